@@ -1,0 +1,67 @@
+import type { DocPath, InteractionField } from '../model/types.js';
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array);
+}
+
+/** Field paths for an interaction whose request/response keys are the usual ones. */
+export function standardFieldPaths(
+  base: DocPath,
+  names: Partial<Record<InteractionField, readonly (string | number)[]>>,
+): Partial<Record<InteractionField, DocPath>> {
+  const out: Partial<Record<InteractionField, DocPath>> = {};
+  for (const [field, rel] of Object.entries(names) as [InteractionField, readonly (string | number)[]][]) {
+    out[field] = [...base, ...rel];
+  }
+  return out;
+}
+
+/** Go's time.Duration strings: `1.230852709s`, `816.057254ms`, `1m2.5s`, `350µs`. */
+export function parseGoDuration(value: unknown): number | undefined {
+  if (typeof value === 'number') return value / 1e6; // nanoseconds
+  if (typeof value !== 'string' || value === '') return undefined;
+  if (value === '0') return 0;
+  const re = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/gy;
+  const unitMs: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, 'μs': 1e-3, ms: 1, s: 1000, m: 60000, h: 3600000 };
+  let total = 0;
+  let sign = 1;
+  let rest = value;
+  if (rest.startsWith('-')) {
+    sign = -1;
+    rest = rest.slice(1);
+  }
+  re.lastIndex = 0;
+  let consumed = 0;
+  for (let m = re.exec(rest); m; m = re.exec(rest)) {
+    total += Number(m[1]) * unitMs[m[2]!]!;
+    consumed = re.lastIndex;
+  }
+  return consumed === rest.length && consumed > 0 ? sign * total : undefined;
+}
+
+/** Status text from a line such as `200 OK`, or the standard reason phrase. */
+export function statusTextOf(status: number, recorded: unknown): string {
+  if (typeof recorded === 'string' && recorded.trim() !== '') {
+    return recorded.replace(new RegExp(`^${status}\\s*`), '').trim();
+  }
+  return REASONS[status] ?? '';
+}
+
+export const REASONS: Record<number, string> = {
+  100: 'Continue', 101: 'Switching Protocols', 200: 'OK', 201: 'Created', 202: 'Accepted', 204: 'No Content',
+  206: 'Partial Content', 301: 'Moved Permanently', 302: 'Found', 303: 'See Other', 304: 'Not Modified',
+  307: 'Temporary Redirect', 308: 'Permanent Redirect', 400: 'Bad Request', 401: 'Unauthorized',
+  402: 'Payment Required', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 408: 'Request Timeout',
+  409: 'Conflict', 410: 'Gone', 413: 'Payload Too Large', 415: 'Unsupported Media Type',
+  422: 'Unprocessable Entity', 429: 'Too Many Requests', 499: 'Client Closed Request',
+  500: 'Internal Server Error', 501: 'Not Implemented', 502: 'Bad Gateway', 503: 'Service Unavailable',
+  504: 'Gateway Timeout', 529: 'Site Overloaded',
+};
+
+/** ISO string from a Date or a date-like string; undefined when unparseable. */
+export function isoTime(value: unknown): string | undefined {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString();
+  if (typeof value !== 'string' || value === '') return undefined;
+  const t = Date.parse(value);
+  return Number.isNaN(t) ? undefined : new Date(t).toISOString();
+}

@@ -1,0 +1,26 @@
+import type { SourceDocument } from '../source/document.js';
+import type { Interaction, LoadWarning } from '../model/types.js';
+
+/** What an adapter returns; the loader adds path, data, text and positions. */
+export interface ParsedCassette {
+  /** The precise format id reported in `--json` (`go-vcr-v2`, `vcrpy`, ...). */
+  format: string;
+  version?: string | number | undefined;
+  recordedWith?: string | undefined;
+  interactions: Interaction[];
+  warnings: LoadWarning[];
+}
+
+/** One recorder format: detected from content, never from the file name. */
+export interface FormatAdapter {
+  /** Family id, accepted by `--format` (an adapter may report a more precise id, e.g. `go-vcr-v1`). */
+  id: string;
+  /** Extra ids `--format` accepts for this adapter. */
+  aliases?: readonly string[];
+  /** One line for `--help` and the README. */
+  description: string;
+  /** Cheap shape test on the parsed document. */
+  detect(doc: SourceDocument): boolean;
+  /** Map the document to interactions; throws CassetteInputError on a broken file. */
+  parse(doc: SourceDocument): ParsedCassette;
+}

@@ -1,0 +1,37 @@
+/** Parse JSON without throwing. */
+export function tryJson(text: string): { ok: true; value: unknown } | { ok: false; error: string } {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (error) {
+    return { ok: false, error: (error as Error).message };
+  }
+}
+
+/** Tool-call arguments: empty means `{}`; invalid JSON is kept as text and flagged. */
+export function parseArguments(text: string): { value: unknown; error?: string } {
+  if (text.trim() === '') return { value: {} };
+  const parsed = tryJson(text);
+  return parsed.ok ? { value: parsed.value } : { value: text, error: `arguments are not valid JSON: ${parsed.error}` };
+}
+
+export function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+export function asString(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function asNumber(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+export function asArray(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/** Parameter names of a JSON schema (`properties` keys). */
+export function schemaParameterNames(schema: unknown): string[] {
+  const props = asRecord(asRecord(schema)?.properties);
+  return props ? Object.keys(props) : [];
+}

@@ -1,0 +1,156 @@
+import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
+import { getHeader, mediaType } from './headers.js';
+import type { Body, BodyStorage, Header } from './types.js';
+
+/** What an adapter found in the file; exactly one of `text`, `bytes` or `parsed` is set. */
+export interface StoredBody {
+  storage: BodyStorage;
+  text?: string | undefined;
+  bytes?: Uint8Array | undefined;
+  /** Already-parsed JSON (pydantic-ai `parsed_body`, nock `body`). */
+  parsed?: unknown;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+export const EMPTY_BODY: Body = Object.freeze({
+  bytes: new Uint8Array(0),
+  text: '',
+  json: undefined,
+  isJson: false,
+  binary: false,
+  storage: 'empty',
+  storedSize: 0,
+}) as Body;
+
+/** Decode a stored body: undo base64/hex (done by the adapter), content-encoding, charset; parse JSON. */
+export function makeBody(stored: StoredBody, headers: readonly Header[]): Body {
+  if (stored.parsed !== undefined) return parsedBody(stored);
+  if (stored.text !== undefined) {
+    if (stored.text === '') return { ...EMPTY_BODY, storage: stored.storage };
+    return textBody(stored.text, stored.storage, headers);
+  }
+  const raw = stored.bytes ?? new Uint8Array(0);
+  if (raw.length === 0) return { ...EMPTY_BODY, storage: stored.storage };
+  const { bytes, decodedFrom } = decompress(raw, getHeader(headers, 'content-encoding'));
+  const text = bytesToText(bytes, headers);
+  const body: Body = { bytes, text, json: undefined, isJson: false, binary: text === undefined, storage: stored.storage, decodedFrom, storedSize: raw.length };
+  if (text !== undefined) attachJson(body, text, headers);
+  return body;
+}
+
+function parsedBody(stored: StoredBody): Body {
+  const value = stored.parsed;
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  const bytes = Buffer.from(text, 'utf8');
+  const isJson = typeof value !== 'string';
+  return { bytes, text, json: isJson ? value : undefined, isJson, binary: false, storage: stored.storage, storedSize: bytes.length };
+}
+
+function textBody(text: string, storage: BodyStorage, headers: readonly Header[]): Body {
+  const bytes = Buffer.from(text, 'utf8');
+  const body: Body = { bytes, text, json: undefined, isJson: false, binary: false, storage, storedSize: bytes.length };
+  // A text body can still be a compressed payload that a recorder kept as a latin-1 string.
+  if (looksCompressed(text)) {
+    const latin = Buffer.from(text, 'latin1');
+    if (decompress(latin, undefined).decodedFrom) return makeBody({ storage, bytes: latin }, headers);
+  }
+  attachJson(body, text, headers);
+  return body;
+}
+
+function looksCompressed(text: string): boolean {
+  return text.charCodeAt(0) === 0x1f && text.charCodeAt(1) === 0x8b;
+}
+
+/** Undo gzip/deflate/br when the bytes really are compressed; the header alone is not trusted. */
+export function decompress(bytes: Uint8Array, encoding: string | undefined): { bytes: Uint8Array; decodedFrom?: string } {
+  const enc = encoding?.toLowerCase().trim();
+  try {
+    if (bytes[0] === 0x1f && bytes[1] === 0x8b) return { bytes: gunzipSync(bytes), decodedFrom: 'gzip' };
+    if (enc === 'deflate') {
+      const zlibHeader = bytes[0] === 0x78 && ((bytes[0]! << 8) | bytes[1]!) % 31 === 0;
+      return { bytes: zlibHeader ? inflateSync(bytes) : inflateRawSync(bytes), decodedFrom: 'deflate' };
+    }
+    if (enc === 'br' && !isUtf8(bytes)) return { bytes: brotliDecompressSync(bytes), decodedFrom: 'br' };
+  } catch {
+    // Not compressed after all (or corrupt): keep the bytes as they are.
+  }
+  return { bytes };
+}
+
+function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    utf8.decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const BINARY_TYPES = /^(image|audio|video|font)\/|octet-stream|protobuf|grpc|eventstream|zip|pdf|msgpack|cbor/;
+
+/** Text of the bytes, or undefined when they are binary. */
+export function bytesToText(bytes: Uint8Array, headers: readonly Header[]): string | undefined {
+  const type = mediaType(headers) ?? '';
+  if (BINARY_TYPES.test(type)) return undefined;
+  const charset = /charset=([^;]+)/i.exec(getHeader(headers, 'content-type') ?? '')?.[1]?.trim().replace(/"/g, '').toLowerCase();
+  if (charset && charset !== 'utf-8' && charset !== 'utf8') {
+    try {
+      return new TextDecoder(charset).decode(bytes);
+    } catch {
+      // Unknown charset: fall through to UTF-8.
+    }
+  }
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+  return looksBinary(text) ? undefined : text;
+}
+
+/** Many NULs or C0 controls in the first KiB mean binary, whatever the header says. */
+function looksBinary(text: string): boolean {
+  const sample = text.length > 1024 ? text.slice(0, 1024) : text;
+  let controls = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c === 0) return true;
+    if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 27) controls++;
+  }
+  return controls > sample.length / 10;
+}
+
+function attachJson(body: Body, text: string, headers: readonly Header[]): void {
+  const type = mediaType(headers) ?? '';
+  if (type.includes('event-stream') || type.includes('ndjson') || type.includes('jsonl')) return;
+  const first = firstNonSpace(text);
+  if (first !== '{' && first !== '[' && !type.includes('json')) return;
+  try {
+    body.json = JSON.parse(text);
+    body.isJson = true;
+  } catch {
+    // Not JSON; lint reports content-type mismatches.
+  }
+}
+
+function firstNonSpace(text: string): string {
+  for (let i = 0; i < text.length && i < 256; i++) {
+    const ch = text[i]!;
+    if (ch !== ' ' && ch !== '\n' && ch !== '\r' && ch !== '\t' && ch !== '\ufeff') return ch;
+  }
+  return '';
+}
+
+/** Base64 (standard or URL-safe) to bytes. */
+export function fromBase64(text: string): Uint8Array {
+  return Buffer.from(text.replace(/\s+/g, ''), 'base64');
+}
+
+/** Hex to bytes; returns undefined when the text is not hex. */
+export function fromHex(text: string): Uint8Array | undefined {
+  if (text.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(text)) return undefined;
+  return Buffer.from(text, 'hex');
+}

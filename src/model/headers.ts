@@ -1,0 +1,55 @@
+import type { Header } from './types.js';
+
+/** First value of a header, case-insensitively. */
+export function getHeader(headers: readonly Header[], name: string): string | undefined {
+  const lower = name.toLowerCase();
+  for (const h of headers) if (h.name.toLowerCase() === lower) return h.value;
+  return undefined;
+}
+
+/** Every value of a header, case-insensitively, in recorded order. */
+export function getHeaders(headers: readonly Header[], name: string): string[] {
+  const lower = name.toLowerCase();
+  return headers.filter((h) => h.name.toLowerCase() === lower).map((h) => h.value);
+}
+
+/**
+ * Headers from the shapes recorders use: `{Name: [v1, v2]}` (go-vcr, VCR.py, Ruby VCR),
+ * `{Name: v}` (r-vcr v2, nock objects), `[{name, value}]` (HAR), or a flat `[n1, v1, n2, v2]` (nock rawHeaders).
+ */
+export function headersFrom(raw: unknown): Header[] {
+  if (raw == null) return [];
+  if (Array.isArray(raw)) {
+    if (raw.every((x) => typeof x === 'string' || typeof x === 'number')) {
+      const out: Header[] = [];
+      for (let i = 0; i + 1 < raw.length; i += 2) out.push({ name: String(raw[i]), value: String(raw[i + 1]) });
+      return out;
+    }
+    return raw
+      .filter((x): x is { name: unknown; value: unknown } => typeof x === 'object' && x !== null && 'name' in x)
+      .map((x) => ({ name: String(x.name), value: scalarText(x.value) }));
+  }
+  if (typeof raw === 'object') {
+    const out: Header[] = [];
+    for (const [name, value] of Object.entries(raw as Record<string, unknown>)) {
+      if (Array.isArray(value)) for (const v of value) out.push({ name, value: scalarText(v) });
+      else out.push({ name, value: scalarText(value) });
+    }
+    return out;
+  }
+  return [];
+}
+
+function scalarText(value: unknown): string {
+  if (value == null) return '';
+  if (typeof value === 'string') return value;
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+/** The media type without parameters, lower-cased: `application/json`. */
+export function mediaType(headers: readonly Header[]): string | undefined {
+  const ct = getHeader(headers, 'content-type');
+  return ct?.split(';')[0]?.trim().toLowerCase() || undefined;
+}

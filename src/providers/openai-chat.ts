@@ -1,0 +1,214 @@
+import { mediaType } from '../model/headers.js';
+import type { Interaction } from '../model/types.js';
+import { asArray, asNumber, asRecord, asString, parseArguments, tryJson } from '../llm/json.js';
+import { lineOf, looksLikeSse, parseSse } from '../llm/sse.js';
+import type { Choice, LlmResponse, Provider, ToolCall, Usage } from '../llm/types.js';
+import { errorFromBody, parseOpenAIMessages, parseOpenAITools, pickParams } from './openai-shared.js';
+
+/** OpenAI Chat Completions and the many APIs that copy it (OpenRouter, Azure, Groq, Mistral, DeepSeek, xAI...). */
+export const openaiChat: Provider = {
+  id: 'openai-chat',
+  description: 'OpenAI Chat Completions and compatible APIs (OpenRouter, Azure OpenAI, Groq, Mistral, DeepSeek, xAI, Together...)',
+  detect(interaction) {
+    const path = pathOf(interaction.request.url);
+    if (/\/chat\/completions\/?$/.test(path)) return true;
+    const req = asRecord(interaction.request.body.json);
+    return Array.isArray(req?.messages) && typeof req?.model === 'string' && !path.includes('/messages') && !path.includes('/api/chat');
+  },
+  parseRequest(interaction) {
+    const req = asRecord(interaction.request.body.json) ?? {};
+    return {
+      provider: 'openai-chat',
+      model: asString(req.model),
+      messages: parseOpenAIMessages(req.messages),
+      tools: parseOpenAITools(req.tools ?? req.functions),
+      params: pickParams(req, ['stream', 'max_tokens', 'max_completion_tokens', 'temperature', 'top_p', 'tool_choice', 'response_format', 'reasoning_effort', 'reasoning', 'n', 'seed', 'stop', 'parallel_tool_calls']),
+      stream: req.stream === true,
+    };
+  },
+  parseResponse: reassembleOpenAIChat,
+};
+
+export function pathOf(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return url.split('?')[0] ?? url;
+  }
+}
+
+/** Reassemble a Chat Completions response: SSE chunks or one JSON body. */
+export function reassembleOpenAIChat(interaction: Interaction): LlmResponse | undefined {
+  const res = interaction.response;
+  if (!res) return undefined;
+  const text = res.body.text;
+  if (looksLikeSse(text, mediaType(res.headers)) && text) return fromStream(text);
+  const out = emptyResponse(false);
+  const body = asRecord(res.body.json);
+  const error = errorFromBody(body, res.status);
+  if (error) out.error = error;
+  if (!body) {
+    if (!error && res.status >= 400) out.error = { message: (text ?? '').slice(0, 500) || `HTTP ${res.status}` };
+    return out;
+  }
+  readEnvelope(out, body);
+  const choices = asArray(body.choices).map((c, i) => choiceFromMessage(asRecord(c) ?? {}, i));
+  applyChoices(out, choices);
+  return out;
+}
+
+function emptyResponse(streamed: boolean): LlmResponse {
+  return { provider: 'openai-chat', text: '', reasoning: '', toolCalls: [], streamed, warnings: [] };
+}
+
+function readEnvelope(out: LlmResponse, body: Record<string, unknown>): void {
+  out.model = asString(body.model) ?? out.model;
+  out.id = asString(body.id) ?? out.id;
+  out.created = asNumber(body.created) ?? out.created;
+  const usage = asRecord(body.usage);
+  if (usage) out.usage = openAIUsage(usage);
+}
+
+function choiceFromMessage(choice: Record<string, unknown>, fallback: number): Choice {
+  const message = asRecord(choice.message) ?? {};
+  const toolCalls = asArray(message.tool_calls).map((tc) => {
+    const call = asRecord(tc) ?? {};
+    const fn = asRecord(call.function) ?? {};
+    const raw = fn.arguments;
+    return toolCall(asString(call.id), asString(fn.name) ?? '', typeof raw === 'string' ? raw : JSON.stringify(raw ?? {}));
+  });
+  const legacy = asRecord(message.function_call);
+  if (legacy) toolCalls.push(toolCall(undefined, asString(legacy.name) ?? '', asString(legacy.arguments) ?? ''));
+  return {
+    index: asNumber(choice.index) ?? fallback,
+    text: contentText(message.content),
+    reasoning: asString(message.reasoning) ?? asString(message.reasoning_content) ?? reasoningDetailsText(message.reasoning_details),
+    refusal: asString(message.refusal) ?? undefined,
+    toolCalls,
+    finishReason: asString(choice.finish_reason),
+  };
+}
+
+function contentText(content: unknown): string {
+  if (typeof content === 'string') return content;
+  return asArray(content)
+    .map((p) => asString(asRecord(p)?.text) ?? '')
+    .join('');
+}
+
+function reasoningDetailsText(details: unknown): string {
+  return asArray(details)
+    .map((d) => {
+      const r = asRecord(d) ?? {};
+      return asString(r.text) ?? asString(r.summary) ?? '';
+    })
+    .join('');
+}
+
+export function toolCall(id: string | undefined, name: string, argumentsText: string): ToolCall {
+  const parsed = parseArguments(argumentsText);
+  return { id, name, arguments: parsed.value, argumentsText, argumentsError: parsed.error };
+}
+
+interface ChoiceAccumulator {
+  index: number;
+  text: string;
+  reasoning: string;
+  refusal: string;
+  finishReason?: string | undefined;
+  calls: Map<number, { id?: string | undefined; name: string; args: string }>;
+}
+
+function fromStream(body: string): LlmResponse {
+  const out = emptyResponse(true);
+  const stream = parseSse(body);
+  const choices = new Map<number, ChoiceAccumulator>();
+  for (const event of stream.events) {
+    const parsed = tryJson(event.data);
+    if (!parsed.ok) {
+      const line = lineOf(body, event.data);
+      out.warnings.push(`chunk${line ? ` at body line ${line}` : ''} is not JSON: ${event.data.slice(0, 60)}`);
+      continue;
+    }
+    const chunk = asRecord(parsed.value);
+    if (!chunk) continue;
+    const error = asRecord(chunk.error);
+    if (error) {
+      out.error = { message: asString(error.message) ?? JSON.stringify(error), type: asString(error.type), code: asString(error.code) ?? asNumber(error.code) };
+      continue;
+    }
+    readEnvelope(out, chunk);
+    for (const c of asArray(chunk.choices)) applyDelta(choices, asRecord(c) ?? {});
+  }
+  const finished = [...choices.values()].sort((a, b) => a.index - b.index).map(finishChoice);
+  applyChoices(out, finished);
+  if (!stream.done && !finished.some((c) => c.finishReason)) {
+    out.truncated = true;
+    out.warnings.push('stream ended without [DONE] or a finish_reason: the response may be truncated');
+  }
+  return out;
+}
+
+function applyDelta(choices: Map<number, ChoiceAccumulator>, choice: Record<string, unknown>): void {
+  const index = asNumber(choice.index) ?? 0;
+  let acc = choices.get(index);
+  if (!acc) {
+    acc = { index, text: '', reasoning: '', refusal: '', calls: new Map() };
+    choices.set(index, acc);
+  }
+  const delta = asRecord(choice.delta) ?? {};
+  acc.text += asString(delta.content) ?? '';
+  acc.refusal += asString(delta.refusal) ?? '';
+  // OpenRouter sends `reasoning` and the same text again in `reasoning_details`: read one of them.
+  const reasoning = asString(delta.reasoning) ?? asString(delta.reasoning_content);
+  acc.reasoning += reasoning ?? reasoningDetailsText(delta.reasoning_details);
+  for (const [position, tc] of asArray(delta.tool_calls).entries()) {
+    const frag = asRecord(tc) ?? {};
+    const key = asNumber(frag.index) ?? position;
+    const fn = asRecord(frag.function) ?? {};
+    let call = acc.calls.get(key);
+    if (!call) {
+      call = { name: '', args: '' };
+      acc.calls.set(key, call);
+    }
+    call.id ??= asString(frag.id) || undefined;
+    if (!call.name) call.name = asString(fn.name) ?? '';
+    const args = fn.arguments;
+    call.args += typeof args === 'string' ? args : args !== undefined && args !== null ? JSON.stringify(args) : '';
+  }
+  const finish = asString(choice.finish_reason);
+  if (finish) acc.finishReason = finish;
+}
+
+function finishChoice(acc: ChoiceAccumulator): Choice {
+  const toolCalls = [...acc.calls.entries()].sort((a, b) => a[0] - b[0]).map(([, c]) => toolCall(c.id, c.name, c.args));
+  return { index: acc.index, text: acc.text, reasoning: acc.reasoning, refusal: acc.refusal || undefined, toolCalls, finishReason: acc.finishReason };
+}
+
+function applyChoices(out: LlmResponse, choices: Choice[]): void {
+  const first = choices[0];
+  if (first) {
+    out.text = first.text;
+    out.reasoning = first.reasoning;
+    out.refusal = first.refusal;
+    out.toolCalls = first.toolCalls;
+    out.finishReason = first.finishReason;
+  }
+  if (choices.length > 1) out.choices = choices;
+  for (const call of out.toolCalls) if (call.argumentsError) out.warnings.push(`tool call ${call.name}: ${call.argumentsError}`);
+}
+
+/** Chat Completions usage, including OpenRouter's `cost` and DeepSeek's cache fields. */
+export function openAIUsage(usage: Record<string, unknown>): Usage {
+  const prompt = asRecord(usage.prompt_tokens_details) ?? {};
+  const completion = asRecord(usage.completion_tokens_details) ?? {};
+  return {
+    inputTokens: asNumber(usage.prompt_tokens) ?? asNumber(usage.input_tokens),
+    outputTokens: asNumber(usage.completion_tokens) ?? asNumber(usage.output_tokens),
+    totalTokens: asNumber(usage.total_tokens),
+    cacheReadTokens: asNumber(prompt.cached_tokens) ?? asNumber(usage.prompt_cache_hit_tokens),
+    cacheWriteTokens: asNumber(prompt.cache_write_tokens),
+    reasoningTokens: asNumber(completion.reasoning_tokens),
+    cost: asNumber(usage.cost),
+  };
+}

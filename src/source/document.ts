@@ -1,0 +1,86 @@
+import { gunzipSync } from 'node:zlib';
+import jsYaml from 'js-yaml';
+import { CassetteInputError } from '../model/errors.js';
+import type { DocPath, SourceKind, SourcePosition } from '../model/types.js';
+import { CASSETTE_YAML_SCHEMA } from './yaml-schema.js';
+import { createLocator } from './locate.js';
+
+/** A cassette file parsed once into plain data, with lazy source positions. */
+export interface SourceDocument {
+  kind: SourceKind;
+  data: unknown;
+  text: string;
+  gzipped: boolean;
+  locate(path: DocPath): SourcePosition | undefined;
+}
+
+const utf8 = new TextDecoder('utf-8');
+
+export function isGzip(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
+/** Parse a cassette file's bytes: gunzip if needed, then JSON, YAML or a raw text trace. */
+export function parseSource(input: Uint8Array | string): SourceDocument {
+  let gzipped = false;
+  let text: string;
+  if (typeof input === 'string') text = input;
+  else {
+    let bytes = input;
+    if (isGzip(bytes)) {
+      try {
+        bytes = gunzipSync(bytes);
+      } catch (error) {
+        throw new CassetteInputError(`gzip-compressed file is corrupt (${(error as Error).message})`);
+      }
+      gzipped = true;
+    }
+    text = utf8.decode(bytes);
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const kind = sniffKind(text);
+  const data = kind === 'json' ? parseJson(text) : kind === 'yaml' ? parseYaml(text) : text;
+  return { kind, data, text, gzipped, locate: createLocator(text, kind) };
+}
+
+function sniffKind(text: string): SourceKind {
+  const head = text.trimStart();
+  if (head.startsWith('{') || head.startsWith('[')) return 'json';
+  if (head.startsWith('httprr trace')) return 'text';
+  return 'yaml';
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const offset = Number(/position (\d+)/.exec(message)?.[1]);
+    const position = Number.isFinite(offset) ? positionAt(text, offset) : undefined;
+    throw new CassetteInputError(`invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`, { position });
+  }
+}
+
+function parseYaml(text: string): unknown {
+  try {
+    return jsYaml.load(text, { schema: CASSETTE_YAML_SCHEMA, json: true });
+  } catch (error) {
+    if (error instanceof jsYaml.YAMLException) {
+      const mark = error.mark as { line?: number; column?: number } | undefined;
+      const position = mark?.line !== undefined ? { line: mark.line + 1, column: (mark.column ?? 0) + 1 } : undefined;
+      throw new CassetteInputError(`invalid YAML: ${error.reason}`, { position });
+    }
+    throw error;
+  }
+}
+
+/** 1-based line and column of a string offset. */
+export function positionAt(text: string, offset: number): SourcePosition {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
