@@ -1,0 +1,22 @@
+import { UsageError } from '../model/errors.js';
+
+/** `--interaction 2`, `--interaction 1-3`, `--interaction 0,4` (repeatable) to a set of indexes. */
+export function parseInteractionSpecs(specs: readonly string[]): Set<number> | undefined {
+  if (specs.length === 0) return undefined;
+  const out = new Set<number>();
+  for (const spec of specs) {
+    for (const part of spec.split(',')) {
+      const m = /^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$/.exec(part);
+      if (!m) throw new UsageError(`--interaction takes N, N-M or N,M (got "${spec}")`);
+      const from = Number(m[1]);
+      const to = m[2] !== undefined ? Number(m[2]) : from;
+      if (to < from) throw new UsageError(`--interaction range ${part.trim()} runs backwards`);
+      for (let n = from; n <= to && n - from < 100000; n++) out.add(n);
+    }
+  }
+  return out;
+}
+
+export function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}

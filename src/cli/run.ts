@@ -1,0 +1,56 @@
+import { Command, CommanderError, Option } from 'commander';
+import { describeInputError, isExpectedError } from '../model/errors.js';
+import { collect } from './interaction-spec.js';
+import { VERSION } from './version.js';
+
+// Each command's implementation is imported when it runs, so start-up loads only commander.
+type Action = (...args: never[]) => void | Promise<void>;
+const lazy = <T extends Action>(load: () => Promise<T>) => async (...args: Parameters<T>) => (await load())(...args);
+
+export function buildProgram(): Command {
+  const program = new Command('cassette')
+    .description('Read, cost, diff and lint recorded HTTP cassettes of LLM API traffic.')
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ outputError: (str, write) => write(str.replace(/^error: /, 'cassette: ')) });
+
+  program
+    .command('show')
+    .description('show each interaction as a person reads it: request, reassembled response, usage')
+    .argument('<paths...>', 'cassette files or directories (walked recursively)')
+    .option('--json', 'machine-readable output (a documented contract)')
+    .option('--full', 'do not shorten long texts')
+    .option('--headers', 'show request and response headers (secrets masked)')
+    .option('--no-mask', 'show secrets (Authorization, API keys, cookies) unmasked')
+    .option('--raw', 'pretty raw bodies and SSE events instead of reassembly; hex preview of binary bodies')
+    .option('-i, --interaction <spec>', 'only interaction N, a range N-M or a list N,M (repeatable)', collect, [])
+    .option('--format <id>', 'force the recorder format instead of detecting it')
+    .option('--provider <id>', 'force the LLM wire format instead of detecting it')
+    .addOption(new Option('--color', 'force colour'))
+    .addOption(new Option('--no-color', 'no colour'))
+    .action(lazy(async () => (await import('./commands/show.js')).showCommand));
+
+  return program;
+}
+
+/** Entry point used by bin/cassette.js. */
+export async function run(argv: readonly string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync([...argv]);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      process.exitCode = error.exitCode === 0 ? 0 : 2;
+      return;
+    }
+    if (isExpectedError(error)) {
+      process.stderr.write(`cassette: ${error.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    if (process.env.CASSETTE_DEBUG) console.error(error);
+    process.stderr.write(`cassette: internal error: ${describeInputError('', error).replace(/^: /, '')} (set CASSETTE_DEBUG=1 for details)\n`);
+    process.exitCode = 2;
+  }
+}

@@ -1,0 +1,58 @@
+import { sanitize } from '../text/sanitize.js';
+
+/** `1.23s`, `816ms`. */
+export function formatDuration(ms: number | undefined): string {
+  if (ms === undefined) return '';
+  if (ms >= 1000) return `${(ms / 1000).toFixed(2)}s`;
+  return `${Math.round(ms)}ms`;
+}
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** USD with enough digits for tiny per-call costs. */
+export function formatUsd(usd: number | undefined): string {
+  if (usd === undefined) return '';
+  if (usd === 0) return '$0';
+  if (usd < 0.01) return `$${Number(usd.toPrecision(4)).toFixed(8).replace(/0+$/, '')}`;
+  return `$${usd.toFixed(4)}`;
+}
+
+/** Wrap text to `width` columns with a hanging indent; sanitised. */
+export function wrap(text: string, width: number, indent: string): string {
+  const max = Math.max(20, width - indent.length);
+  const out: string[] = [];
+  for (const raw of sanitize(text).split('\n')) {
+    let line = raw;
+    while (line.length > max) {
+      let cut = line.lastIndexOf(' ', max);
+      if (cut <= max / 3) cut = max;
+      out.push(line.slice(0, cut));
+      line = line.slice(cut).replace(/^ /, '');
+    }
+    out.push(line);
+  }
+  return out.map((l) => indent + l).join('\n');
+}
+
+/** Shorten long text to a few lines unless `full`. */
+export function shorten(text: string, full: boolean, maxChars = 600, maxLines = 8): { text: string; cut: number } {
+  if (full) return { text, cut: 0 };
+  let end = Math.min(text.length, maxChars);
+  let lines = 0;
+  for (let i = 0; i < end; i++) {
+    if (text[i] === '\n' && ++lines >= maxLines) {
+      end = i;
+      break;
+    }
+  }
+  return end >= text.length ? { text, cut: 0 } : { text: text.slice(0, end), cut: text.length - end };
+}
+
+/** Pretty JSON for a value, two-space indented. */
+export function prettyJson(value: unknown): string {
+  return JSON.stringify(value, null, 2) ?? String(value);
+}

@@ -1,0 +1,115 @@
+import { mediaType } from '../model/headers.js';
+import type { Header } from '../model/types.js';
+import type { LlmExchange, ToolCall } from '../llm/types.js';
+import { maskHeaders, maskSecretsInText, maskUrl } from '../secrets/mask.js';
+import type { ShowReport, ShownInteraction } from '../show/build.js';
+
+export interface ShowJsonOptions {
+  mask: boolean;
+  headers: boolean;
+}
+
+export interface ShowJsonError {
+  path: string;
+  message: string;
+}
+
+/**
+ * The documented `show --json` contract. Field names here are fixed for scripts;
+ * new fields may be added, none renamed or removed.
+ */
+export function showJson(reports: readonly ShowReport[], errors: readonly ShowJsonError[], options: ShowJsonOptions): object {
+  return { cassettes: reports.map((r) => cassetteJson(r, options)), errors };
+}
+
+function cassetteJson(report: ShowReport, o: ShowJsonOptions): object {
+  const c = report.cassette;
+  return {
+    path: c.path,
+    format: c.format,
+    version: c.version,
+    recordedWith: c.recordedWith,
+    interactionCount: c.interactions.length,
+    warnings: report.warnings.map((w) => ({ message: w.message, interaction: w.interaction, line: w.position?.line })),
+    interactions: report.interactions.map((s) => interactionJson(s, o)),
+  };
+}
+
+function interactionJson(s: ShownInteraction, o: ShowJsonOptions): object {
+  const i = s.interaction;
+  const headers = (h: readonly Header[]) => (o.headers ? (o.mask ? maskHeaders(h) : h) : undefined);
+  return {
+    index: i.index,
+    id: i.id,
+    recordedAt: i.recordedAt,
+    request: {
+      method: i.request.method,
+      url: o.mask ? maskUrl(i.request.url) : i.request.url,
+      headers: headers(i.request.headers),
+      contentType: mediaType(i.request.headers),
+      bodySize: i.request.body.bytes.length,
+    },
+    response: i.response
+      ? {
+          status: i.response.status,
+          statusText: i.response.statusText,
+          durationMs: i.durationMs ?? null,
+          headers: headers(i.response.headers),
+          contentType: mediaType(i.response.headers),
+          bodySize: i.response.body.bytes.length,
+          binary: i.response.body.binary,
+        }
+      : null,
+    llm: s.llm ? llmJson(s.llm, s.firstNewMessage, o) : null,
+  };
+}
+
+function llmJson(x: LlmExchange, firstNew: number | undefined, o: ShowJsonOptions): object {
+  const r = x.response;
+  const text = (t: string) => (o.mask ? maskSecretsInText(t) : t);
+  return {
+    provider: x.provider,
+    model: r?.model ?? x.request.model ?? null,
+    text: r ? text(r.text) : null,
+    reasoning: r?.reasoning ?? null,
+    refusal: r?.refusal ?? null,
+    toolCalls: (r?.toolCalls ?? []).map(toolJson),
+    finishReason: r?.finishReason ?? null,
+    usage: r?.usage
+      ? {
+          inputTokens: r.usage.inputTokens ?? null,
+          outputTokens: r.usage.outputTokens ?? null,
+          cacheReadTokens: r.usage.cacheReadTokens ?? null,
+          cacheWriteTokens: r.usage.cacheWriteTokens ?? null,
+          reasoningTokens: r.usage.reasoningTokens ?? null,
+          totalTokens: r.usage.totalTokens ?? null,
+          cost: r.usage.cost ?? null,
+        }
+      : null,
+    responseId: r?.id ?? null,
+    streamed: r?.streamed ?? null,
+    error: r?.error ?? null,
+    truncated: r?.truncated ?? false,
+    embeddings: r?.embeddings ?? null,
+    choices: r?.choices?.map((c) => ({ ...c, toolCalls: c.toolCalls.map(toolJson) })),
+    warnings: r?.warnings ?? [],
+    request: {
+      model: x.request.model ?? null,
+      system: x.request.system !== undefined ? text(x.request.system) : null,
+      messages: x.request.messages.map((m, n) => ({
+        role: m.role,
+        text: text(m.text),
+        parts: m.parts?.filter((p) => p.type !== 'text'),
+        toolCalls: m.toolCalls?.map(toolJson),
+        toolCallId: m.toolCallId,
+        new: firstNew !== undefined && n >= firstNew,
+      })),
+      tools: x.request.tools.map((t) => ({ name: t.name, description: t.description, parameters: t.parameters })),
+      params: x.request.params,
+    },
+  };
+}
+
+function toolJson(t: ToolCall): object {
+  return { id: t.id ?? null, name: t.name, arguments: t.arguments, ...(t.argumentsError ? { argumentsError: t.argumentsError } : {}), ...(t.serverSide ? { serverSide: true } : {}) };
+}

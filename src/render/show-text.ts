@@ -1,0 +1,182 @@
+import { mediaType } from '../model/headers.js';
+import type { Body, Header, Interaction } from '../model/types.js';
+import type { LlmMessage, LlmResponse, ToolCall, Usage } from '../llm/types.js';
+import { maskHeaders, maskSecretsInText, maskUrl } from '../secrets/mask.js';
+import type { ShowReport, ShownInteraction, ShowWarning } from '../show/build.js';
+import { sanitizeLine } from '../text/sanitize.js';
+import { formatBytes, formatDuration, formatUsd, prettyJson, shorten, wrap } from './format.js';
+import type { Palette } from './palette.js';
+import { renderRawBody } from './raw-body.js';
+
+export interface ShowTextOptions {
+  palette: Palette;
+  width: number;
+  full: boolean;
+  headers: boolean;
+  mask: boolean;
+  raw: boolean;
+}
+
+/** A cassette as a person reads it: one block per interaction. */
+export function renderShowText(report: ShowReport, options: ShowTextOptions): string {
+  const { palette: p } = options;
+  const c = report.cassette;
+  const out: string[] = [];
+  const count = `${c.interactions.length} interaction${c.interactions.length === 1 ? '' : 's'}`;
+  out.push(p.bold(sanitizeLine(c.path)) + p.gray(`  ${c.format} · ${count}${c.recordedWith ? ` · ${sanitizeLine(c.recordedWith)}` : ''}`));
+  for (const w of report.warnings) out.push(p.yellow(`  warning: ${warningText(c.path, w)}`));
+  for (const shown of report.interactions) out.push('', renderInteraction(shown, options));
+  return out.join('\n') + '\n';
+}
+
+export function warningText(path: string, w: ShowWarning): string {
+  const where = w.position ? `${sanitizeLine(path)}:${w.position.line}` : sanitizeLine(path);
+  const inter = w.interaction !== undefined ? ` interaction ${w.interaction}:` : '';
+  return `${where}:${inter} ${sanitizeLine(w.message)}`;
+}
+
+function renderInteraction(shown: ShownInteraction, o: ShowTextOptions): string {
+  const { interaction: i, llm } = shown;
+  const p = o.palette;
+  const lines = [header(i, o)];
+  if (o.headers) lines.push(...renderHeaders('request headers', i.request.headers, o));
+  if (llm && !o.raw) {
+    lines.push(...renderRequest(shown, o));
+    if (o.headers && i.response) lines.push(...renderHeaders('response headers', i.response.headers, o));
+    if (llm.response) lines.push(...renderResponse(llm.response, o));
+    else lines.push(p.gray('  no response recorded'));
+  } else {
+    lines.push(...renderPlain(i, o));
+  }
+  return lines.join('\n');
+}
+
+function header(i: Interaction, o: ShowTextOptions): string {
+  const p = o.palette;
+  let where = i.request.url;
+  try {
+    const u = new URL(i.request.url);
+    where = u.host + u.pathname + u.search;
+  } catch {
+    // Not absolute: show as recorded.
+  }
+  where = sanitizeLine(o.mask ? maskUrl(where) : where);
+  const status = i.response ? `${i.response.status}${i.response.statusText ? ` ${sanitizeLine(i.response.statusText)}` : ''}` : 'no response';
+  const colour = !i.response || i.response.status >= 400 ? p.red : i.response.status >= 300 ? p.yellow : p.green;
+  const dur = formatDuration(i.durationMs);
+  return `${p.bold(p.cyan(`#${i.index}`))} ${p.bold(sanitizeLine(i.request.method))} ${where}  ${colour(status)}${dur ? p.gray(`  ${dur}`) : ''}`;
+}
+
+function renderHeaders(title: string, headers: readonly Header[], o: ShowTextOptions): string[] {
+  const shown = o.mask ? maskHeaders(headers) : headers;
+  return [o.palette.gray(`  ${title}`), ...shown.map((h) => `    ${o.palette.dim(sanitizeLine(h.name) + ':')} ${sanitizeLine(h.value)}`)];
+}
+
+function renderRequest(shown: ShownInteraction, o: ShowTextOptions): string[] {
+  const p = o.palette;
+  const req = shown.llm!.request;
+  const params = Object.entries(req.params)
+    .filter(([k]) => k !== 'stream')
+    .map(([k, v]) => `${k} ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`);
+  const meta = [shown.llm!.provider, req.model ?? 'unknown model', req.stream ? 'stream' : '', ...params].filter(Boolean);
+  const lines = [`  ${p.bold('request')}  ${p.gray(sanitizeLine(meta.join(' · ')))}`];
+  if (req.system) lines.push(messageBlock('system', req.system, false, o));
+  req.messages.forEach((m, idx) => lines.push(renderMessage(m, shown.firstNewMessage !== undefined && idx >= shown.firstNewMessage, o)));
+  if (req.tools.length > 0) {
+    lines.push(`  ${p.bold('tools')}`);
+    for (const t of req.tools) {
+      const desc = t.description ? p.gray(` — ${sanitizeLine(shorten(t.description.split('\n')[0] ?? '', o.full, 100).text)}`) : '';
+      lines.push(`    ${p.magenta(sanitizeLine(t.name))}(${sanitizeLine(t.parameters.join(', '))})${desc}`);
+    }
+  }
+  return lines;
+}
+
+function renderMessage(m: LlmMessage, isNew: boolean, o: ShowTextOptions): string {
+  const parts: string[] = [];
+  if (m.text) parts.push(m.text);
+  for (const part of m.parts ?? []) if (part.type !== 'text') parts.push(`[${part.type}${part.summary ? `: ${part.summary}` : ''}]`);
+  let block = messageBlock(m.role, parts.join('\n'), isNew, o);
+  if (m.toolCallId) block += o.palette.gray(`  [${sanitizeLine(m.toolCallId)}]`);
+  for (const call of m.toolCalls ?? []) block += `\n      ${o.palette.gray('→')} ${toolCallBlock(call, o, '        ')}`;
+  return block;
+}
+
+function messageBlock(role: string, text: string, isNew: boolean, o: ShowTextOptions): string {
+  const p = o.palette;
+  const mark = isNew ? p.green('+ ') : '  ';
+  const { text: short, cut } = shorten(o.mask ? maskSecretsInText(text) : text, o.full);
+  const body = wrap(short, o.width, '      ').trimStart();
+  const more = cut > 0 ? p.gray(` … (${cut} more chars, --full to show)`) : '';
+  return `  ${mark}${p.blue(sanitizeLine(role).padEnd(9))} ${body}${more}`;
+}
+
+function toolCallBlock(call: ToolCall, o: ShowTextOptions, indent: string): string {
+  const p = o.palette;
+  const args = formatArguments(call.arguments, o.width - indent.length - call.name.length - 2);
+  const { text, cut } = shorten(o.mask ? maskSecretsInText(args) : args, o.full, 1200, 20);
+  const body = wrap(text, o.width, indent).trimStart();
+  const id = call.id ? p.gray(`  [${sanitizeLine(call.id)}]`) : '';
+  const flag = call.argumentsError ? p.red('  (invalid JSON)') : '';
+  return `${p.magenta(sanitizeLine(call.name))}(${body}${cut ? p.gray(` … ${cut} more chars`) : ''})${id}${flag}`;
+}
+
+/** `{ "location": "Florence,Italy" }` on one line when it fits, else pretty-printed. */
+function formatArguments(value: unknown, room: number): string {
+  if (typeof value === 'string') return value;
+  const pretty = prettyJson(value);
+  const oneLine = pretty.replace(/\n\s*/g, ' ');
+  return oneLine.length <= Math.max(40, room) ? oneLine : pretty;
+}
+
+function renderResponse(r: LlmResponse, o: ShowTextOptions): string[] {
+  const p = o.palette;
+  const lines = [`  ${p.bold('response')} ${p.gray(sanitizeLine([r.model, r.streamed ? 'streamed' : ''].filter(Boolean).join(' · ')))}`];
+  if (r.error) lines.push(`    ${p.red('error')}     ${wrap(`${r.error.type ? `${r.error.type}: ` : ''}${r.error.message}`, o.width, '              ').trimStart()}`);
+  if (r.reasoning) lines.push(p.dim(`    ${'reasoning'.padEnd(9)} ${wrap(shorten(r.reasoning, o.full).text, o.width, '              ').trimStart()}`));
+  if (r.text) {
+    const { text, cut } = shorten(o.mask ? maskSecretsInText(r.text) : r.text, o.full, 1200, 16);
+    lines.push(`    ${p.green('assistant')} ${wrap(text, o.width, '              ').trimStart()}${cut ? p.gray(` … (${cut} more chars, --full to show)`) : ''}`);
+  }
+  if (r.refusal) lines.push(`    ${p.red('refusal')}   ${wrap(r.refusal, o.width, '              ').trimStart()}`);
+  for (const call of r.toolCalls) lines.push(`    ${p.bold('tool call')} ${toolCallBlock(call, o, '      ')}`);
+  for (const c of r.choices?.slice(1) ?? []) lines.push(p.gray(`    choice ${c.index}: ${sanitizeLine(shorten(c.text, false, 100, 1).text)}`));
+  if (r.embeddings) lines.push(`    ${p.green('embeddings')} ${r.embeddings.count} vector(s) × ${r.embeddings.dimensions} dimensions`);
+  const tail = [r.finishReason ? `finish ${sanitizeLine(r.finishReason)}` : '', usageText(r.usage), r.truncated ? p.yellow('truncated') : ''].filter(Boolean);
+  if (tail.length > 0) lines.push(`    ${p.gray(tail.join(' · '))}`);
+  return lines;
+}
+
+export function usageText(u: Usage | undefined): string {
+  if (!u) return '';
+  const bits: string[] = [];
+  if (u.inputTokens !== undefined) bits.push(`${u.inputTokens} in`);
+  if (u.outputTokens !== undefined) bits.push(`${u.outputTokens} out`);
+  if (u.cacheReadTokens) bits.push(`${u.cacheReadTokens} cached`);
+  if (u.cacheWriteTokens) bits.push(`${u.cacheWriteTokens} cache-write`);
+  if (u.reasoningTokens) bits.push(`${u.reasoningTokens} reasoning`);
+  const tokens = bits.length > 0 ? `usage ${bits.join(' / ')}` : '';
+  const cost = u.cost !== undefined ? `cost ${formatUsd(u.cost)} (recorded)` : '';
+  return [tokens, cost].filter(Boolean).join(' · ');
+}
+
+function renderPlain(i: Interaction, o: ShowTextOptions): string[] {
+  const lines: string[] = [];
+  if (i.request.body.storedSize > 0 || i.request.body.isJson) lines.push(...bodyBlock('request', i.request.body, i.request.headers, o));
+  if (i.response) {
+    if (o.headers) lines.push(...renderHeaders('response headers', i.response.headers, o));
+    lines.push(...bodyBlock('response', i.response.body, i.response.headers, o));
+  }
+  return lines;
+}
+
+function bodyBlock(title: string, body: Body, headers: readonly Header[], o: ShowTextOptions): string[] {
+  const p = o.palette;
+  const type = mediaType(headers) ?? (body.isJson ? 'application/json' : '');
+  const size = formatBytes(body.bytes.length) + (body.decodedFrom ? `, ${body.decodedFrom}-decoded` : '');
+  const head = `  ${p.bold(title)}  ${p.gray([type, size].filter(Boolean).join(' · '))}`;
+  if (body.bytes.length === 0) return [`${head}${p.gray('  (empty)')}`];
+  const preview = renderRawBody(body, type, { full: o.full, raw: o.raw });
+  const text = o.mask ? maskSecretsInText(preview) : preview;
+  return [head, wrap(text, o.width, '    ')];
+}

@@ -1,0 +1,68 @@
+import type { Header } from '../model/types.js';
+import { isPlaceholder, SECRET_HEADERS, SECRET_PATTERNS, SECRET_QUERY_PARAMS } from './patterns.js';
+
+/** Never the whole secret: a short prefix, so a reader can tell keys apart, then a mask. */
+export function maskValue(value: string): string {
+  if (isPlaceholder(value)) return value;
+  const scheme = /^(Bearer|Basic|Token|AWS4-HMAC-SHA256)\s+/i.exec(value)?.[0] ?? '';
+  const secret = value.slice(scheme.length);
+  if (scheme.startsWith('AWS4')) return scheme + secret.replace(/(Credential=)([^/,\s]{4})[^/,\s]*/, '$1$2****').replace(/(Signature=)[0-9a-f]+/i, '$1****');
+  const keep = secret.length > 16 ? Math.min(8, secret.length >> 2) : 0;
+  return `${scheme}${secret.slice(0, keep)}****`;
+}
+
+export function isSecretHeader(name: string): boolean {
+  return SECRET_HEADERS.has(name.toLowerCase());
+}
+
+export function maskHeaders(headers: readonly Header[]): Header[] {
+  return headers.map((h) => (isSecretHeader(h.name) ? { name: h.name, value: maskValue(h.value) } : h));
+}
+
+/** Mask credential query parameters (`?key=...`, `X-Amz-Signature=...`). */
+export function maskUrl(url: string): string {
+  const q = url.indexOf('?');
+  if (q < 0) return url;
+  return (
+    url.slice(0, q + 1) +
+    url
+      .slice(q + 1)
+      .split('&')
+      .map((pair) => {
+        const eq = pair.indexOf('=');
+        if (eq < 0) return pair;
+        const name = decodeURIComponentSafe(pair.slice(0, eq)).toLowerCase();
+        return SECRET_QUERY_PARAMS.has(name) ? `${pair.slice(0, eq + 1)}${maskValue(pair.slice(eq + 1))}` : pair;
+      })
+      .join('&')
+  );
+}
+
+/** Mask known key shapes anywhere in free text (bodies, messages). */
+export function maskSecretsInText(text: string): string {
+  let out = text;
+  for (const pattern of SECRET_PATTERNS) {
+    if (!quickContains(out, pattern.id)) continue;
+    out = out.replace(pattern.regex, (m) => (isPlaceholder(m) ? m : maskValue(m)));
+  }
+  return out;
+}
+
+// Cheap pre-checks keep masking off the hot path for large bodies without any candidate.
+const HINTS: Record<string, string[]> = {
+  'anthropic-key': ['sk-ant-'], 'openrouter-key': ['sk-or-'], 'openai-key': ['sk-'], 'google-api-key': ['AIza'],
+  'aws-access-key': ['AKIA', 'ASIA'], 'github-token': ['ghp_', 'github_pat_'], 'huggingface-token': ['hf_'],
+  'slack-token': ['xox'], jwt: ['eyJ'],
+};
+
+function quickContains(text: string, id: string): boolean {
+  return (HINTS[id] ?? ['']).some((h) => text.includes(h));
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}

@@ -1,0 +1,39 @@
+/** A credential shape we recognise in free text. */
+export interface SecretPattern {
+  id: string;
+  description: string;
+  regex: RegExp;
+}
+
+// Prefixes are anchored on a non-word boundary so base64 blobs that merely contain `sk-` are not matched
+// as often; lint adds entropy and placeholder checks on top.
+export const SECRET_PATTERNS: readonly SecretPattern[] = [
+  { id: 'anthropic-key', description: 'Anthropic API key', regex: /(?<![\w/+])sk-ant-[A-Za-z0-9_-]{20,}/g },
+  { id: 'openrouter-key', description: 'OpenRouter API key', regex: /(?<![\w/+])sk-or-[A-Za-z0-9_-]{20,}/g },
+  { id: 'openai-key', description: 'OpenAI API key', regex: /(?<![\w/+])sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}/g },
+  { id: 'google-api-key', description: 'Google API key', regex: /(?<![\w/+])AIza[0-9A-Za-z_-]{35}/g },
+  { id: 'aws-access-key', description: 'AWS access key id', regex: /(?<![A-Z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])/g },
+  { id: 'github-token', description: 'GitHub token', regex: /(?<![\w/+])(?:ghp_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{40,})/g },
+  { id: 'huggingface-token', description: 'Hugging Face token', regex: /(?<![\w/+])hf_[A-Za-z0-9]{30,}/g },
+  { id: 'slack-token', description: 'Slack token', regex: /(?<![\w/+])xox[abposr]-[A-Za-z0-9-]{10,}/g },
+  { id: 'jwt', description: 'JSON Web Token', regex: /(?<![\w/+])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g },
+];
+
+/** Header names whose values are credentials. */
+export const SECRET_HEADERS = new Set([
+  'authorization', 'proxy-authorization', 'x-api-key', 'api-key', 'x-goog-api-key', 'cookie', 'set-cookie',
+  'x-amz-security-token', 'openai-organization', 'openai-project', 'x-auth-token', 'x-access-token',
+  'anthropic-admin-api-key', 'ocp-apim-subscription-key', 'x-subscription-token', 'x-vercel-oidc-token',
+]);
+
+/** URL query parameters whose values are credentials. */
+export const SECRET_QUERY_PARAMS = new Set([
+  'key', 'api_key', 'apikey', 'api-key', 'token', 'access_token', 'x-amz-credential', 'x-amz-signature', 'x-amz-security-token', 'sig', 'signature',
+]);
+
+/** Values that are already placeholders, not secrets. */
+export function isPlaceholder(value: string): boolean {
+  const v = value.replace(/^(Bearer|Basic|Token)\s+/i, '').trim();
+  if (v === '' || v.length < 6) return true;
+  return /redact|filtered|placeholder|dummy|fake|mock|example|<[^>]*>|^\*+$|^x{4,}$|^test[-_]?(api[-_]?)?key|^your[-_]|^sk-(test|fake|dummy|xxx)|\{\{.*\}\}|\$\{.*\}/i.test(v);
+}
