@@ -12,7 +12,8 @@ export function useColor(choice: ColorChoice, stream: NodeJS.WriteStream = proce
   if (choice.color === true) return true;
   if (choice.color === false) return false;
   if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
-  if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0') return true;
+  const force = process.env.FORCE_COLOR;
+  if (force !== undefined && force !== '' && force !== '0' && force !== 'false') return true;
   return Boolean(stream.isTTY);
 }
 

@@ -24,8 +24,8 @@ export function renderRawBody(body: Body, contentType: string, options: RawBodyO
       return `[${n}]${e.event ? ` ${e.event}` : ''} ${data}`;
     });
     if (stream.done) events.push(`[${stream.events.length}] [DONE]`);
-    const all = events.join('\n');
-    return options.raw ? shorten(all, options.full, 4000, 60).text : shorten(all, options.full, 1200, 12).text;
+    if (options.raw) return options.full ? events.join('\n') : events.map((e) => (e.length > 240 ? `${e.slice(0, 239)}…` : e)).join('\n');
+    return shorten(events.join('\n'), options.full, 1200, 12).text;
   }
   return shorten(body.text, options.full, 2000, 40).text;
 }

@@ -41,7 +41,9 @@ export function buildShowReport(cassette: Cassette, options: ShowOptions = {}): 
   for (const interaction of cassette.interactions) {
     const llm = analyzeSafely(interaction, options.provider, warnings);
     const messages = llm?.request.messages;
-    const firstNewMessage = messages && previous ? commonPrefix(previous, messages) : undefined;
+    // Only a continued conversation has "new" messages; an unrelated one shares no prefix.
+    const prefix = messages && previous ? commonPrefix(previous, messages) : 0;
+    const firstNewMessage = prefix > 0 ? prefix : undefined;
     if (messages) previous = messages;
     if (options.only && !options.only.has(interaction.index)) continue;
     for (const message of llm?.response?.warnings ?? []) {

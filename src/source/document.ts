@@ -4,6 +4,7 @@ import { CassetteInputError } from '../model/errors.js';
 import type { DocPath, SourceKind, SourcePosition } from '../model/types.js';
 import { CASSETTE_YAML_SCHEMA } from './yaml-schema.js';
 import { createLocator } from './locate.js';
+import { jsonErrorOffset } from './json-error.js';
 
 /** A cassette file parsed once into plain data, with lazy source positions. */
 export interface SourceDocument {
@@ -53,11 +54,12 @@ function sniffKind(text: string): SourceKind {
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
-  } catch (error) {
-    const message = (error as Error).message;
-    const offset = Number(/position (\d+)/.exec(message)?.[1]);
-    const position = Number.isFinite(offset) ? positionAt(text, offset) : undefined;
-    throw new CassetteInputError(`invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`, { position });
+  } catch {
+    const offset = jsonErrorOffset(text);
+    const position = offset >= 0 ? positionAt(text, offset) : undefined;
+    const near = offset >= 0 ? ` near ${JSON.stringify(text.slice(offset, offset + 12))}` : '';
+    const reason = offset >= text.length ? 'unexpected end of input' : `unexpected character${near}`;
+    throw new CassetteInputError(`invalid JSON: ${reason}`, { position });
   }
 }
 
