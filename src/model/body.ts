@@ -21,6 +21,7 @@ export const EMPTY_BODY: Body = Object.freeze({
   binary: false,
   storage: 'empty',
   storedSize: 0,
+  size: 0,
 }) as Body;
 
 /** Decode a stored body: undo base64/hex (done by the adapter), content-encoding, charset; parse JSON. */
@@ -34,7 +35,7 @@ export function makeBody(stored: StoredBody, headers: readonly Header[]): Body {
   if (raw.length === 0) return { ...EMPTY_BODY, storage: stored.storage };
   const { bytes, decodedFrom } = decompress(raw, getHeader(headers, 'content-encoding'));
   const text = bytesToText(bytes, headers);
-  const body: Body = { bytes, text, json: undefined, isJson: false, binary: text === undefined, storage: stored.storage, decodedFrom, storedSize: raw.length };
+  const body: Body = { bytes, text, json: undefined, isJson: false, binary: text === undefined, storage: stored.storage, decodedFrom, storedSize: raw.length, size: bytes.length };
   if (text !== undefined) attachJson(body, text, headers);
   return body;
 }
@@ -42,21 +43,31 @@ export function makeBody(stored: StoredBody, headers: readonly Header[]): Body {
 function parsedBody(stored: StoredBody): Body {
   const value = stored.parsed;
   const text = typeof value === 'string' ? value : JSON.stringify(value);
-  const bytes = Buffer.from(text, 'utf8');
   const isJson = typeof value !== 'string';
-  return { bytes, text, json: isJson ? value : undefined, isJson, binary: false, storage: stored.storage, storedSize: bytes.length };
+  const size = Buffer.byteLength(text, 'utf8');
+  return lazyBytes({ text, json: isJson ? value : undefined, isJson, binary: false, storage: stored.storage, storedSize: size, size });
 }
 
 function textBody(text: string, storage: BodyStorage, headers: readonly Header[]): Body {
-  const bytes = Buffer.from(text, 'utf8');
-  const body: Body = { bytes, text, json: undefined, isJson: false, binary: false, storage, storedSize: bytes.length };
   // A text body can still be a compressed payload that a recorder kept as a latin-1 string.
   if (looksCompressed(text)) {
     const latin = Buffer.from(text, 'latin1');
     if (decompress(latin, undefined).decodedFrom) return makeBody({ storage, bytes: latin }, headers);
   }
+  const size = Buffer.byteLength(text, 'utf8');
+  const body = lazyBytes({ text, json: undefined, isJson: false, binary: false, storage, storedSize: size, size });
   attachJson(body, text, headers);
   return body;
+}
+
+/** Most bodies are stored as text and only lint needs their bytes: encode them on first use. */
+function lazyBytes(fields: Omit<Body, 'bytes'>): Body {
+  let bytes: Uint8Array | undefined;
+  const text = fields.text ?? '';
+  return Object.defineProperty(fields as Body, 'bytes', {
+    enumerable: true,
+    get: () => (bytes ??= Buffer.from(text, 'utf8')),
+  });
 }
 
 function looksCompressed(text: string): boolean {

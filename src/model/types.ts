@@ -39,6 +39,8 @@ export interface Body {
   decodedFrom?: string | undefined;
   /** Byte length as stored (before decompression), when known. */
   storedSize: number;
+  /** Byte length of the decoded body (`bytes.length`, without encoding text bodies). */
+  size: number;
 }
 
 export interface Request {

@@ -12,7 +12,7 @@ export interface RawBodyOptions {
 /** A readable preview of a body: pretty JSON, SSE events, text, or a binary summary. Never raw binary. */
 export function renderRawBody(body: Body, contentType: string, options: RawBodyOptions): string {
   if (body.binary || body.text === undefined) {
-    const summary = `<binary ${contentType || 'data'}, ${formatBytes(body.bytes.length)}>`;
+    const summary = `<binary ${contentType || 'data'}, ${formatBytes(body.size)}>`;
     return options.raw ? `${summary}\n${hexPreview(body.bytes, options.full ? 4096 : 256)}` : summary;
   }
   if (body.isJson) return shorten(prettyJson(body.json), options.full, 2000, 40).text;

@@ -22,7 +22,7 @@ export function showJson(reports: readonly ShowReport[], errors: readonly ShowJs
   return { cassettes: reports.map((r) => cassetteJson(r, options)), errors };
 }
 
-function cassetteJson(report: ShowReport, o: ShowJsonOptions): object {
+export function cassetteJson(report: ShowReport, o: ShowJsonOptions): object {
   const c = report.cassette;
   return {
     path: c.path,
@@ -47,7 +47,7 @@ function interactionJson(s: ShownInteraction, o: ShowJsonOptions): object {
       url: o.mask ? maskUrl(i.request.url) : i.request.url,
       headers: headers(i.request.headers),
       contentType: mediaType(i.request.headers),
-      bodySize: i.request.body.bytes.length,
+      bodySize: i.request.body.size,
     },
     response: i.response
       ? {
@@ -56,7 +56,7 @@ function interactionJson(s: ShownInteraction, o: ShowJsonOptions): object {
           durationMs: i.durationMs ?? null,
           headers: headers(i.response.headers),
           contentType: mediaType(i.response.headers),
-          bodySize: i.response.body.bytes.length,
+          bodySize: i.response.body.size,
           binary: i.response.body.binary,
         }
       : null,

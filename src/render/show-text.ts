@@ -173,9 +173,9 @@ function renderPlain(i: Interaction, o: ShowTextOptions): string[] {
 function bodyBlock(title: string, body: Body, headers: readonly Header[], o: ShowTextOptions): string[] {
   const p = o.palette;
   const type = mediaType(headers) ?? (body.isJson ? 'application/json' : '');
-  const size = formatBytes(body.bytes.length) + (body.decodedFrom ? `, ${body.decodedFrom}-decoded` : '');
+  const size = formatBytes(body.size) + (body.decodedFrom ? `, ${body.decodedFrom}-decoded` : '');
   const head = `  ${p.bold(title)}  ${p.gray([type, size].filter(Boolean).join(' · '))}`;
-  if (body.bytes.length === 0) return [`${head}${p.gray('  (empty)')}`];
+  if (body.size === 0) return [`${head}${p.gray('  (empty)')}`];
   const preview = renderRawBody(body, type, { full: o.full, raw: o.raw });
   const text = o.mask ? maskSecretsInText(preview) : preview;
   return [head, wrap(text, o.width, '    ')];

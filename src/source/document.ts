@@ -15,8 +15,6 @@ export interface SourceDocument {
   locate(path: DocPath): SourcePosition | undefined;
 }
 
-const utf8 = new TextDecoder('utf-8');
-
 export function isGzip(bytes: Uint8Array): boolean {
   return bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
@@ -36,7 +34,8 @@ export function parseSource(input: Uint8Array | string): SourceDocument {
       }
       gzipped = true;
     }
-    text = utf8.decode(bytes);
+    // Buffer's decoder is V8's fast path; invalid sequences become U+FFFD like TextDecoder's.
+    text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const kind = sniffKind(text);

@@ -1,6 +1,6 @@
 import { renderShowText, warningText } from '../../render/show-text.js';
-import { showJson } from '../../render/show-json.js';
-import { buildShowReport, type ShowReport } from '../../show/build.js';
+import { cassetteJson } from '../../render/show-json.js';
+import { buildShowReport } from '../../show/build.js';
 import { exitCodeFor } from '../../exit-code.js';
 import { parseInteractionSpecs } from '../interaction-spec.js';
 import { forEachCassette } from '../load-files.js';
@@ -21,14 +21,16 @@ export interface ShowFlags {
 export function showCommand(paths: string[], flags: ShowFlags): void {
   const only = parseInteractionSpecs(flags.interaction ?? []);
   const mask = flags.mask !== false;
-  const reports: ShowReport[] = [];
+  let cassettes = 0;
   const palette = paletteFor(!flags.json && useColor(flags));
+  const jsonOptions = { mask, headers: Boolean(flags.headers) };
   const textOptions = { palette, width: terminalWidth(), full: Boolean(flags.full), headers: Boolean(flags.headers), mask, raw: Boolean(flags.raw) };
   let first = true;
   const errors = forEachCassette(paths, { format: flags.format, label: 'show' }, (cassette) => {
     const report = buildShowReport(cassette, { only, provider: flags.provider });
     if (flags.json) {
-      reports.push(report);
+      // Stream one cassette at a time so a large run never holds every file in memory.
+      writeOut((cassettes++ === 0 ? '{\n  "cassettes": [\n' : ',\n') + indent(JSON.stringify(cassetteJson(report, jsonOptions), null, 2), 4));
       return;
     }
     writeOut((first ? '' : '\n') + renderShowText(report, textOptions));
@@ -36,7 +38,15 @@ export function showCommand(paths: string[], flags: ShowFlags): void {
     // Warnings also go to stderr so they are seen when stdout is piped away.
     if (!process.stdout.isTTY) for (const w of report.warnings) process.stderr.write(`warning: ${warningText(cassette.path, w)}\n`);
   });
-  if (flags.json) writeOut(JSON.stringify(showJson(reports, errors, { mask, headers: Boolean(flags.headers) }), null, 2) + '\n');
+  if (flags.json) {
+    const head = cassettes === 0 ? '{\n  "cassettes": [' : '\n  ';
+    writeOut(`${head}],\n  "errors": ${indent(JSON.stringify(errors, null, 2), 2).trimStart()}\n}\n`);
+  }
   for (const e of errors) process.stderr.write(`error: ${e.message}\n`);
   process.exitCode = exitCodeFor({ inputErrors: errors.length });
+}
+
+function indent(text: string, n: number): string {
+  const pad = ' '.repeat(n);
+  return text.replace(/^/gm, pad);
 }

@@ -1,0 +1,109 @@
+// npm run bench: throughput and memory of `show --json` on a large generated go-vcr v2 cassette,
+// and start-up of `cassette --version` against bare node, measured in the same run as ratios.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const INTERACTIONS = Number(process.env.BENCH_INTERACTIONS ?? 1200);
+
+function chunk(id, n, delta, finish = null) {
+  return `data: ${JSON.stringify({ id, provider: 'Chutes', model: 'moonshotai/kimi-k2-0905', object: 'chat.completion.chunk', created: 1758698431 + n, choices: [{ index: 0, delta, finish_reason: finish, native_finish_reason: finish, logprobs: null }] })}\n\n`;
+}
+
+function generate() {
+  const words = 'the weather in Florence is hot and sunny with a light breeze from the hills today'.split(' ');
+  let out = '---\nversion: 2\ninteractions:\n';
+  for (let n = 0; n < INTERACTIONS; n++) {
+    const id = `gen-${1758698431 + n}-bench${n}`;
+    const messages = [{ role: 'system', content: 'You are a helpful assistant' }, { role: 'user', content: `Question ${n}: what's the weather in Florence?` }];
+    const request = JSON.stringify({ model: 'moonshotai/kimi-k2-0905', messages, stream: true, max_tokens: 4000, tools: [{ type: 'function', function: { name: 'weather', description: 'Get weather', parameters: { type: 'object', properties: { location: { type: 'string' } } } } }] });
+    let body = chunk(id, n, { role: 'assistant', content: '' });
+    for (let w = 0; w < 24; w++) body += chunk(id, n, { role: 'assistant', content: ` ${words[(n + w) % words.length]}` });
+    body += chunk(id, n, { tool_calls: [{ index: 0, id: `functions.weather:${n}`, type: 'function', function: { name: 'weather', arguments: '' } }] });
+    body += chunk(id, n, { tool_calls: [{ index: 0, function: { arguments: '{"location": "Florence,Italy"}' } }] });
+    body += chunk(id, n, {}, 'tool_calls');
+    body += `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', choices: [], usage: { prompt_tokens: 94 + n, completion_tokens: 32, total_tokens: 126 + n, cost: 0.00008436 } })}\n\n`;
+    body += 'data: [DONE]\n\n';
+    out += `    - id: ${n}
+      request:
+        proto: HTTP/1.1
+        proto_major: 1
+        proto_minor: 1
+        content_length: ${Buffer.byteLength(request)}
+        host: ""
+        body: '${request.replace(/'/g, "''")}'
+        headers:
+            Content-Type:
+                - application/json
+        url: https://openrouter.ai/api/v1/chat/completions
+        method: POST
+      response:
+        proto: HTTP/2.0
+        proto_major: 2
+        proto_minor: 0
+        content_length: -1
+        body: |+
+${body.split('\n').map((l) => (l ? `            ${l}` : '')).join('\n')}
+        headers:
+            Content-Type:
+                - text/event-stream
+        status: 200 OK
+        code: 200
+        duration: 1.230852709s
+`;
+  }
+  return out;
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function timeRun(args, runs) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  }
+  return median(times);
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'cassette-bench-'));
+const file = join(dir, 'large.yaml');
+writeFileSync(file, generate());
+const size = statSync(file).size;
+const mb = size / 1024 / 1024;
+
+// Throughput and peak RSS of `show --json`, median of 3 runs.
+const showTimes = [];
+let rss = 0;
+for (let i = 0; i < 3; i++) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [join(root, 'scripts/bench-child.mjs'), 'show', '--json', file], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 30 });
+  showTimes.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  if (r.status !== 0) throw new Error(`show exited ${r.status}: ${r.stderr.slice(0, 500)}`);
+  rss = Math.max(rss, Number(/@@maxrss (\d+)/.exec(r.stderr)?.[1] ?? 0) * 1024);
+}
+const showMs = median(showTimes);
+// Node's own footprint, measured the same way, so the ratio speaks of what cassette adds.
+const baseRss = Number(/@@maxrss (\d+)/.exec(spawnSync(process.execPath, ['-e', "process.on('exit',()=>process.stderr.write('@@maxrss '+process.resourceUsage().maxRSS))"], { encoding: 'utf8' }).stderr)?.[1] ?? 0) * 1024;
+
+// Start-up: `cassette --version` against `node -e 0`, interleaved so machine noise hits both.
+const bare = timeRun(['-e', '0'], 15);
+const version = timeRun([join(root, 'bin/cassette.js'), '--version'], 15);
+
+const results = {
+  file: { interactions: INTERACTIONS, megabytes: Number(mb.toFixed(1)) },
+  show: { medianMs: Math.round(showMs), throughputMBps: Number((mb / (showMs / 1000)).toFixed(1)), peakRssMB: Number((rss / 1024 / 1024).toFixed(0)), nodeBaselineRssMB: Number((baseRss / 1024 / 1024).toFixed(0)), rssToFileRatio: Number((rss / size).toFixed(2)), rssAboveNodeToFileRatio: Number(((rss - baseRss) / size).toFixed(2)) },
+  startup: { nodeMs: Math.round(bare), cassetteVersionMs: Math.round(version), ratio: Number((version / bare).toFixed(2)) },
+  targets: { throughputMBps: '>= 20', rssAboveNodeToFileRatio: '<= 5', startupRatio: '<= 1.5' },
+};
+const ok = results.show.throughputMBps >= 20 && results.show.rssAboveNodeToFileRatio <= 5 && results.startup.ratio <= 1.5;
+console.log(JSON.stringify(results, null, 2));
+console.log(ok ? 'all targets met' : 'TARGET MISSED');
