@@ -1,0 +1,20 @@
+/**
+ * cassette as a library: load a recorded cassette of any supported recorder format into one
+ * normalized model, and reassemble its LLM calls.
+ *
+ * @example
+ * import { loadCassette, analyzeInteraction } from 'cassette';
+ * const cassette = loadCassette(readFileSync(path), path);
+ * for (const i of cassette.interactions) console.log(analyzeInteraction(i)?.response?.text);
+ */
+export { loadCassette, type LoadOptions } from './load.js';
+export { analyzeInteraction, type AnalyzeOptions } from './llm/analyze.js';
+export { buildShowReport, type ShowReport, type ShownInteraction, type ShowOptions } from './show/build.js';
+export { FORMATS, findFormat, type FormatAdapter, type ParsedCassette } from './formats/index.js';
+export { PROVIDERS, findProvider } from './providers/index.js';
+export { CassetteInputError, NotHttpError, UsageError } from './model/errors.js';
+export { getHeader, getHeaders } from './model/headers.js';
+export { maskHeaders, maskSecretsInText, maskUrl } from './secrets/mask.js';
+export { sanitize, sanitizeLine } from './text/sanitize.js';
+export type * from './model/types.js';
+export type * from './llm/types.js';
