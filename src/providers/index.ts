@@ -1,11 +1,12 @@
 import type { Provider, ProviderId } from '../llm/types.js';
+import { anthropic } from './anthropic.js';
 import { openaiChat } from './openai-chat.js';
 
 /**
  * Every wire format, in detection order: specific URL shapes first, the permissive
  * OpenAI-compatible chat shape last.
  */
-export const PROVIDERS: readonly Provider[] = [openaiChat];
+export const PROVIDERS: readonly Provider[] = [anthropic, openaiChat];
 
 export function findProvider(id: string): Provider | undefined {
   return PROVIDERS.find((p) => p.id === id);
