@@ -1,5 +1,5 @@
 import { asArray, asNumber, asRecord, asString } from '../llm/json.js';
-import type { LlmResponse, ProviderId, Usage } from '../llm/types.js';
+import type { LlmResponse, Usage } from '../llm/types.js';
 import { toolCall } from './openai-chat.js';
 
 /** One finished Messages API content block, streamed or not, with tool input still as text. */
@@ -14,10 +14,6 @@ export interface AnthropicBlock {
 }
 
 const SERVER_TOOL_BLOCKS = new Set(['server_tool_use', 'mcp_tool_use']);
-
-export function emptyResponse(provider: ProviderId, streamed: boolean): LlmResponse {
-  return { provider, text: '', reasoning: '', toolCalls: [], streamed, warnings: [] };
-}
 
 /** Fold content blocks into the response: text, thinking, client and server tool calls. */
 export function applyAnthropicBlocks(out: LlmResponse, blocks: readonly AnthropicBlock[]): void {

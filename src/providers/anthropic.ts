@@ -3,10 +3,10 @@ import { lineOf, looksLikeSse, parseSse } from '../llm/sse.js';
 import type { LlmResponse, Provider, ProviderId } from '../llm/types.js';
 import { getHeader, mediaType } from '../model/headers.js';
 import type { Interaction } from '../model/types.js';
-import { applyAnthropicMessage, emptyResponse } from './anthropic-content.js';
+import { applyAnthropicMessage } from './anthropic-content.js';
 import { parseAnthropicRequest } from './anthropic-request.js';
 import { AnthropicStreamAccumulator } from './anthropic-stream.js';
-import { httpError } from './http-error.js';
+import { emptyResponse, httpError } from './reassembly.js';
 import { pathOf } from './openai-chat.js';
 
 /** Vertex AI partner-model URL: `.../publishers/anthropic/models/claude-3-7-sonnet@20250219:streamRawPredict`. */

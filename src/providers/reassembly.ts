@@ -1,5 +1,5 @@
 import { asRecord } from '../llm/json.js';
-import type { LlmError } from '../llm/types.js';
+import type { LlmError, LlmResponse, ProviderId } from '../llm/types.js';
 import type { Response } from '../model/types.js';
 import { errorFromBody } from './openai-shared.js';
 
@@ -8,4 +8,8 @@ export function httpError(res: Response): LlmError | undefined {
   const error = errorFromBody(asRecord(res.body.json), res.status);
   if (error || res.status < 400) return error;
   return { message: (res.body.text ?? '').trim().slice(0, 500) || `HTTP ${res.status}` };
+}
+
+export function emptyResponse(provider: ProviderId, streamed: boolean): LlmResponse {
+  return { provider, text: '', reasoning: '', toolCalls: [], streamed, warnings: [] };
 }
