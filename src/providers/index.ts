@@ -2,13 +2,14 @@ import type { Provider, ProviderId } from '../llm/types.js';
 import { anthropic } from './anthropic.js';
 import { bedrockConverse } from './bedrock-converse.js';
 import { bedrockInvoke } from './bedrock-invoke.js';
+import { ollama } from './ollama.js';
 import { openaiChat } from './openai-chat.js';
 
 /**
  * Every wire format, in detection order: specific URL shapes first, the permissive
  * OpenAI-compatible chat shape last.
  */
-export const PROVIDERS: readonly Provider[] = [bedrockConverse, bedrockInvoke, anthropic, openaiChat];
+export const PROVIDERS: readonly Provider[] = [bedrockConverse, bedrockInvoke, anthropic, ollama, openaiChat];
 
 export function findProvider(id: string): Provider | undefined {
   return PROVIDERS.find((p) => p.id === id);
