@@ -1,3 +1,4 @@
+import { encodeEventStreamFrame } from '../../src/llm/eventstream.js';
 import { makeBody } from '../../src/model/body.js';
 import type { Header, Interaction } from '../../src/model/types.js';
 
@@ -30,4 +31,22 @@ export function exchange({ url, request = {}, response, headers = JSON_HEADERS, 
 /** `event: <type>\ndata: <json>\n\n` for each event. */
 export function sse(events: Record<string, unknown>[]): string {
   return events.map((e) => `event: ${String(e.type)}\ndata: ${JSON.stringify(e)}\n\n`).join('');
+}
+
+/** ConverseStream-style frames: one `event` frame per `[eventType, payload]`, with a `p` padding field. */
+export function eventFrames(events: [string, Record<string, unknown>][]): Uint8Array {
+  return concatBytes(events.map(([type, payload]) => encodeEventStreamFrame({ ':event-type': type, ':content-type': 'application/json', ':message-type': 'event' }, JSON.stringify({ ...payload, p: 'abcdefgh' }))));
+}
+
+/** InvokeModelWithResponseStream frames: each inner event base64-encoded in a `chunk` frame's `bytes`. */
+export function chunkFrames(inner: Record<string, unknown>[]): Uint8Array {
+  return eventFrames(inner.map((event) => ['chunk', { bytes: Buffer.from(JSON.stringify(event)).toString('base64') }]));
+}
+
+export function exceptionFrame(type: string, message: string): Uint8Array {
+  return encodeEventStreamFrame({ ':exception-type': type, ':content-type': 'application/json', ':message-type': 'exception' }, JSON.stringify({ message }));
+}
+
+export function concatBytes(parts: Uint8Array[]): Uint8Array {
+  return Uint8Array.from(Buffer.concat(parts));
 }
