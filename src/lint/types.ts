@@ -1,0 +1,57 @@
+import type { Cassette, DocPath } from '../model/types.js';
+
+export type Severity = 'error' | 'warn';
+export type SeveritySetting = Severity | 'off';
+
+/** A byte range in the cassette text and what to put there; applied by `--fix`. */
+export interface TextEdit {
+  /** Offsets into `Cassette.text` (after any whole-file gunzip). */
+  start: number;
+  end: number;
+  replacement: string;
+}
+
+/** One problem, as data; formatters turn it into text. */
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  /** 1-based, from the document's source positions; absent when unknown. */
+  line?: number | undefined;
+  column?: number | undefined;
+  /** Index of the interaction, when the finding belongs to one. */
+  interaction?: number | undefined;
+  /** Path into the parsed document, e.g. `["interactions", 0, "response", "headers", "Authorization", 0]`. */
+  path?: DocPath | undefined;
+  /** Text edits that fix the finding; only rules marked `fixable` return them. */
+  fix?: TextEdit[] | undefined;
+}
+
+/** What a rule reports before the engine adds severity and positions. */
+export interface RuleReport {
+  message: string;
+  interaction?: number | undefined;
+  path?: DocPath | undefined;
+  fix?: TextEdit[] | undefined;
+}
+
+export interface RuleContext {
+  cassette: Cassette;
+  /** This rule's options from the config (`{ "rules": { "id": ["warn", { ...options }] } }`). */
+  options: Record<string, unknown>;
+  /** File size in bytes as stored on disk. */
+  fileSize: number;
+}
+
+/** One lint rule: one file in `src/lint/rules/`, registered in `src/lint/rules/index.ts`. */
+export interface Rule {
+  /** kebab-case id. */
+  id: string;
+  defaultSeverity: Severity;
+  /** One line for `--list-rules`. */
+  description: string;
+  category: 'schema' | 'body' | 'stream' | 'secret' | 'hygiene';
+  /** True when `check` returns `fix` edits that `--fix` can apply. */
+  fixable?: boolean | undefined;
+  check(context: RuleContext): RuleReport[];
+}
