@@ -131,7 +131,8 @@ function formatArguments(value: unknown, room: number): string {
 
 function renderResponse(r: LlmResponse, o: ShowTextOptions): string[] {
   const p = o.palette;
-  const lines = [`  ${p.bold('response')} ${p.gray(sanitizeLine([r.model, r.streamed ? 'streamed' : ''].filter(Boolean).join(' · ')))}`];
+  const about = [r.model, r.streamed ? 'streamed' : ''].filter(Boolean).join(' · ');
+  const lines = [`  ${p.bold('response')}${about ? ` ${p.gray(sanitizeLine(about))}` : ''}`];
   if (r.error) lines.push(`    ${p.red('error')}     ${wrap(`${r.error.type ? `${r.error.type}: ` : ''}${r.error.message}`, o.width, '              ').trimStart()}`);
   if (r.reasoning) lines.push(p.dim(`    ${'reasoning'.padEnd(9)} ${wrap(shorten(r.reasoning, o.full).text, o.width, '              ').trimStart()}`));
   if (r.text) {
