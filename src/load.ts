@@ -1,6 +1,7 @@
-import { CassetteInputError, UsageError } from './model/errors.js';
+import { CassetteInputError, NotHttpError, UsageError } from './model/errors.js';
 import type { Cassette } from './model/types.js';
 import { FORMATS, findFormat } from './formats/index.js';
+import { notHttpKind } from './formats/not-http.js';
 import { parseSource } from './source/document.js';
 
 export interface LoadOptions {
@@ -18,6 +19,8 @@ export function loadCassette(input: Uint8Array | string, path: string, options: 
   } else {
     adapter = FORMATS.find((f) => f.detect(doc));
     if (!adapter) {
+      const kind = notHttpKind(doc);
+      if (kind) throw new NotHttpError(kind);
       throw new CassetteInputError(`not a recognised cassette (tried ${FORMATS.map((f) => f.id).join(', ')})`);
     }
   }

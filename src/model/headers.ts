@@ -44,6 +44,8 @@ function scalarText(value: unknown): string {
   if (value == null) return '';
   if (typeof value === 'string') return value;
   if (value instanceof Date) return value.toISOString();
+  // VCR.py stores non-ASCII-safe header values as `!!binary`.
+  if (value instanceof Uint8Array) return Buffer.from(value).toString('utf8');
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }

@@ -12,6 +12,8 @@ export interface SourceDocument {
   data: unknown;
   text: string;
   gzipped: boolean;
+  /** The raw bytes of a text trace (httprr counts lengths in bytes, not characters). */
+  bytes?: Uint8Array | undefined;
   locate(path: DocPath): SourcePosition | undefined;
 }
 
@@ -23,6 +25,7 @@ export function isGzip(bytes: Uint8Array): boolean {
 export function parseSource(input: Uint8Array | string): SourceDocument {
   let gzipped = false;
   let text: string;
+  let raw: Uint8Array | undefined;
   if (typeof input === 'string') text = input;
   else {
     let bytes = input;
@@ -36,11 +39,13 @@ export function parseSource(input: Uint8Array | string): SourceDocument {
     }
     // Buffer's decoder is V8's fast path; invalid sequences become U+FFFD like TextDecoder's.
     text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    raw = bytes;
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const kind = sniffKind(text);
   const data = kind === 'json' ? parseJson(text) : kind === 'yaml' ? parseYaml(text) : text;
-  return { kind, data, text, gzipped, locate: createLocator(text, kind) };
+  const bytes = kind === 'text' ? (raw ?? Buffer.from(text, 'utf8')) : undefined;
+  return { kind, data, text, gzipped, bytes, locate: createLocator(text, kind) };
 }
 
 function sniffKind(text: string): SourceKind {

@@ -1,0 +1,48 @@
+import { CassetteInputError } from '../model/errors.js';
+import type { DocPath, Interaction, LoadWarning } from '../model/types.js';
+import type { SourceDocument } from '../source/document.js';
+import { isRecord } from './shared.js';
+import type { FormatAdapter } from './types.js';
+import { vcrInteraction } from './vcr-family.js';
+
+/**
+ * VCR.py and pytest-recording (YAML and JSON serializers), pydantic-ai's `parsed_body` variant,
+ * and langchain's gzip-compressed cassettes with separate `requests:` and `responses:` lists.
+ */
+export const vcrpy: FormatAdapter = {
+  id: 'vcrpy',
+  description: 'VCR.py / pytest-recording cassettes (YAML or JSON), incl. pydantic-ai parsed_body and langchain split .yaml.gz',
+  detect(doc) {
+    const d = doc.data;
+    if (!isRecord(d)) return false;
+    if (Array.isArray(d.requests) && Array.isArray(d.responses)) return true;
+    if (!Array.isArray(d.interactions)) return false;
+    const first: unknown = d.interactions[0];
+    if (first === undefined) return true;
+    return isRecord(first) && isRecord(first.request) && ('uri' in first.request || 'parsed_body' in first.request);
+  },
+  parse(doc) {
+    const d = doc.data as Record<string, unknown>;
+    const warnings: LoadWarning[] = [];
+    const interactions = Array.isArray(d.requests) && Array.isArray(d.responses) ? splitInteractions(doc, d.requests, d.responses, warnings) : listInteractions(doc, d.interactions as unknown[]);
+    return { format: 'vcrpy', version: typeof d.version === 'number' ? d.version : undefined, interactions, warnings };
+  },
+};
+
+function listInteractions(doc: SourceDocument, list: unknown[]): Interaction[] {
+  return list.map((item, index) => {
+    const base: DocPath = ['interactions', index];
+    if (!isRecord(item)) throw new CassetteInputError('interaction is not a mapping', { interaction: index, position: doc.locate(base) });
+    return vcrInteraction(index, item, item.request, item.response, { interaction: base, request: [...base, 'request'], response: [...base, 'response'] }, doc);
+  });
+}
+
+/** langchain's cassettes keep requests and responses in two lists paired by position. */
+function splitInteractions(doc: SourceDocument, requests: unknown[], responses: unknown[], warnings: LoadWarning[]): Interaction[] {
+  if (requests.length !== responses.length) {
+    warnings.push({ message: `${requests.length} requests but ${responses.length} responses; pairing by position` });
+  }
+  return requests.map((req, index) =>
+    vcrInteraction(index, {}, req, responses[index], { interaction: ['requests', index], request: ['requests', index], response: ['responses', index] }, doc),
+  );
+}
