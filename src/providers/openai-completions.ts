@@ -1,0 +1,63 @@
+import { asArray, asRecord, asString, tryJson } from '../llm/json.js';
+import { lineOf, looksLikeSse, parseSse } from '../llm/sse.js';
+import type { LlmResponse, Provider } from '../llm/types.js';
+import { mediaType } from '../model/headers.js';
+import { openAIUsage, pathOf } from './openai-chat.js';
+import { pickParams } from './openai-shared.js';
+import { emptyResponse, httpError } from './reassembly.js';
+
+/** OpenAI's legacy Completions API (`/v1/completions`): `prompt` in, `choices[].text` out. */
+export const openaiCompletions: Provider = {
+  id: 'openai-completions',
+  description: 'OpenAI legacy Completions (`/v1/completions`, choices[].text), SSE and JSON',
+  detect: (interaction) => /\/completions\/?$/.test(pathOf(interaction.request.url)) && !/\/chat\/completions\/?$/.test(pathOf(interaction.request.url)),
+  parseRequest(interaction) {
+    const req = asRecord(interaction.request.body.json) ?? {};
+    const prompts = Array.isArray(req.prompt) ? req.prompt : [req.prompt];
+    return {
+      provider: 'openai-completions',
+      model: asString(req.model),
+      messages: prompts.filter((p): p is string => typeof p === 'string').map((text) => ({ role: 'prompt', text })),
+      tools: [],
+      params: pickParams(req, ['stream', 'max_tokens', 'temperature', 'top_p', 'n', 'stop', 'suffix', 'echo', 'logprobs']),
+      stream: req.stream === true,
+    };
+  },
+  parseResponse(interaction) {
+    const res = interaction.response;
+    if (!res) return undefined;
+    const text = res.body.text ?? '';
+    const streamed = looksLikeSse(text, mediaType(res.headers));
+    const out = emptyResponse('openai-completions', streamed);
+    const error = httpError(res);
+    if (error) out.error = error;
+    if (!streamed) {
+      const body = asRecord(res.body.json);
+      if (body) applyChunk(out, body);
+      return out;
+    }
+    const stream = parseSse(text);
+    for (const event of stream.events) {
+      const parsed = tryJson(event.data);
+      if (parsed.ok) applyChunk(out, asRecord(parsed.value) ?? {});
+      else out.warnings.push(`line ${lineOf(text, event.data)}: chunk is not JSON`);
+    }
+    if (!stream.done && !out.error) {
+      out.truncated = true;
+      out.warnings.push('stream ended without [DONE]: the result is partial');
+    }
+    return out;
+  },
+};
+
+function applyChunk(out: LlmResponse, body: Record<string, unknown>): void {
+  out.model = asString(body.model) ?? out.model;
+  out.id = asString(body.id) ?? out.id;
+  out.created = typeof body.created === 'number' ? body.created : out.created;
+  const usage = asRecord(body.usage);
+  if (usage) out.usage = openAIUsage(usage);
+  const choice = asRecord(asArray(body.choices)[0]);
+  if (!choice) return;
+  out.text += asString(choice.text) ?? '';
+  out.finishReason = asString(choice.finish_reason) ?? out.finishReason;
+}
