@@ -31,6 +31,23 @@ export function buildProgram(): Command {
     .addOption(new Option('--no-color', 'no colour'))
     .action(lazy(async () => (await import('./commands/show.js')).showCommand));
 
+  program
+    .command('cost')
+    .description('tokens and money per interaction, cassette, model and total; recorded cost first, list-price estimate otherwise')
+    .argument('<paths...>', 'cassette files or directories (walked recursively)')
+    .option('--json', 'machine-readable output')
+    .option('--csv', 'one CSV line per interaction')
+    .option('--markdown', 'a Markdown summary for a pull-request comment')
+    .option('--by <key>', 'add a rollup by model, provider or cassette')
+    .option('--max-cost <usd>', 'exit 1 when the total cost exceeds this many USD')
+    .option('--max-tokens <n>', 'exit 1 when input + output tokens exceed this')
+    .option('--price-file <file>', 'JSON file of model prices that add to or override the bundled list prices')
+    .option('--format <id>', 'force the recorder format instead of detecting it')
+    .option('--provider <id>', 'force the LLM wire format instead of detecting it')
+    .addOption(new Option('--color', 'force colour'))
+    .addOption(new Option('--no-color', 'no colour'))
+    .action(lazy(async () => (await import('./commands/cost.js')).costCommand));
+
   return program;
 }
 

@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { costRows as collectRows } from '../../cost/collect.js';
+import { customPriceTable, parsePriceFile } from '../../cost/custom-prices.js';
+import { genaiPrices } from '../../cost/genai-prices.js';
+import { chainTables, type PriceTable } from '../../cost/price-table.js';
+import { renderCostCsv } from '../../cost/render/csv.js';
+import { renderCostJson } from '../../cost/render/json.js';
+import { renderCostMarkdown } from '../../cost/render/markdown.js';
+import { renderCostTable } from '../../cost/render/table.js';
+import { buildCostReport } from '../../cost/rollup.js';
+import type { CostRow, GroupBy } from '../../cost/types.js';
+import { exitCodeFor } from '../../exit-code.js';
+import { UsageError } from '../../model/errors.js';
+import { forEachCassette } from '../load-files.js';
+import { paletteFor, useColor, writeOut } from '../terminal.js';
+
+export interface CostFlags {
+  json?: boolean;
+  csv?: boolean;
+  markdown?: boolean;
+  by?: string;
+  maxCost?: string;
+  maxTokens?: string;
+  priceFile?: string;
+  format?: string;
+  provider?: string;
+  color?: boolean;
+}
+
+const GROUPS: readonly GroupBy[] = ['model', 'provider', 'cassette'];
+
+function limit(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value.replace(/^\$/, ''));
+  if (!Number.isFinite(n) || n < 0) throw new UsageError(`${flag} needs a non-negative number, got "${value}"`);
+  return n;
+}
+
+export function costCommand(paths: string[], flags: CostFlags): void {
+  if (flags.by !== undefined && !GROUPS.includes(flags.by as GroupBy)) throw new UsageError(`--by must be one of ${GROUPS.join(', ')}`);
+  if ([flags.json, flags.csv, flags.markdown].filter(Boolean).length > 1) throw new UsageError('choose one of --json, --csv, --markdown');
+  const budget = { maxCost: limit(flags.maxCost, '--max-cost'), maxTokens: limit(flags.maxTokens, '--max-tokens') };
+  let prices: PriceTable = genaiPrices;
+  if (flags.priceFile) {
+    let text: string;
+    try {
+      text = readFileSync(flags.priceFile, 'utf8');
+    } catch (error) {
+      throw new UsageError(`${flags.priceFile}: cannot read price file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+    prices = chainTables([customPriceTable(parsePriceFile(text, flags.priceFile)), genaiPrices]);
+  }
+  const rows: CostRow[] = [];
+  const errors = forEachCassette(paths, { format: flags.format, label: 'cost' }, (cassette) => {
+    rows.push(...collectRows(cassette, { provider: flags.provider, prices }));
+  });
+  const report = buildCostReport(rows, { by: flags.by as GroupBy | undefined, budget });
+  if (flags.json) writeOut(renderCostJson(report, errors));
+  else if (flags.csv) writeOut(renderCostCsv(report));
+  else if (flags.markdown) writeOut(renderCostMarkdown(report));
+  else writeOut(renderCostTable(report, paletteFor(useColor(flags))));
+  for (const e of errors) process.stderr.write(`error: ${e.message}\n`);
+  const over = report.budget.filter((b) => b.exceeded).length;
+  process.exitCode = exitCodeFor({ inputErrors: errors.length, findings: over });
+}

@@ -1,0 +1,101 @@
+import { analyzeInteraction } from '../llm/analyze.js';
+import type { LlmExchange } from '../llm/types.js';
+import { getHeader } from '../model/headers.js';
+import type { Cassette, Interaction } from '../model/types.js';
+import { isLocal } from './genai-prices.js';
+import type { PriceTable } from './price-table.js';
+import type { CostRow } from './types.js';
+
+export interface CollectOptions {
+  provider?: string | undefined;
+  prices: PriceTable;
+}
+
+/** One row per LLM interaction of a cassette; other HTTP calls cost nothing and are left out. */
+export function costRows(cassette: Cassette, options: CollectOptions): CostRow[] {
+  const rows: CostRow[] = [];
+  for (const interaction of cassette.interactions) {
+    const exchange = analyzeInteraction(interaction, { provider: options.provider });
+    if (exchange) rows.push(costRow(cassette.path, interaction, exchange, options.prices));
+  }
+  return rows;
+}
+
+export function costRow(path: string, interaction: Interaction, exchange: LlmExchange, prices: PriceTable): CostRow {
+  const usage = exchange.response?.usage;
+  const model = exchange.response?.model ?? exchange.request.model ?? modelFromUrl(interaction.request.url);
+  const hasUsage = usage !== undefined && (usage.inputTokens !== undefined || usage.outputTokens !== undefined);
+  const at = recordedAt(interaction, exchange);
+  const row: CostRow = {
+    path,
+    index: interaction.index,
+    provider: exchange.provider,
+    model,
+    inputTokens: usage?.inputTokens ?? 0,
+    outputTokens: usage?.outputTokens ?? 0,
+    cacheReadTokens: usage?.cacheReadTokens ?? 0,
+    cacheWriteTokens: usage?.cacheWriteTokens ?? 0,
+    reasoningTokens: usage?.reasoningTokens ?? 0,
+    cost: null,
+    costSource: 'unknown',
+    estimate: null,
+    pricedAt: at?.toISOString(),
+    hasUsage,
+  };
+  if (!hasUsage) {
+    row.reason = interaction.response && interaction.response.status >= 400 ? `no usage (HTTP ${interaction.response.status})` : 'no usage recorded';
+    if (usage?.cost !== undefined) Object.assign(row, { cost: usage.cost, costSource: 'recorded' });
+    return row;
+  }
+  const estimate = estimateFor(row, [model, exchange.request.model, modelFromUrl(interaction.request.url)], interaction.request.url, at, prices);
+  if ('cost' in estimate) {
+    row.estimate = estimate.cost;
+    row.pricedAs = estimate.pricedAs;
+  } else row.reason = estimate.reason;
+  if (usage?.cost !== undefined) {
+    row.cost = usage.cost;
+    row.costSource = 'recorded';
+  } else if (row.estimate === null && isLocal(interaction.request)) {
+    // A model served on this machine (Ollama, llama.cpp) has no list price and no per-call charge.
+    Object.assign(row, { cost: 0, estimate: 0, costSource: 'estimated', pricedAs: 'local (no API charge)', reason: undefined });
+  } else if (row.estimate !== null) {
+    row.cost = row.estimate;
+    row.costSource = 'estimated';
+  } else if (!model) row.reason = 'no model name';
+  return row;
+}
+
+/** Try the response's model, then the request's, then the URL's: versions differ in what the table knows. */
+function estimateFor(row: CostRow, models: (string | undefined)[], url: string, at: Date | undefined, prices: PriceTable) {
+  let answer: ReturnType<PriceTable> = { reason: 'no model name' };
+  for (const model of new Set(models.filter((m): m is string => Boolean(m)))) {
+    answer = prices({ model, url, at, inputTokens: row.inputTokens, outputTokens: row.outputTokens, cacheReadTokens: row.cacheReadTokens, cacheWriteTokens: row.cacheWriteTokens });
+    if ('cost' in answer) return answer;
+  }
+  return answer;
+}
+
+/** Bedrock and Gemini put the model in the path: `/model/<id>/converse`, `/models/<id>:generateContent`. */
+function modelFromUrl(url: string): string | undefined {
+  try {
+    const path = decodeURIComponent(new URL(url).pathname);
+    return /\/models?\/([^/:]+(?::\d+)?)(?:\/|:|$)/.exec(path)?.[1];
+  } catch {
+    return undefined;
+  }
+}
+
+/** When the call was made: the recorder's time, the API's `created`, or the response's Date header. */
+function recordedAt(interaction: Interaction, exchange: LlmExchange): Date | undefined {
+  const candidates = [
+    interaction.recordedAt,
+    exchange.response?.created !== undefined ? exchange.response.created * 1000 : undefined,
+    interaction.response ? getHeader(interaction.response.headers, 'date') : undefined,
+  ];
+  for (const c of candidates) {
+    if (c === undefined) continue;
+    const d = new Date(c);
+    if (!Number.isNaN(d.getTime())) return d;
+  }
+  return undefined;
+}

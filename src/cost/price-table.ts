@@ -1,0 +1,28 @@
+/** What a price lookup needs: normalized usage, the model, the request URL and when it was recorded. */
+export interface PriceQuery {
+  model: string;
+  url: string;
+  at?: Date | undefined;
+  inputTokens: number;
+  outputTokens: number;
+  cacheReadTokens: number;
+  cacheWriteTokens: number;
+}
+
+export type PriceAnswer = { cost: number; pricedAs: string } | { reason: string };
+
+/** A source of list prices: the bundled genai-prices data, a `--price-file`, or both. */
+export type PriceTable = (query: PriceQuery) => PriceAnswer;
+
+/** Try each table in turn; the first that knows the model answers. */
+export function chainTables(tables: readonly PriceTable[]): PriceTable {
+  return (query) => {
+    let last: PriceAnswer = { reason: `no price for model "${query.model}"` };
+    for (const table of tables) {
+      const answer = table(query);
+      if ('cost' in answer) return answer;
+      last = answer;
+    }
+    return last;
+  };
+}

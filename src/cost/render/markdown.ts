@@ -1,0 +1,28 @@
+import type { CostReport } from '../types.js';
+import { TOKEN_COLUMNS, shortPath, sourceText, usd } from './shared.js';
+
+// Cassette text goes into a PR comment: escape what Markdown tables and HTML would interpret.
+const cell = (text: string) => text.replace(/[\\|`*_<>[\]]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+const n = (value: number) => value.toLocaleString('en-US');
+
+/** A pull-request comment: totals first, then the rollup, then each call in a collapsed section. */
+export function renderCostMarkdown(report: CostReport): string {
+  const t = report.total;
+  const out = [
+    `### LLM cost: ${usd(t.cost)}${t.unknown > 0 ? ` (+ ${t.unknown} unknown)` : ''}`,
+    '',
+    `${n(t.interactions)} call(s) · ${n(t.inputTokens)} input (${n(t.cacheReadTokens)} cached) · ${n(t.outputTokens)} output (${n(t.reasoningTokens)} reasoning) tokens · ${t.recorded} recorded, ${t.estimated} estimated`,
+    '',
+  ];
+  for (const b of report.budget) out.push(`${b.exceeded ? ':x: over' : ':white_check_mark: within'} budget \`--${b.limit} ${b.max}\``, '');
+  const groups = report.groups?.groups ?? report.cassettes;
+  const by = report.groups?.by ?? 'cassette';
+  out.push(`| ${by} | calls | ${TOKEN_COLUMNS.map(([h]) => h).join(' | ')} | cost |`, `|---|--:|${TOKEN_COLUMNS.map(() => '--:').join('|')}|--:|`);
+  for (const g of groups) out.push(`| ${cell(by === 'cassette' ? shortPath(g.key) : g.key)} | ${g.interactions} | ${TOKEN_COLUMNS.map(([, k]) => n(g[k])).join(' | ')} | ${usd(g.cost)} |`);
+  out.push('', '<details><summary>Each call</summary>', '', `| cassette | # | provider | model | ${TOKEN_COLUMNS.map(([h]) => h).join(' | ')} | cost | source |`, `|---|--:|---|---|${TOKEN_COLUMNS.map(() => '--:').join('|')}|--:|---|`);
+  for (const r of report.rows) {
+    out.push(`| ${cell(shortPath(r.path))} | ${r.index} | ${r.provider} | ${cell(r.model ?? '?')} | ${TOKEN_COLUMNS.map(([, k]) => n(r[k])).join(' | ')} | ${usd(r.cost)} | ${cell(sourceText(r))} |`);
+  }
+  out.push('', '</details>', '');
+  return out.join('\n');
+}
