@@ -1,0 +1,78 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, hasStackTrace } from '../helpers/cli.js';
+import { CORPUS, SAMPLES, SEED, hasCorpus, hasSeed } from '../helpers/corpus.js';
+
+interface CostJson {
+  total: { inputTokens: number; outputTokens: number; cacheReadTokens: number; reasoningTokens: number; cost: number; recorded: number; unknown: number };
+  interactions: { path: string; index: number; provider: string; model: string; inputTokens: number; outputTokens: number; cost: number | null; costSource: string; reason: string | null }[];
+  errors: { path: string; message: string }[];
+}
+
+describe('cassette cost', () => {
+  it.skipIf(!hasSeed)('gives the seed figures: 241 in, 52 out, $0.00017062 recorded', () => {
+    const r = cli(['cost', '--json', SEED]);
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as CostJson;
+    expect(out.total).toMatchObject({ inputTokens: 241, outputTokens: 52, cacheReadTokens: 0, reasoningTokens: 0, cost: 0.00017062, recorded: 2 });
+    expect(out.interactions.map((i) => [i.index, i.provider, i.model, i.cost, i.costSource])).toEqual([
+      [0, 'openai-chat', 'moonshotai/kimi-k2-0905', 0.00008436, 'recorded'],
+      [1, 'openai-chat', 'moonshotai/kimi-k2-0905', 0.00008626, 'recorded'],
+    ]);
+  });
+
+  it.skipIf(!hasSeed)('prints a table with the total and each row’s share', () => {
+    const r = cli(['cost', SEED]);
+    expect(r.stdout).toMatch(/^cassette\s+#\s+provider\s+model\s+input\s+cached\s+output\s+reasoning\s+cost/);
+    expect(r.stdout).toMatch(/total\s+241\s+0\s+52\s+0\s+\$0\.00017062/);
+    expect(r.stdout).toMatch(/recorded\s+█████\s+49%/);
+    expect(r.stdout).toContain('2 LLM call(s): 2 recorded, 0 estimated, 0 unknown · total $0.00017062');
+  });
+
+  it.skipIf(!hasSeed)('exits 1 over budget and 0 within it', () => {
+    expect(cli(['cost', '--max-cost', '0.0001', SEED])).toMatchObject({ status: 1 });
+    expect(cli(['cost', '--max-cost', '0.01', SEED]).status).toBe(0);
+    const tokens = cli(['cost', '--max-tokens', '200', SEED]);
+    expect(tokens.status).toBe(1);
+    expect(tokens.stdout).toContain('over budget: --max-tokens 200, total 293');
+  });
+
+  it('rolls up, and writes CSV and Markdown', () => {
+    const by = cli(['cost', '--by', 'provider', join(SAMPLES, 'vcrpy')]);
+    expect(by.stdout).toMatch(/^by provider\s+calls/m);
+    expect(cli(['cost', '--csv', join(SAMPLES, 'nock/openai-chat.json')]).stdout.split('\r\n')).toHaveLength(4);
+    expect(cli(['cost', '--markdown', join(SAMPLES, 'nock/openai-chat.json')]).stdout).toMatch(/^### LLM cost: \$0\.0000155\n/);
+  });
+
+  it('reports a bad file and a bad option with exit 2, and still prices the rest', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cassette-cost-'));
+    writeFileSync(join(dir, 'bad.yaml'), 'version: 2\ninteractions: [\n');
+    const r = cli(['cost', '--json', join(dir, 'bad.yaml'), join(SAMPLES, 'nock/openai-chat.json')]);
+    expect(r.status).toBe(2);
+    expect(hasStackTrace(r.stderr)).toBe(false);
+    expect(r.stderr).toMatch(/^error: .*bad\.yaml:\d+:\d+: invalid YAML/m);
+    expect((JSON.parse(r.stdout) as CostJson).interactions).toHaveLength(2);
+    expect(cli(['cost', '--by', 'colour', SAMPLES]).status).toBe(2);
+    writeFileSync(join(dir, 'prices.json'), '{"models": 3}');
+    const prices = cli(['cost', '--price-file', join(dir, 'prices.json'), SAMPLES]);
+    expect(prices.status).toBe(2);
+    expect(prices.stderr).toContain('price file needs a "models" list');
+  });
+});
+
+describe.skipIf(!hasCorpus)('cassette cost over ../shared/corpus', () => {
+  it('prices at least 90% of the LLM calls that carry usage, and says why for the rest', () => {
+    const r = cli(['cost', '--json', CORPUS]);
+    expect(hasStackTrace(r.stderr)).toBe(false);
+    const out = JSON.parse(r.stdout) as CostJson;
+    const withUsage = out.interactions.filter((i) => i.inputTokens + i.outputTokens > 0 || i.costSource === 'recorded');
+    const priced = withUsage.filter((i) => i.costSource !== 'unknown');
+    expect(priced.length / withUsage.length).toBeGreaterThanOrEqual(0.9);
+    for (const i of out.interactions.filter((x) => x.costSource === 'unknown')) {
+      expect(i.cost).toBeNull();
+      expect(i.reason, `${i.path} #${i.index}`).toBeTruthy();
+    }
+  });
+});
