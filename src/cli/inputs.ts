@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { CassetteInputError } from '../model/errors.js';
 
-const CASSETTE_FILE = /\.(ya?ml|json|har|httprr)(\.gz)?$/i;
+export const CASSETTE_FILE = /\.(ya?ml|json|har|httprr)(\.gz)?$/i;
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', '.venv', '__pycache__']);
 
 export interface InputFile {
@@ -49,6 +50,19 @@ function walk(dir: string, out: InputFile[]): void {
   }
 }
 
+const FS_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file or directory',
+  EISDIR: 'is a directory',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+};
+
+/** A file's bytes; a missing or unreadable file is an input error, not a crash. */
 export function readInput(path: string): Uint8Array {
-  return readFileSync(path);
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    throw new CassetteInputError(FS_ERRORS[code] ?? `cannot read file (${code || (error as Error).message})`);
+  }
 }

@@ -48,6 +48,32 @@ export function buildProgram(): Command {
     .addOption(new Option('--no-color', 'no colour'))
     .action(lazy(async () => (await import('./commands/cost.js')).costCommand));
 
+  program
+    .command('diff')
+    .description('compare requests across the interactions of one cassette, or two cassettes (any formats), or cassettes in git')
+    .argument('[paths...]', 'FILE (step by step), OLD NEW, or with --git: [REV] [PATHS...]')
+    .option('--from <n>', 'with one FILE: compare interaction N ...')
+    .option('--to <n>', '... with interaction M')
+    .option('--git', 'compare cassettes changed in the work tree (or in REV) against HEAD (or REV\'s parent)')
+    .option('--json', 'machine-readable output')
+    .option('--markdown', 'a Markdown summary for a pull-request comment')
+    .option('--stat', 'one line per interaction')
+    .option('--no-patch', 'only the summary, no unified diff')
+    .option('--show-noise', 'also report ids, timestamps, obfuscation and signatures')
+    .option('--ignore <path>', 'ignore changes at a JSON path such as messages[*].cache_control (repeatable)', collect, [])
+    .option('--format <id>', 'force the recorder format instead of detecting it')
+    .option('--provider <id>', 'force the LLM wire format instead of detecting it')
+    .addOption(new Option('--color', 'force colour'))
+    .addOption(new Option('--no-color', 'no colour'))
+    .action(lazy(async () => (await import('./commands/diff.js')).diffCommand));
+
+  program
+    .command('textconv')
+    .description("print a deterministic readable rendering of a cassette, for git's diff.<driver>.textconv")
+    .argument('<file>', 'a cassette file')
+    .option('--format <id>', 'force the recorder format instead of detecting it')
+    .action(lazy(async () => (await import('./commands/textconv.js')).textconvCommand));
+
   return program;
 }
 

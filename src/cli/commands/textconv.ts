@@ -1,0 +1,32 @@
+import { loadCassette } from '../../load.js';
+import { PLAIN } from '../../render/palette.js';
+import { renderShowText } from '../../render/show-text.js';
+import { buildShowReport } from '../../show/build.js';
+import { sanitize } from '../../text/sanitize.js';
+import { readInput } from '../inputs.js';
+import { errorLine } from '../load-files.js';
+import { writeOut } from '../terminal.js';
+
+/**
+ * git's textconv: a deterministic, readable rendering (no colour, fixed width, full texts,
+ * secrets masked), so `git diff` and `git log -p` show what changed in meaning. A file that is not
+ * a cassette is printed as it is, so git still has something to compare.
+ */
+export function textconvCommand(file: string, flags: { format?: string }): void {
+  let bytes: Uint8Array;
+  try {
+    bytes = readInput(file);
+  } catch (error) {
+    process.stderr.write(`error: ${errorLine(file, error)}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  let text: string;
+  try {
+    const cassette = loadCassette(bytes, file, { format: flags.format });
+    text = renderShowText(buildShowReport(cassette), { palette: PLAIN, width: 100, full: true, headers: false, mask: true, raw: false });
+  } catch {
+    text = sanitize(Buffer.from(bytes).toString('utf8'));
+  }
+  writeOut(text.endsWith('\n') ? text : `${text}\n`);
+}

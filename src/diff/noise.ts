@@ -1,0 +1,31 @@
+// Fields that change on every recording without changing meaning: chunk and response ids,
+// timestamps, OpenAI's `obfuscation` padding, Anthropic and Gemini signatures.
+const NOISE_KEYS = new Set(['obfuscation', 'created', 'created_at', 'system_fingerprint', 'signature', 'thoughtSignature', 'thought_signature', 'responseId', 'request_id', 'requestId']);
+/** Keys that are noise only at the top of a response body (a request's `id` may matter). */
+const RESPONSE_NOISE_KEYS = new Set(['id', 'generation_id', 'msg_id']);
+
+export const NOISE_HEADERS = /^(date|x-request-id|request-id|x-amzn-requestid|x-amz-request-id|cf-ray|x-envoy-upstream-service-time|openai-processing-ms|traceparent|tracestate|x-stainless-.*|user-agent|amz-sdk-invocation-id|x-amz-date|x-cloud-trace-context|server-timing|age|set-cookie|cookie|authorization|x-api-key|api-key|x-goog-api-key|anthropic-ratelimit-.*|x-ratelimit-.*|content-length)$/i;
+
+/** A copy of `value` without noise keys, with object keys sorted so key order is not a difference. */
+export function canonical(value: unknown, options: { noise: boolean; response: boolean }, depth = 0): unknown {
+  if (Array.isArray(value)) return value.map((v) => canonical(v, options, depth + 1));
+  if (typeof value !== 'object' || value === null) return value;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value).sort()) {
+    if (!options.noise && (NOISE_KEYS.has(key) || (options.response && depth === 0 && RESPONSE_NOISE_KEYS.has(key)))) continue;
+    out[key] = canonical((value as Record<string, unknown>)[key], options, depth + 1);
+  }
+  return out;
+}
+
+/** `--ignore` patterns: `temperature`, `messages[*].cache_control`, `tools.*.description`. */
+export function ignoreMatcher(patterns: readonly string[]): (path: string) => boolean {
+  const res = patterns.map((p) => {
+    const body = p
+      .split(/(\[\*\]|\*)/)
+      .map((part) => (part === '[*]' ? '\\[\\d+\\]' : part === '*' ? '[^.\\[]+' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
+      .join('');
+    return new RegExp(`^${body}(?:$|[.[])`);
+  });
+  return (path) => res.some((re) => re.test(path));
+}

@@ -1,0 +1,23 @@
+import { headline } from '../summary.js';
+import type { CassetteDiff, SideDiff } from '../types.js';
+
+const side = (s: SideDiff | undefined) => (s ? { summary: s.summary, changes: s.changes } : null);
+
+/** `--json`: the pairs, their summaries and JSON-path changes. */
+export function diffJsonValue(diff: CassetteDiff): unknown {
+  return {
+    before: diff.before,
+    after: diff.after,
+    mode: diff.mode,
+    different: diff.different,
+    interactions: diff.interactions.map((d) => ({
+      before: d.before ?? null,
+      after: d.after ?? null,
+      label: d.label,
+      status: d.status,
+      headline: headline([...(d.request?.summary ?? []), ...(d.response?.summary ?? [])]),
+      request: side(d.request),
+      response: side(d.response),
+    })),
+  };
+}
