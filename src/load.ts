@@ -36,6 +36,6 @@ export function loadCassette(input: Uint8Array | string, path: string, options: 
     sourceKind: doc.kind,
     text: doc.text,
     gzipped: doc.gzipped,
-    locate: doc.locate,
+    locate: parsed.locate ?? doc.locate,
   };
 }

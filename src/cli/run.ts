@@ -74,6 +74,24 @@ export function buildProgram(): Command {
     .option('--format <id>', 'force the recorder format instead of detecting it')
     .action(lazy(async () => (await import('./commands/textconv.js')).textconvCommand));
 
+  program
+    .command('lint')
+    .description('check cassettes for schema violations, broken streams and leaked secrets (pre-commit and CI)')
+    .argument('[paths...]', 'cassette files or directories (walked recursively)')
+    .option('-f, --formatter <name>', 'output: stylish, json (ESLint), sarif, github, compact', 'stylish')
+    .option('--rule <id=severity>', 'set a rule to off, warn or error (repeatable)', collect, [])
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
+    .option('--quiet', 'report errors only')
+    .option('--list-rules', 'list the rules and exit')
+    .option('--config <file>', 'use this config file instead of searching for one')
+    .option('--fix', 'redact secrets and correct content_length in place (atomic write)')
+    .option('--fix-dry-run', 'print the fixes as a diff instead of writing them')
+    .option('--format <id>', 'force the recorder format instead of detecting it')
+    .option('--provider <id>', 'force the LLM wire format instead of detecting it')
+    .addOption(new Option('--color', 'force colour'))
+    .addOption(new Option('--no-color', 'no colour'))
+    .action(lazy(async () => (await import('./commands/lint.js')).lintCommand));
+
   return program;
 }
 

@@ -16,6 +16,7 @@ export const httprr: FormatAdapter = {
     const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     if (buf.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new CassetteInputError('missing `httprr trace v1` header line', { position: { line: 1, column: 1 } });
     const interactions: Interaction[] = [];
+    const lines: number[] = [];
     let offset = MAGIC.length;
     let line = 2;
     while (offset < buf.length) {
@@ -33,10 +34,13 @@ export const httprr: FormatAdapter = {
       const req = buf.subarray(start, start + reqLen);
       const res = buf.subarray(start + reqLen, start + reqLen + resLen);
       interactions.push(toInteraction(index, req, res, line));
+      lines.push(line);
       line += 1 + countLines(buf, start, start + reqLen + resLen);
       offset = start + reqLen + resLen;
     }
-    return { format: 'httprr', version: 1, interactions, warnings: [] };
+    // A record's position is its `reqlen resplen` line; fields inside raw HTTP bytes have none of their own.
+    const locate = (path: readonly (string | number)[]) => (typeof path[0] === 'number' && lines[path[0]] !== undefined ? { line: lines[path[0]]!, column: 1 } : undefined);
+    return { format: 'httprr', version: 1, interactions, warnings: [], locate };
   },
 };
 
@@ -98,7 +102,7 @@ function toInteraction(index: number, reqRaw: Buffer, resRaw: Buffer, line: numb
     request: { method, url, headers: req.headers, body: makeBody(req.body.length > 0 ? { storage: 'text', bytes: req.body } : { storage: 'empty', text: '' }, req.headers) },
     response: undefined,
     docPath: [index],
-    fieldPaths: {},
+    fieldPaths: { request: [index], 'request.body': [index], response: [index], 'response.body': [index], 'response.status': [index], 'request.url': [index], 'request.method': [index], 'request.headers': [index], 'response.headers': [index] },
   };
   if (resRaw.length > 0) {
     const res = parseMessage(resRaw);

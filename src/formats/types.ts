@@ -1,5 +1,5 @@
 import type { SourceDocument } from '../source/document.js';
-import type { Interaction, LoadWarning } from '../model/types.js';
+import type { DocPath, Interaction, LoadWarning, SourcePosition } from '../model/types.js';
 
 /** What an adapter returns; the loader adds path, data, text and positions. */
 export interface ParsedCassette {
@@ -9,6 +9,8 @@ export interface ParsedCassette {
   recordedWith?: string | undefined;
   interactions: Interaction[];
   warnings: LoadWarning[];
+  /** Positions for formats the generic YAML/JSON locator cannot read (httprr's raw records). */
+  locate?: ((path: DocPath) => SourcePosition | undefined) | undefined;
 }
 
 /** One recorder format: detected from content, never from the file name. */

@@ -1,4 +1,5 @@
-import type { Cassette, DocPath } from '../model/types.js';
+import type { LlmExchange } from '../llm/types.js';
+import type { Cassette, DocPath, Interaction } from '../model/types.js';
 
 export type Severity = 'error' | 'warn';
 export type SeveritySetting = Severity | 'off';
@@ -30,6 +31,8 @@ export interface Finding {
 /** What a rule reports before the engine adds severity and positions. */
 export interface RuleReport {
   message: string;
+  /** Offset into `Cassette.text`, when the rule knows the exact spot (more precise than `path`). */
+  offset?: number | undefined;
   interaction?: number | undefined;
   path?: DocPath | undefined;
   fix?: TextEdit[] | undefined;
@@ -41,6 +44,8 @@ export interface RuleContext {
   options: Record<string, unknown>;
   /** File size in bytes as stored on disk. */
   fileSize: number;
+  /** The interaction reassembled as an LLM call (memoized across rules), or undefined. */
+  llm(interaction: Interaction): LlmExchange | undefined;
 }
 
 /** One lint rule: one file in `src/lint/rules/`, registered in `src/lint/rules/index.ts`. */

@@ -1,0 +1,132 @@
+import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { structuredPatch } from 'diff';
+import { applyRuleFlags, globToRegExp, ruleSettings, type LintConfig } from '../../lint/config.js';
+import { lintCassette } from '../../lint/engine.js';
+import { applyFixes, fixesOf } from '../../lint/fix.js';
+import { FORMATTERS } from '../../lint/format/index.js';
+import { counts, type LintResult } from '../../lint/format/types.js';
+import { RULES } from '../../lint/rules/index.js';
+import { loadCassette } from '../../load.js';
+import { UsageError } from '../../model/errors.js';
+import { expandInputs, readInput } from '../inputs.js';
+import { errorLine } from '../load-files.js';
+import { createProgress, paletteFor, useColor, writeOut } from '../terminal.js';
+import { VERSION } from '../version.js';
+
+export interface LintFlags {
+  formatter?: string;
+  rule?: string[];
+  maxWarnings?: string;
+  quiet?: boolean;
+  listRules?: boolean;
+  config?: string;
+  fix?: boolean;
+  fixDryRun?: boolean;
+  format?: string;
+  provider?: string;
+  color?: boolean;
+}
+
+const CONFIG_FILES = ['.cassette.json', 'cassette.config.json'];
+
+/** The nearest config, searched upward from `cwd`: `.cassette.json`, `cassette.config.json`, `package.json#cassette`. */
+function findConfig(cwd: string, explicit: string | undefined): { config: LintConfig; dir: string; source: string } {
+  const read = (path: string): unknown => {
+    try {
+      return JSON.parse(readFileSync(path, 'utf8'));
+    } catch (error) {
+      throw new UsageError(`${path}: cannot read config (${(error as Error).message})`);
+    }
+  };
+  if (explicit) return { config: read(explicit) as LintConfig, dir: dirname(resolve(explicit)), source: explicit };
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    for (const name of CONFIG_FILES) {
+      const path = join(dir, name);
+      if (existsSync(path)) return { config: read(path) as LintConfig, dir, source: path };
+    }
+    const pkg = join(dir, 'package.json');
+    if (existsSync(pkg)) {
+      const cassette = (read(pkg) as { cassette?: LintConfig }).cassette;
+      if (cassette) return { config: cassette, dir, source: `${pkg}#cassette` };
+    }
+    if (dirname(dir) === dir) return { config: {}, dir: cwd, source: '(defaults)' };
+  }
+}
+
+function listRules(): string {
+  const width = Math.max(...RULES.map((r) => r.id.length));
+  return `${RULES.map((r) => `${r.id.padEnd(width)}  ${r.defaultSeverity.padEnd(5)}  ${r.category.padEnd(7)}  ${r.fixable ? 'fix' : '   '}  ${r.description}`).join('\n')}\n`;
+}
+
+/** Temp file beside the target, then rename: a crash never leaves a half-written cassette. */
+function writeFileAtomic(path: string, data: string | Uint8Array): void {
+  const temp = join(dirname(path), `.${Date.now()}-${process.pid}.cassette-fix.tmp`);
+  writeFileSync(temp, data, { mode: statSync(path).mode });
+  renameSync(temp, path);
+}
+
+export function lintCommand(paths: string[], flags: LintFlags): void {
+  if (flags.listRules) {
+    writeOut(listRules());
+    return;
+  }
+  const formatter = FORMATTERS[flags.formatter ?? 'stylish'];
+  if (!formatter) throw new UsageError(`unknown formatter "${flags.formatter}" (known: ${Object.keys(FORMATTERS).join(', ')})`);
+  if (paths.length === 0) throw new UsageError('lint needs cassette files or directories');
+  let maxWarnings: number | undefined;
+  if (flags.maxWarnings !== undefined) {
+    maxWarnings = Number(flags.maxWarnings);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings needs a whole number, got "${flags.maxWarnings}"`);
+  }
+  const { config, dir, source } = findConfig(process.cwd(), flags.config);
+  const settings = ruleSettings(config, RULES, source);
+  applyRuleFlags(settings, flags.rule ?? [], RULES);
+  const ignores = (config.ignore ?? []).map(globToRegExp);
+
+  const { files, problems } = expandInputs(paths);
+  const results: LintResult[] = problems.map((p) => ({ filePath: p.path, findings: [], error: p.message }));
+  const progress = createProgress(files.length, 'lint');
+  const patches: string[] = [];
+  for (const file of files) {
+    progress.tick(file.path);
+    const rel = relative(dir, resolve(file.path)).replace(/\\/g, '/');
+    if (ignores.some((re) => re.test(rel))) continue;
+    try {
+      const bytes = readInput(file.path);
+      const cassette = loadCassette(bytes, file.path, { format: flags.format });
+      let findings = lintCassette(cassette, RULES, settings, bytes.length, flags.provider);
+      let fixed = false;
+      const edits = fixesOf(findings);
+      if ((flags.fix || flags.fixDryRun) && edits.length > 0) {
+        const text = applyFixes(cassette.text, edits);
+        if (flags.fixDryRun) patches.push(patchText(file.path, cassette.text, text));
+        else {
+          writeFileAtomic(file.path, cassette.gzipped ? gzipSync(text) : text);
+          fixed = true;
+          // What is left after fixing is what the user still has to do.
+          findings = lintCassette(loadCassette(cassette.gzipped ? gzipSync(text) : text, file.path, { format: flags.format }), RULES, settings, Buffer.byteLength(text), flags.provider);
+        }
+      }
+      if (flags.quiet) findings = findings.filter((f) => f.severity === 'error');
+      results.push({ filePath: file.path, findings, fixed });
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+      results.push({ filePath: file.path, findings: [], error: errorLine(file.path, error).replace(`${file.path}: `, '') });
+    }
+  }
+  progress.done();
+  if (flags.fixDryRun) writeOut(patches.join(''));
+  else writeOut(formatter(results, { palette: paletteFor(useColor(flags)), rules: RULES, cwd: process.cwd(), version: VERSION }));
+  const { errors, warnings } = counts(results);
+  const unreadable = results.some((r) => r.error);
+  process.exitCode = unreadable ? 2 : errors > 0 || (maxWarnings !== undefined && warnings > maxWarnings) ? 1 : 0;
+}
+
+function patchText(path: string, before: string, after: string): string {
+  const patch = structuredPatch(`a/${path}`, `b/${path}`, before, after, '', '', { context: 2 });
+  const lines = [`--- a/${path}`, `+++ b/${path}`];
+  for (const h of patch.hunks) lines.push(`@@ -${h.oldStart},${h.oldLines} +${h.newStart},${h.newLines} @@`, ...h.lines);
+  return `${lines.join('\n')}\n`;
+}

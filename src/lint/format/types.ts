@@ -1,0 +1,36 @@
+import type { Palette } from '../../render/palette.js';
+import type { Finding, Rule } from '../types.js';
+
+/** One file's outcome: its findings, or the error that stopped it from being read. */
+export interface LintResult {
+  filePath: string;
+  findings: Finding[];
+  /** Set when the file could not be read as a cassette (exit code 2). */
+  error?: string | undefined;
+  /** Set when `--fix` rewrote the file. */
+  fixed?: boolean | undefined;
+}
+
+export interface FormatterContext {
+  palette: Palette;
+  rules: readonly Rule[];
+  cwd: string;
+  /** cassette's own version, for SARIF. */
+  version: string;
+}
+
+export type Formatter = (results: readonly LintResult[], context: FormatterContext) => string;
+
+export function counts(results: readonly LintResult[]): { errors: number; warnings: number; fixable: number } {
+  let errors = 0;
+  let warnings = 0;
+  let fixable = 0;
+  for (const r of results) {
+    for (const f of r.findings) {
+      if (f.severity === 'error') errors++;
+      else warnings++;
+      if (f.fix) fixable++;
+    }
+  }
+  return { errors, warnings, fixable };
+}

@@ -1,0 +1,19 @@
+import type { Rule, RuleReport } from '../types.js';
+
+export const duplicateRequest: Rule = {
+  id: 'duplicate-request',
+  defaultSeverity: 'warn',
+  category: 'hygiene',
+  description: 'the same request (method, URL and body) was recorded more than once',
+  check({ cassette }) {
+    const first = new Map<string, number>();
+    const out: RuleReport[] = [];
+    for (const i of cassette.interactions) {
+      const key = `${i.request.method} ${i.request.url}\u0000${i.request.body.text ?? `#${i.request.body.size}`}`;
+      const earlier = first.get(key);
+      if (earlier === undefined) first.set(key, i.index);
+      else out.push({ message: `same request as interaction ${earlier}; a replay may return either response`, interaction: i.index, path: i.fieldPaths.request ?? i.docPath });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,9 @@
+import type { Rule } from '../types.js';
+
+export const emptyCassette: Rule = {
+  id: 'empty-cassette',
+  defaultSeverity: 'warn',
+  category: 'schema',
+  description: 'the cassette has no interactions (a test that records nothing replays nothing)',
+  check: ({ cassette }) => (cassette.interactions.length === 0 ? [{ message: 'no interactions recorded', path: [] }] : []),
+};

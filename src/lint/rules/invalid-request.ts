@@ -1,0 +1,27 @@
+import type { Rule } from '../types.js';
+import { perInteraction } from './shared.js';
+
+const METHOD = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|TRACE|CONNECT|PROPFIND|REPORT|MKCOL|QUERY)$/;
+
+export const invalidRequest: Rule = {
+  id: 'invalid-request',
+  defaultSeverity: 'error',
+  category: 'schema',
+  description: 'a request has an invalid URL or HTTP method',
+  check(ctx) {
+    return perInteraction(ctx, (i) => {
+      const out = [];
+      if (!METHOD.test(i.request.method)) out.push({ message: `invalid HTTP method ${JSON.stringify(i.request.method)}`, path: i.fieldPaths['request.method'] });
+      // Recorders' filters leave placeholders such as <AWS_REGION> that replay fills in again.
+      const url = i.request.url.replace(/<[A-Z0-9_]+>/g, 'placeholder');
+      let ok = url.startsWith('placeholder');
+      try {
+        ok ||= /^(https?|wss?):$/.test(new URL(url).protocol);
+      } catch {
+        // not a URL
+      }
+      if (!ok) out.push({ message: `invalid URL ${JSON.stringify(i.request.url.slice(0, 80))}`, path: i.fieldPaths['request.url'] });
+      return out;
+    });
+  },
+};

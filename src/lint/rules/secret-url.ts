@@ -1,0 +1,11 @@
+import type { Rule } from '../types.js';
+import { secretReports } from './secrets.js';
+
+export const secretUrl: Rule = {
+  id: 'secret-url',
+  defaultSeverity: 'error',
+  category: 'secret',
+  fixable: true,
+  description: 'a credential in a URL query parameter: key, api_key, token, X-Amz-Credential, X-Amz-Signature',
+  check: (ctx) => secretReports(ctx, 'url', (s) => `URL parameter ${s.field} holds a credential`),
+};

@@ -1,0 +1,41 @@
+import { findSecrets, redactForMessage, type FoundSecret } from '../../secrets/detect.js';
+import type { Interaction } from '../../model/types.js';
+import type { RuleContext, RuleReport, TextEdit } from '../types.js';
+
+/** What every redacted secret becomes: a stable placeholder that lint itself accepts. */
+export const PLACEHOLDER = 'REDACTED';
+
+/** Every occurrence of the secret in the file text, replaced; none when it is stored encoded (base64, gzip). */
+function redactions(text: string, value: string): TextEdit[] {
+  const edits: TextEdit[] = [];
+  for (let at = text.indexOf(value); at >= 0; at = text.indexOf(value, at + value.length)) edits.push({ start: at, end: at + value.length, replacement: PLACEHOLDER });
+  return edits;
+}
+
+/** Findings for one kind of secret location; the three secret rules differ only in `where`. */
+export function secretReports(ctx: RuleContext, where: FoundSecret['where'], describe: (s: FoundSecret) => string): RuleReport[] {
+  const out: RuleReport[] = [];
+  const seen = new Set<string>();
+  for (const i of ctx.cassette.interactions) {
+    for (const s of findSecrets(i).filter((x) => x.where === where)) {
+      const key = `${i.index}\u0000${s.value}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const fix = redactions(ctx.cassette.text, s.value);
+      out.push({
+        message: `${describe(s)}: ${s.kind} ${redactForMessage(s.value)}${fix.length === 0 ? ' (stored encoded: redact it by re-recording)' : ''}`,
+        interaction: i.index,
+        offset: fix[0]?.start,
+        path: fieldPath(i, s),
+        fix: fix.length > 0 ? fix : undefined,
+      });
+    }
+  }
+  return out;
+}
+
+function fieldPath(i: Interaction, s: FoundSecret) {
+  if (s.where === 'url') return i.fieldPaths['request.url'];
+  if (s.where === 'header') return i.fieldPaths[s.side === 'request' ? 'request.headers' : 'response.headers'];
+  return i.fieldPaths[s.side === 'request' ? 'request.body' : 'response.body'];
+}

@@ -1,0 +1,29 @@
+import { mediaType } from '../../model/headers.js';
+import { parseSse } from '../../llm/sse.js';
+import type { Rule } from '../types.js';
+import { perInteraction } from './shared.js';
+
+export const sseJson: Rule = {
+  id: 'sse-json',
+  defaultSeverity: 'error',
+  category: 'stream',
+  description: 'an SSE stream has `data:` lines that are not JSON (other than `[DONE]`)',
+  check(ctx) {
+    return perInteraction(ctx, (i) => {
+      const res = i.response;
+      if (!res || !(mediaType(res.headers) ?? '').includes('event-stream') || !res.body.text) return [];
+      const bad = parseSse(res.body.text).events.filter((e) => {
+        const t = e.data.trim();
+        if (t === '') return false;
+        try {
+          JSON.parse(t);
+          return false;
+        } catch {
+          return true;
+        }
+      });
+      if (bad.length === 0) return [];
+      return [{ message: `${bad.length} SSE event(s) carry data that is not JSON, first: ${JSON.stringify(bad[0]!.data.slice(0, 40))}`, path: i.fieldPaths['response.body'] }];
+    });
+  },
+};
