@@ -55,7 +55,8 @@ function headerSecrets(header: Header): { kind: string; value: string }[] {
       .map((v) => ({ kind: name, value: v }));
   }
   const token = value.replace(/^(Bearer|Basic|Token|Key)\s+/i, '');
-  return token.length >= 8 ? [{ kind: name, value: token }] : [];
+  // Real tokens have no spaces; "My bearer token is safe" is a recorder's placeholder sentence.
+  return token.length >= 8 && !/\s/.test(token) ? [{ kind: name, value: token }] : [];
 }
 
 function urlSecrets(url: string): { kind: string; value: string; field: string }[] {

@@ -35,5 +35,5 @@ export const SECRET_QUERY_PARAMS = new Set([
 export function isPlaceholder(value: string): boolean {
   const v = value.replace(/^(Bearer|Basic|Token)\s+/i, '').trim();
   if (v === '' || v.length < 6) return true;
-  return /redact|filtered|placeholder|dummy|fake|mock|example|<[^>]*>|^\*+$|^x{4,}$|^test[-_]?(api[-_]?)?key|^your[-_]|^sk-(test|fake|dummy|xxx)|\{\{.*\}\}|\$\{.*\}/i.test(v);
+  return /redact|filtered|placeholder|dummy|fake|mock|example|invalid|bogus|<[^>]*>|^\*+$|^x{4,}$|^test[-_]?(api[-_]?)?key|^your[-_]|^sk-(test|fake|dummy|xxx)|\{\{.*\}\}|\$\{.*\}/i.test(v);
 }
