@@ -39,3 +39,11 @@ ${p.responseExtra ?? ''}`;
   });
   return out;
 }
+
+/** 1-based `[line, column]` of the first occurrence of `needle`, computed independently of the locator. */
+export function positionOf(text: string, needle: string): [number, number] {
+  const at = text.indexOf(needle);
+  if (at < 0) throw new Error(`${needle} not in text`);
+  const before = text.slice(0, at).split('\n');
+  return [before.length, before[before.length - 1]!.length + 1];
+}

@@ -5,10 +5,14 @@ import type { RuleContext, RuleReport, TextEdit } from '../types.js';
 /** What every redacted secret becomes: a stable placeholder that lint itself accepts. */
 export const PLACEHOLDER = 'REDACTED';
 
-/** Every occurrence of the secret in the file text, replaced; none when it is stored encoded (base64, gzip). */
-function redactions(text: string, value: string): TextEdit[] {
+/**
+ * Every occurrence of the secret in the file text, replaced; none when it is stored encoded (base64,
+ * gzip). httprr records byte lengths, so there the placeholder keeps the secret's length.
+ */
+function redactions(text: string, value: string, sameLength: boolean): TextEdit[] {
+  const replacement = sameLength && value.length > PLACEHOLDER.length ? PLACEHOLDER + 'x'.repeat(value.length - PLACEHOLDER.length) : PLACEHOLDER;
   const edits: TextEdit[] = [];
-  for (let at = text.indexOf(value); at >= 0; at = text.indexOf(value, at + value.length)) edits.push({ start: at, end: at + value.length, replacement: PLACEHOLDER });
+  for (let at = text.indexOf(value); at >= 0; at = text.indexOf(value, at + value.length)) edits.push({ start: at, end: at + value.length, replacement });
   return edits;
 }
 
@@ -21,7 +25,7 @@ export function secretReports(ctx: RuleContext, where: FoundSecret['where'], des
       const key = `${i.index}\u0000${s.value}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const fix = redactions(ctx.cassette.text, s.value);
+      const fix = redactions(ctx.cassette.text, s.value, ctx.cassette.format === 'httprr' && s.value.length >= PLACEHOLDER.length);
       out.push({
         message: `${describe(s)}: ${s.kind} ${redactForMessage(s.value)}${fix.length === 0 ? ' (stored encoded: redact it by re-recording)' : ''}`,
         interaction: i.index,

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { entropy, findSecrets, redactForMessage } from '../../src/secrets/detect.js';
+import { loadCassette } from '../../src/load.js';
+import { at, goVcr, lint, positionOf } from './helpers.js';
+
+const KEYS: [string, string][] = [
+  ['openai-key', 'sk-proj-Ab3dE5fG7hJ9kL1mN3pQ5rS7tV9wX1yZ3aB5cD7e'],
+  ['openai-key', 'sk-Ab3dE5fG7hJ9kL1mN3pQ5rS7tV9wX1yZ'],
+  ['anthropic-key', 'sk-ant-api03-Ab3dE5fG7hJ9kL1mN3pQ5rS7tV9wX1yZ3aB5'],
+  ['openrouter-key', 'sk-or-v1-0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b'],
+  ['google-api-key', 'AIzaSyA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q'],
+  ['aws-access-key', 'AKIAZ4X7QW3ERT5YU8IO'],
+  ['github-token', 'ghp_A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8'],
+  ['huggingface-token', 'hf_A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7'],
+  ['slack-token', 'xoxb-1234567890-0987654321-Ab3dE5fG7hJ9'],
+  ['jwt', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U'],
+];
+
+const interactionWith = (headers: string, body = '{"model":"m","messages":[]}', url = 'https://api.example.com/v1/chat/completions') =>
+  goVcr([{ headers, body, url }]);
+
+describe('secret-body: every key shape, at its position', () => {
+  it.each(KEYS)('%s %s', (kind, key) => {
+    const text = interactionWith('', `{"model":"m","messages":[{"role":"user","content":"my key is ${key} ok"}]}`);
+    const findings = lint(text, 'secret-body');
+    expect(findings.map((f) => f.message)).toEqual([`request body holds a credential: ${kind} ${redactForMessage(key)}`]);
+    expect(at(findings)).toEqual([positionOf(text, key)]);
+    expect(findings[0]!.message).not.toContain(key);
+  });
+
+  it('finds high-entropy values of key-like fields, not of pagination tokens', () => {
+    const text = interactionWith('', '{"client_secret":"q8Zr2LmX0vTb7NcK4pWy","next_page_token":"q8Zr2LmX0vTb7NcK4pWy9"}');
+    expect(lint(text, 'secret-body').map((f) => f.message)).toEqual([`request body holds a credential: high-entropy client_secret ${redactForMessage('q8Zr2LmX0vTb7NcK4pWy')}`]);
+    expect(entropy('aaaaaaaaaaaaaaaa')).toBe(0);
+  });
+});
+
+describe('secret-header and secret-url', () => {
+  it.each([
+    ['      Authorization:\n      - Bearer sk-proj-Ab3dE5fG7hJ9kL1mN3pQ5rS7tV9wX1yZ\n', /request header Authorization holds a credential: authorization/, 'sk-proj-'],
+    ['      X-Api-Key:\n      - sk-ant-api03-Ab3dE5fG7hJ9kL1mN3pQ5rS7tV\n', /x-api-key/, 'sk-ant-'],
+    ['      Api-Key:\n      - 0123456789abcdef0123456789abcdef\n', /api-key/, '0123'],
+    ['      X-Goog-Api-Key:\n      - AIzaSyA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q\n', /x-goog-api-key/, 'AIza'],
+    ['      Cookie:\n      - session=8f7a6b5c4d3e2f1a0b9c; theme=dark\n', /cookie/, '8f7a'],
+    ['      Authorization:\n      - AWS4-HMAC-SHA256 Credential=AKIAZ4X7QW3ERT5YU8IO/20250101/us-east-1/bedrock/aws4_request, SignedHeaders=host, Signature=abc\n', /aws-access-key/, 'AKIA'],
+    ['      X-Amz-Security-Token:\n      - IQoJb3JpZ2luX2VjEJr//////////wEaCXVzLWVhc3QtMSJHMEUCIQ\n', /x-amz-security-token/, 'IQoJ'],
+  ] as const)('flags %s', (headers, message, secretStart) => {
+    const text = interactionWith(headers);
+    const findings = lint(text, 'secret-header');
+    expect(findings.map((f) => f.message)).toEqual([expect.stringMatching(message)]);
+    expect(at(findings)).toEqual([positionOf(text, secretStart)]);
+    expect(positionOf(text, secretStart)[0]).toBe(10);
+  });
+
+  it.each(['key', 'api_key', 'token', 'X-Amz-Credential', 'X-Amz-Signature'])('flags the URL parameter %s', (name) => {
+    const findings = lint(interactionWith('', undefined, `https://api.example.com/v1/x?${name}=Zx81Kq0vLm3Nw7Pr5Ty2&alt=sse`), 'secret-url');
+    expect(findings.map((f) => f.message)).toEqual([`URL parameter ${name} holds a credential: query parameter ${name} ${redactForMessage('Zx81Kq0vLm3Nw7Pr5Ty2')}`]);
+  });
+});
+
+describe('placeholders and blobs are not secrets', () => {
+  it.each([
+    ['      Authorization:\n      - Bearer REDACTED\n'],
+    ['      Authorization:\n      - Bearer <API_KEY>\n'],
+    ['      Authorization:\n      - "****"\n'],
+    ['      X-Api-Key:\n      - filtered\n'],
+    ['      X-Api-Key:\n      - test-api-key\n'],
+    ['      Authorization:\n      - Bearer sk-REDACTED\n'],
+    ['      Authorization:\n      - My bearer token is safe\n'],
+    ['      Openai-Organization:\n      - org-abcdef0123456789\n'],
+  ])('%s', (headers) => {
+    expect(lint(interactionWith(headers), 'secret-header')).toEqual([]);
+  });
+
+  it('ignores `sk-` inside base64 or encrypted blobs', () => {
+    const blob = 'gAAAAABoX2k3mQ8vTzYwLk9sk-proj-Ab3dE5fG7hJ9kL1mN3pQ5rS7tV9wX1yZ3aB5cD7eRt0==';
+    const text = interactionWith('', `{"model":"m","messages":[{"role":"assistant","content":[{"type":"thinking","encrypted_content":"${blob}"}]}]}`);
+    expect(lint(text, 'secret-body')).toEqual([]);
+  });
+
+  it('reports a secret stored base64 without a fix, since the text does not hold it', () => {
+    const key = 'sk-proj-Ab3dE5fG7hJ9kL1mN3pQ5rS7tV9wX1yZ3aB5cD7e';
+    const body = Buffer.from(`{"echo":"${key}"}`).toString('base64');
+    const text = `http_interactions:\n- request: {method: get, uri: 'https://x.test/', body: {encoding: UTF-8, string: ''}, headers: {}}\n  response:\n    status: {code: 200, message: OK}\n    headers: {Content-Type: [application/json]}\n    body: {encoding: UTF-8, base64_string: ${body}}\nrecorded_with: VCR 6.2.0\n`;
+    const [finding] = lint(text, 'secret-body');
+    expect(finding).toMatchObject({ ruleId: 'secret-body', fix: undefined });
+    expect(finding!.message).toMatch(/stored encoded/);
+    expect(findSecrets(loadCassette(text, 't').interactions[0]!)).toHaveLength(1);
+  });
+});
