@@ -86,7 +86,7 @@ export function lintCommand(paths: string[], flags: LintFlags): void {
   const ignores = (config.ignore ?? []).map(globToRegExp);
 
   const { files, problems } = expandInputs(paths);
-  const results: LintResult[] = problems.map((p) => ({ filePath: p.path, findings: [], error: p.message }));
+  const results: LintResult[] = problems.map((p) => ({ filePath: p.path, findings: [], error: `${p.path}: ${p.message}` }));
   const progress = createProgress(files.length, 'lint');
   const patches: string[] = [];
   for (const file of files) {
@@ -113,7 +113,7 @@ export function lintCommand(paths: string[], flags: LintFlags): void {
       results.push({ filePath: file.path, findings, fixed });
     } catch (error) {
       if (error instanceof UsageError) throw error;
-      results.push({ filePath: file.path, findings: [], error: errorLine(file.path, error).replace(`${file.path}: `, '') });
+      results.push({ filePath: file.path, findings: [], error: errorLine(file.path, error) });
     }
   }
   progress.done();

@@ -5,7 +5,7 @@ import type { Formatter } from './types.js';
 export const compact: Formatter = (results) => {
   const lines: string[] = [];
   for (const r of results) {
-    if (r.error) lines.push(`${sanitizeLine(r.filePath)}: error ${sanitizeLine(r.error)}`);
+    if (r.error) lines.push(`error: ${sanitizeLine(r.error)}`);
     for (const f of r.findings) lines.push(`${sanitizeLine(r.filePath)}:${f.line ?? 0}:${f.column ?? 0}: ${f.severity} ${sanitizeLine(f.message)} [${f.ruleId}]`);
   }
   return lines.length ? `${lines.join('\n')}\n` : '';

@@ -5,7 +5,7 @@ import type { Finding, Rule } from '../types.js';
 export interface LintResult {
   filePath: string;
   findings: Finding[];
-  /** Set when the file could not be read as a cassette (exit code 2). */
+  /** The one-line error (`file:line:col: message`) when the file could not be read as a cassette (exit code 2). */
   error?: string | undefined;
   /** Set when `--fix` rewrote the file. */
   fixed?: boolean | undefined;

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { applyRuleFlags, globToRegExp, ruleSettings } from '../../src/lint/config.js';
+import { compact } from '../../src/lint/format/compact.js';
+import { github } from '../../src/lint/format/github.js';
+import { json } from '../../src/lint/format/json.js';
+import { sarif } from '../../src/lint/format/sarif.js';
+import { stylish } from '../../src/lint/format/stylish.js';
+import type { LintResult } from '../../src/lint/format/types.js';
+import { RULES } from '../../src/lint/rules/index.js';
+import { PLAIN } from '../../src/render/palette.js';
+
+describe('config', () => {
+  it('reads severities, options and ignore globs', () => {
+    const settings = ruleSettings({ rules: { 'error-status': 'off', 'file-size': ['error', { maxBytes: 10 }] }, ignore: ['legacy/**'] }, RULES, '.cassette.json');
+    expect(settings.get('error-status')).toEqual({ severity: 'off', options: {} });
+    expect(settings.get('file-size')).toEqual({ severity: 'error', options: { maxBytes: 10 } });
+    applyRuleFlags(settings, ['error-status=warn'], RULES);
+    expect(settings.get('error-status')!.severity).toBe('warn');
+  });
+
+  it.each([
+    [{ rules: { nope: 'off' } }, /unknown rule "nope"/],
+    [{ rules: { 'error-status': 'loud' } }, /severity must be off, warn or error/],
+    [{ rules: [] }, /"rules" must be an object/],
+    [{ ignore: 'x' }, /"ignore" must be a list of globs/],
+  ])('rejects %j', (config, message) => {
+    expect(() => ruleSettings(config as never, RULES, 'cfg')).toThrow(message);
+  });
+
+  it('rejects bad --rule flags', () => {
+    expect(() => applyRuleFlags(new Map(), ['error-status'], RULES)).toThrow(/id=off\|warn\|error/);
+    expect(() => applyRuleFlags(new Map(), ['nope=off'], RULES)).toThrow(/unknown rule "nope"/);
+  });
+
+  it.each([
+    ['legacy/**', 'legacy/a/b.yaml', true],
+    ['legacy/**', 'src/legacy/a.yaml', false],
+    ['**/big-*.yaml', 'x/y/big-1.yaml', true],
+    ['*.har', 'a.har', true],
+    ['*.har', 'd/a.har', false],
+  ])('glob %s matches %s: %s', (glob, path, matches) => {
+    expect(globToRegExp(glob).test(path)).toBe(matches);
+  });
+});
+
+const results: LintResult[] = [
+  {
+    filePath: 'cassettes/a.yaml',
+    findings: [
+      { ruleId: 'secret-header', severity: 'error', message: 'request header Authorization holds a credential: authorization sk-p…(48 chars)', line: 10, column: 16, interaction: 0, fix: [{ start: 1, end: 2, replacement: 'REDACTED' }] },
+      { ruleId: 'error-status', severity: 'warn', message: 'recorded 429, rate limited', line: 30, column: 11, interaction: 1 },
+    ],
+  },
+  { filePath: 'cassettes/b.yaml', findings: [], error: 'cassettes/b.yaml: not a recognised cassette (tried go-vcr)' },
+];
+const context = { palette: PLAIN, rules: RULES, cwd: '/repo', version: '1.2.3' };
+
+describe('formatters', () => {
+  it('stylish groups by file with file:line:col, severity, message and rule id', () => {
+    const out = stylish(results, context);
+    expect(out).toContain('  cassettes/a.yaml:10:16  error  request header Authorization holds a credential: authorization sk-p…(48 chars) [#0]  secret-header');
+    expect(out).toContain('  cassettes/a.yaml:30:11  warn   recorded 429, rate limited [#1]  error-status');
+    expect(out).toContain('✖ 2 problem(s) (1 error(s), 1 warning(s)), 1 file(s) unreadable');
+    expect(out).toContain('1 fixable with --fix');
+  });
+
+  it('json is ESLint-compatible', () => {
+    const out = JSON.parse(json(results, context)) as { filePath: string; messages: { ruleId: string | null; severity: number; line: number; column: number }[]; errorCount: number; warningCount: number }[];
+    expect(out[0]).toMatchObject({ filePath: 'cassettes/a.yaml', errorCount: 1, warningCount: 1 });
+    expect(out[0]!.messages[0]).toMatchObject({ ruleId: 'secret-header', severity: 2, line: 10, column: 16 });
+    expect(out[1]).toMatchObject({ errorCount: 1, messages: [{ ruleId: null, severity: 2, fatal: true }] });
+  });
+
+  it('sarif is SARIF 2.1.0 with rules and regions', () => {
+    const out = JSON.parse(sarif(results, context)) as { version: string; runs: { tool: { driver: { name: string; version: string; rules: { id: string }[] } }; results: { ruleId: string; level: string; locations: { physicalLocation: { region?: { startLine: number } } }[] }[] }[] };
+    expect(out.version).toBe('2.1.0');
+    expect(out.runs[0]!.tool.driver).toMatchObject({ name: 'cassette', version: '1.2.3' });
+    expect(out.runs[0]!.tool.driver.rules.map((r) => r.id)).toEqual(RULES.map((r) => r.id));
+    expect(out.runs[0]!.results[0]).toMatchObject({ ruleId: 'secret-header', level: 'error', locations: [{ physicalLocation: { region: { startLine: 10, startColumn: 10 > 0 ? 16 : 0 } } }] });
+    expect(out.runs[0]!.results[1]!.level).toBe('warning');
+  });
+
+  it('github writes workflow annotations, escaped', () => {
+    expect(github(results, context).split('\n')[0]).toBe('::error file=cassettes/a.yaml,line=10,col=16,title=secret-header::request header Authorization holds a credential: authorization sk-p…(48 chars)');
+    expect(github([{ filePath: 'a,b.yaml', findings: [{ ruleId: 'x', severity: 'warn', message: '50%\nnext', line: 1, column: 1 }] }], context)).toBe('::warning file=a%2Cb.yaml,line=1,col=1,title=x::50%25%0Anext\n');
+  });
+
+  it('compact writes one line per finding', () => {
+    expect(compact(results, context).split('\n').slice(0, 3)).toEqual([
+      'cassettes/a.yaml:10:16: error request header Authorization holds a credential: authorization sk-p…(48 chars) [secret-header]',
+      'cassettes/a.yaml:30:11: warn recorded 429, rate limited [error-status]',
+      'error: cassettes/b.yaml: not a recognised cassette (tried go-vcr)',
+    ]);
+  });
+});
