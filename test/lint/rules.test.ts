@@ -84,7 +84,7 @@ describe('rules with options and binary bodies', () => {
 
   it('eventstream-crc reports a frame whose CRC does not match', () => {
     const frame = Buffer.from(encodeEventStreamFrame({ ':event-type': 'messageStop', ':message-type': 'event' }, '{"stopReason":"end_turn"}'));
-    frame[frame.length - 6] ^= 0xff; // corrupt the payload; the message CRC no longer matches
+    frame[frame.length - 6] = frame[frame.length - 6]! ^ 0xff; // corrupt the payload; the message CRC no longer matches
     const text = `interactions:\n- request: {uri: "https://bedrock-runtime.us-east-1.amazonaws.com/model/m/converse-stream", method: POST, body: null, headers: {}}\n  response:\n    status: {code: 200, message: OK}\n    headers: {Content-Type: [application/vnd.amazon.eventstream]}\n    body: {string: !!binary "${frame.toString('base64')}"}\nversion: 1\n`;
     const findings = lint(text, 'eventstream-crc');
     expect(findings.map((f) => f.message)).toEqual([expect.stringMatching(/eventstream at byte 0: .*CRC/i)]);

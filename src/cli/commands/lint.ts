@@ -1,7 +1,6 @@
 import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { structuredPatch } from 'diff';
 import { applyRuleFlags, globToRegExp, ruleSettings, type LintConfig } from '../../lint/config.js';
 import { lintCassette } from '../../lint/engine.js';
 import { applyFixes, fixesOf } from '../../lint/fix.js';
@@ -67,7 +66,7 @@ function writeFileAtomic(path: string, data: string | Uint8Array): void {
   renameSync(temp, path);
 }
 
-export function lintCommand(paths: string[], flags: LintFlags): void {
+export async function lintCommand(paths: string[], flags: LintFlags): Promise<void> {
   if (flags.listRules) {
     writeOut(listRules());
     return;
@@ -88,7 +87,7 @@ export function lintCommand(paths: string[], flags: LintFlags): void {
   const { files, problems } = expandInputs(paths);
   const results: LintResult[] = problems.map((p) => ({ filePath: p.path, findings: [], error: `${p.path}: ${p.message}` }));
   const progress = createProgress(files.length, 'lint');
-  const patches: string[] = [];
+  const patches: { path: string; before: string; after: string }[] = [];
   for (const file of files) {
     progress.tick(file.path);
     const rel = relative(dir, resolve(file.path)).replace(/\\/g, '/');
@@ -101,7 +100,7 @@ export function lintCommand(paths: string[], flags: LintFlags): void {
       const edits = fixesOf(findings);
       if ((flags.fix || flags.fixDryRun) && edits.length > 0) {
         const text = applyFixes(cassette.text, edits);
-        if (flags.fixDryRun) patches.push(patchText(file.path, cassette.text, text));
+        if (flags.fixDryRun) patches.push({ path: file.path, before: cassette.text, after: text });
         else {
           writeFileAtomic(file.path, cassette.gzipped ? gzipSync(text) : text);
           fixed = true;
@@ -117,14 +116,18 @@ export function lintCommand(paths: string[], flags: LintFlags): void {
     }
   }
   progress.done();
-  if (flags.fixDryRun) writeOut(patches.join(''));
-  else writeOut(formatter(results, { palette: paletteFor(useColor(flags)), rules: RULES, cwd: process.cwd(), version: VERSION }));
+  if (flags.fixDryRun) {
+    // The diff package is only needed to show fixes; a plain lint run does not load it.
+    const { structuredPatch } = await import('diff');
+    writeOut(patches.map((p) => patchText(structuredPatch, p)).join(''));
+  }
+  if (!flags.fixDryRun) writeOut(formatter(results, { palette: paletteFor(useColor(flags)), rules: RULES, cwd: process.cwd(), version: VERSION }));
   const { errors, warnings } = counts(results);
   const unreadable = results.some((r) => r.error);
   process.exitCode = unreadable ? 2 : errors > 0 || (maxWarnings !== undefined && warnings > maxWarnings) ? 1 : 0;
 }
 
-function patchText(path: string, before: string, after: string): string {
+function patchText(structuredPatch: typeof import('diff').structuredPatch, { path, before, after }: { path: string; before: string; after: string }): string {
   const patch = structuredPatch(`a/${path}`, `b/${path}`, before, after, '', '', { context: 2 });
   const lines = [`--- a/${path}`, `+++ b/${path}`];
   for (const h of patch.hunks) lines.push(`@@ -${h.oldStart},${h.oldLines} +${h.newStart},${h.newLines} @@`, ...h.lines);
