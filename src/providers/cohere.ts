@@ -1,12 +1,12 @@
-import { asArray, asNumber, asRecord, asString, tryJson } from '../llm/json.js';
+import { asArray, asNumber, asRecord, asString } from '../llm/json.js';
 import { parseNdjson } from '../llm/ndjson.js';
-import { lineOf, looksLikeSse, parseSse } from '../llm/sse.js';
+import { looksLikeSse } from '../llm/sse.js';
 import type { LlmMessage, LlmResponse, Provider, ToolCall, Usage } from '../llm/types.js';
 import { mediaType } from '../model/headers.js';
 import type { Interaction } from '../model/types.js';
-import { pathOf, toolCall } from './openai-chat.js';
+import { toolCall } from './openai-chat.js';
 import { contentParts, parseOpenAITools, pickParams } from './openai-shared.js';
-import { emptyResponse, httpError } from './reassembly.js';
+import { emptyResponse, httpError, jsonEvents } from './reassembly.js';
 
 const COHERE_PATH = /\/v[12]\/(chat|generate)\/?$/;
 const COHERE_HOST = /(^|\.)cohere\.(com|ai)$/;
@@ -138,14 +138,8 @@ function fromSse(body: string): LlmResponse {
   const out = emptyResponse('cohere', true);
   const calls: { id?: string | undefined; name: string; args: string }[] = [];
   let ended = false;
-  for (const event of parseSse(body).events) {
-    const parsed = tryJson(event.data);
-    if (!parsed.ok) {
-      out.warnings.push(`line ${lineOf(body, event.data)}: event data is not JSON`);
-      continue;
-    }
-    const data = asRecord(parsed.value) ?? {};
-    const type = asString(data.type) ?? event.event ?? '';
+  for (const { event, data } of jsonEvents(body, out.warnings)) {
+    const type = asString(data.type) ?? event ?? '';
     const message = asRecord(asRecord(data.delta)?.message) ?? {};
     if (type === 'message-start') out.id = asString(data.id) ?? out.id;
     else if (type === 'content-delta') {

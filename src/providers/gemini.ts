@@ -1,11 +1,11 @@
-import { asArray, asNumber, asRecord, asString, schemaParameterNames, tryJson } from '../llm/json.js';
-import { lineOf, looksLikeSse, parseSse } from '../llm/sse.js';
+import { asArray, asNumber, asRecord, asString, schemaParameterNames } from '../llm/json.js';
+import { looksLikeSse } from '../llm/sse.js';
 import type { ContentPart, LlmMessage, LlmResponse, Provider, ToolDefinition, Usage } from '../llm/types.js';
 import { mediaType } from '../model/headers.js';
 import type { Interaction } from '../model/types.js';
 import { pathOf, toolCall } from './openai-chat.js';
 import { pickParams } from './openai-shared.js';
-import { emptyResponse, httpError } from './reassembly.js';
+import { emptyResponse, httpError, jsonEvents } from './reassembly.js';
 
 const GEMINI_PATH = /\/models\/([^/:]+):(generateContent|streamGenerateContent)$/;
 
@@ -111,12 +111,7 @@ function reassembleGemini(interaction: Interaction): LlmResponse | undefined {
   if (error) out.error = error;
   let chunks: unknown[];
   if (sse) {
-    chunks = [];
-    for (const event of parseSse(text).events) {
-      const parsed = tryJson(event.data);
-      if (parsed.ok) chunks.push(parsed.value);
-      else out.warnings.push(`line ${lineOf(text, event.data)}: event data is not JSON`);
-    }
+    chunks = jsonEvents(text, out.warnings).map((e) => e.data);
   } else chunks = Array.isArray(res.body.json) ? res.body.json : res.body.json !== undefined ? [res.body.json] : [];
   for (const c of chunks) applyChunk(out, asRecord(c) ?? {});
   if (out.streamed && !out.finishReason && !out.error && chunks.length > 0) {

@@ -1,4 +1,4 @@
-import type { Provider, ProviderId } from '../llm/types.js';
+import type { Provider } from '../llm/types.js';
 import { anthropic } from './anthropic.js';
 import { bedrockConverse } from './bedrock-converse.js';
 import { bedrockInvoke } from './bedrock-invoke.js';

@@ -1,10 +1,10 @@
-import { asArray, asRecord, asString, tryJson } from '../llm/json.js';
-import { lineOf, looksLikeSse, parseSse } from '../llm/sse.js';
+import { asArray, asRecord, asString } from '../llm/json.js';
+import { looksLikeSse, parseSse } from '../llm/sse.js';
 import type { LlmResponse, Provider } from '../llm/types.js';
 import { mediaType } from '../model/headers.js';
 import { openAIUsage, pathOf } from './openai-chat.js';
 import { pickParams } from './openai-shared.js';
-import { emptyResponse, httpError } from './reassembly.js';
+import { emptyResponse, httpError, jsonEvents } from './reassembly.js';
 
 /** OpenAI's legacy Completions API (`/v1/completions`): `prompt` in, `choices[].text` out. */
 export const openaiCompletions: Provider = {
@@ -37,11 +37,7 @@ export const openaiCompletions: Provider = {
       return out;
     }
     const stream = parseSse(text);
-    for (const event of stream.events) {
-      const parsed = tryJson(event.data);
-      if (parsed.ok) applyChunk(out, asRecord(parsed.value) ?? {});
-      else out.warnings.push(`line ${lineOf(text, event.data)}: chunk is not JSON`);
-    }
+    for (const { data } of jsonEvents(text, out.warnings)) applyChunk(out, data);
     if (!stream.done && !out.error) {
       out.truncated = true;
       out.warnings.push('stream ended without [DONE]: the result is partial');

@@ -1,11 +1,10 @@
-import { asArray, asNumber, asRecord, asString, tryJson } from '../llm/json.js';
-import { lineOf, looksLikeSse, parseSse } from '../llm/sse.js';
+import { asArray, asNumber, asRecord, asString } from '../llm/json.js';
+import { looksLikeSse } from '../llm/sse.js';
 import type { LlmMessage, LlmResponse, Provider, ToolCall, Usage } from '../llm/types.js';
 import { mediaType } from '../model/headers.js';
-import type { Interaction } from '../model/types.js';
 import { pathOf, toolCall } from './openai-chat.js';
 import { contentParts, parseOpenAITools, pickParams } from './openai-shared.js';
-import { emptyResponse, httpError } from './reassembly.js';
+import { emptyResponse, httpError, jsonEvents } from './reassembly.js';
 
 const TERMINAL = new Set(['response.completed', 'response.failed', 'response.incomplete']);
 
@@ -120,14 +119,8 @@ function fromStream(body: string): LlmResponse {
   const calls = new Map<number, CallAccumulator>();
   const reasoning: string[] = [];
   let terminal: Record<string, unknown> | undefined;
-  for (const event of parseSse(body).events) {
-    const parsed = tryJson(event.data);
-    if (!parsed.ok) {
-      out.warnings.push(`line ${lineOf(body, event.data)}: event data is not JSON`);
-      continue;
-    }
-    const data = asRecord(parsed.value) ?? {};
-    const type = asString(data.type) ?? event.event ?? '';
+  for (const { event, data } of jsonEvents(body, out.warnings)) {
+    const type = asString(data.type) ?? event ?? '';
     const index = asNumber(data.output_index) ?? 0;
     const item = asRecord(data.item);
     if (type === 'response.created' || type === 'response.in_progress') readResponse(out, asRecord(data.response) ?? {}, false);

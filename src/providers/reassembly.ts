@@ -1,4 +1,5 @@
-import { asRecord } from '../llm/json.js';
+import { asRecord, tryJson } from '../llm/json.js';
+import { lineOf, parseSse } from '../llm/sse.js';
 import type { LlmError, LlmResponse, ProviderId } from '../llm/types.js';
 import type { Response } from '../model/types.js';
 import { errorFromBody } from './openai-shared.js';
@@ -12,4 +13,21 @@ export function httpError(res: Response): LlmError | undefined {
 
 export function emptyResponse(provider: ProviderId, streamed: boolean): LlmResponse {
   return { provider, text: '', reasoning: '', toolCalls: [], streamed, warnings: [] };
+}
+
+export interface JsonEvent {
+  /** The SSE `event:` name, when the stream has one. */
+  event?: string | undefined;
+  data: Record<string, unknown>;
+}
+
+/** SSE events whose data is JSON; the others become warnings naming their line in the body. */
+export function jsonEvents(body: string, warnings: string[]): JsonEvent[] {
+  const out: JsonEvent[] = [];
+  for (const event of parseSse(body).events) {
+    const parsed = tryJson(event.data);
+    if (parsed.ok) out.push({ event: event.event, data: asRecord(parsed.value) ?? {} });
+    else warnings.push(`line ${lineOf(body, event.data)}: event data is not JSON`);
+  }
+  return out;
 }
