@@ -12,6 +12,7 @@ export interface LoadOptions {
 /** Parse one cassette file's content into the normalized model. Throws CassetteInputError on bad input. */
 export function loadCassette(input: Uint8Array | string, path: string, options: LoadOptions = {}): Cassette {
   const doc = parseSource(input);
+  if (doc.text.trim() === '') throw new CassetteInputError('empty file: no cassette in it');
   let adapter;
   if (options.format) {
     adapter = findFormat(options.format);

@@ -60,6 +60,18 @@ const ACCEPT: [string, string][] = [
   ['sse-json', goVcr([{ contentType: 'text/event-stream', responseBody: sse(['{"a":1}', '[DONE]']) }])],
   ['tool-result-id', goVcr([{ body: '{"model":"m","messages":[{"role":"assistant","tool_calls":[{"id":"call_9","type":"function","function":{"name":"f","arguments":"{}"}}]},{"role":"tool","tool_call_id":"call_9","content":"ok"}]}' }])],
   ['error-status', goVcr([{ status: '404 Not Found', code: '404' }])],
+  ['required-fields', goVcr([{}, {}])],
+  ['header-lists', goVcr([{ headers: '      Authorization:\n      - Bearer x\n' }])],
+  ['empty-cassette', ok],
+  ['stream-mismatch', goVcr([{ body: '{"model":"m","stream":true,"messages":[]}', contentType: 'text/event-stream', responseBody: sse(['{"id":"c","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"hi"},"finish_reason":"stop"}]}', '[DONE]']) }])],
+  ['truncated-stream', goVcr([{ contentType: 'text/event-stream', responseBody: sse(['{"id":"c","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"hi"},"finish_reason":"stop"}]}', '[DONE]']) }])],
+  ['tool-arguments', goVcr([{ responseBody: JSON.stringify({ choices: [{ index: 0, message: { role: 'assistant', tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'f', arguments: '{"a":1}' } }] }, finish_reason: 'tool_calls' }] }) }])],
+  ['duplicate-request', goVcr([{ body: '{"model":"m","messages":[{"role":"user","content":"one"}]}' }, { body: '{"model":"m","messages":[{"role":"user","content":"two"}]}' }])],
+  ['secret-header', goVcr([{ headers: '      Authorization:\n      - Bearer REDACTED\n' }])],
+  ['secret-url', goVcr([{ url: 'https://api.example.com/v1/x?key=REDACTED&alt=sse' }])],
+  ['secret-body', ok],
+  ['file-size', ok],
+  ['eventstream-crc', ok],
 ];
 
 describe('rules reject, at the right line and column', () => {
@@ -71,6 +83,10 @@ describe('rules reject, at the right line and column', () => {
 });
 
 describe('rules accept', () => {
+  it('has an accept case for every rule', () => {
+    expect(new Set(ACCEPT.map(([id]) => id))).toEqual(new Set(RULES.map((r) => r.id)));
+  });
+
   it.each(ACCEPT)('%s accepts case %#', (rule, text) => {
     expect(lint(text, rule)).toEqual([]);
   });
