@@ -336,3 +336,107 @@ write('samples/nock/bedrock-converse-stream-binary.json', writers.nock([X.conver
 write('samples/nock/empty.json', '[]\n');
 write('samples/httprr/openai-chat-stream.httprr', writers.httprr([X.openaiChatStream, X.openaiChatTruncated]));
 write('samples/httprr/ollama-chat-stream.httprr.gz', gzipSync(writers.httprr([X.ollamaStream])));
+
+// More cases per provider: non-streamed, tool calls and API errors where the first set lacks them.
+const json200 = (body) => ({ status: 200, resHeaders: { 'content-type': 'application/json' }, resBody: json(body) });
+const more = {
+  anthropicJsonTools: {
+    method: 'POST', url: 'https://api.anthropic.com/v1/messages', durationMs: 1200,
+    reqHeaders: { 'x-api-key': 'sk-ant-REDACTED', 'anthropic-version': '2023-06-01', 'content-type': 'application/json' },
+    reqBody: json({ model: 'claude-haiku-4-5', max_tokens: 512, system: [{ type: 'text', text: 'Use tools.', cache_control: { type: 'ephemeral' } }], tools: [{ name: 'get_weather', description: 'Current weather for a city', input_schema: weatherTool }], messages: [{ role: 'user', content: 'Weather in Quito?' }] }),
+    ...json200({ id: 'msg_01SampleJson', type: 'message', role: 'assistant', model: 'claude-haiku-4-5-20251001', content: [{ type: 'text', text: 'Let me check.' }, { type: 'tool_use', id: 'toolu_01Quito', name: 'get_weather', input: { city: 'Quito' } }], stop_reason: 'tool_use', stop_sequence: null, usage: { input_tokens: 20, cache_creation_input_tokens: 1500, cache_read_input_tokens: 0, output_tokens: 45 } }),
+  },
+  geminiError: {
+    method: 'POST', url: 'https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash:generateContent', durationMs: 90,
+    reqHeaders: { 'x-goog-api-key': '<GEMINI_API_KEY>', 'content-type': 'application/json' },
+    reqBody: json({ contents: [{ role: 'user', parts: [{ text: 'Hi' }] }], generationConfig: { maxOutputTokens: -1 } }),
+    status: 400, resHeaders: { 'content-type': 'application/json; charset=UTF-8' },
+    resBody: json({ error: { code: 400, message: 'max_output_tokens must be positive.', status: 'INVALID_ARGUMENT' } }),
+  },
+  cohereJsonTools: {
+    method: 'POST', url: 'https://api.cohere.com/v2/chat', durationMs: 700,
+    reqHeaders: { authorization: 'Bearer <COHERE_API_KEY>', 'content-type': 'application/json' },
+    reqBody: json({ model: 'command-a-03-2025', messages: [{ role: 'user', content: 'Weather in Accra?' }], tools: [{ type: 'function', function: { name: 'get_weather', description: 'Current weather for a city', parameters: weatherTool } }] }),
+    ...json200({ id: 'co_sample02', finish_reason: 'TOOL_CALL', message: { role: 'assistant', tool_plan: 'I will look up the weather in Accra.', tool_calls: [{ id: 'get_weather_1', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Accra"}' } }] }, usage: { billed_units: { input_tokens: 12, output_tokens: 20 }, tokens: { input_tokens: 900, output_tokens: 40 } } }),
+  },
+  cohereError: {
+    method: 'POST', url: 'https://api.cohere.com/v2/chat', durationMs: 60,
+    reqHeaders: { authorization: 'Bearer invalid-key', 'content-type': 'application/json' },
+    reqBody: json({ model: 'command-a-03-2025', messages: [{ role: 'user', content: 'Hello' }] }),
+    status: 401, resHeaders: { 'content-type': 'application/json' },
+    resBody: json({ id: 'co_err', message: 'invalid api token' }),
+  },
+  converseTools: {
+    method: 'POST', url: 'https://bedrock-runtime.us-east-1.amazonaws.com/model/us.anthropic.claude-haiku-4-5-20251001-v1%3A0/converse', durationMs: 1400,
+    reqHeaders: { 'content-type': 'application/json', authorization: 'AWS4-HMAC-SHA256 Credential=<AWS_ACCESS_KEY_ID>/20251020/us-east-1/bedrock/aws4_request, Signature=REDACTED' },
+    reqBody: json({ messages: [{ role: 'user', content: [{ text: 'Weather in Lagos?' }] }], toolConfig: { tools: [{ toolSpec: { name: 'get_weather', description: 'Current weather for a city', inputSchema: { json: weatherTool } } }] } }),
+    ...json200({ output: { message: { role: 'assistant', content: [{ text: 'Checking.' }, { toolUse: { toolUseId: 'tooluse_Lagos1', name: 'get_weather', input: { city: 'Lagos' } } }] } }, stopReason: 'tool_use', usage: { inputTokens: 380, outputTokens: 52, totalTokens: 432 }, metrics: { latencyMs: 900 } }),
+  },
+  converseThrottled: {
+    method: 'POST', url: 'https://bedrock-runtime.us-east-1.amazonaws.com/model/amazon.nova-lite-v1%3A0/converse', durationMs: 40,
+    reqHeaders: { 'content-type': 'application/json', authorization: 'AWS4-HMAC-SHA256 Credential=<AWS_ACCESS_KEY_ID>/20251020/us-east-1/bedrock/aws4_request, Signature=REDACTED' },
+    reqBody: json({ messages: [{ role: 'user', content: [{ text: 'Hi' }] }] }),
+    status: 429, resHeaders: { 'content-type': 'application/json', 'x-amzn-errortype': 'ThrottlingException:http://internal.amazon.com/coral/com.amazon.bedrock/' },
+    resBody: json({ message: 'Too many requests, please wait before trying again.' }),
+  },
+  invokeJson: {
+    method: 'POST', url: 'https://bedrock-runtime.us-west-2.amazonaws.com/model/anthropic.claude-3-5-haiku-20241022-v1%3A0/invoke', durationMs: 1000,
+    reqHeaders: { 'content-type': 'application/json', authorization: 'AWS4-HMAC-SHA256 Credential=<AWS_ACCESS_KEY_ID>/20251020/us-west-2/bedrock/aws4_request, Signature=REDACTED' },
+    reqBody: json({ anthropic_version: 'bedrock-2023-05-31', max_tokens: 100, messages: [{ role: 'user', content: 'Name a river.' }] }),
+    ...json200({ id: 'msg_bdrk_01', type: 'message', role: 'assistant', model: 'claude-3-5-haiku-20241022', content: [{ type: 'text', text: 'The Nile.' }], stop_reason: 'end_turn', usage: { input_tokens: 11, output_tokens: 5 } }),
+  },
+  ollamaJsonTools: {
+    method: 'POST', url: 'http://localhost:11434/api/chat', durationMs: 2100,
+    reqHeaders: { 'content-type': 'application/json' },
+    reqBody: json({ model: 'llama3.1', stream: false, tools: [{ type: 'function', function: { name: 'get_weather', description: 'Current weather for a city', parameters: weatherTool } }], messages: [{ role: 'user', content: 'Weather in Cairo?' }] }),
+    ...json200({ model: 'llama3.1', created_at: '2025-10-20T10:00:00Z', message: { role: 'assistant', content: '', tool_calls: [{ function: { name: 'get_weather', arguments: { city: 'Cairo' } } }] }, done: true, done_reason: 'stop', prompt_eval_count: 150, eval_count: 18 }),
+  },
+  responsesFailed: {
+    method: 'POST', url: 'https://api.openai.com/v1/responses', durationMs: 300,
+    reqHeaders: { authorization: 'Bearer sk-proj-REDACTED', 'content-type': 'application/json' },
+    reqBody: json({ model: 'gpt-5-mini', stream: true, input: 'Write a long poem.' }),
+    status: 200, resHeaders: { 'content-type': 'text/event-stream; charset=utf-8' },
+    resBody: sse([
+      ['response.created', { type: 'response.created', sequence_number: 0, response: { id: 'resp_sample03', status: 'in_progress', model: 'gpt-5-mini-2025-08-07', output: [] } }],
+      ['response.output_text.delta', { type: 'response.output_text.delta', sequence_number: 1, output_index: 0, delta: 'Roses' }],
+      ['error', { type: 'error', sequence_number: 2, code: 'server_error', message: 'The server had an error while processing your request.' }],
+    ]),
+  },
+};
+
+// Bedrock InvokeModelWithResponseStream: eventstream frames whose payload is base64 `bytes` of Anthropic events.
+const anthropicEvents = [
+  { type: 'message_start', message: { id: 'msg_bdrk_02', type: 'message', role: 'assistant', model: 'claude-3-5-haiku-20241022', content: [], usage: { input_tokens: 14, output_tokens: 1 } } },
+  { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } },
+  { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'The Amazon.' } },
+  { type: 'content_block_stop', index: 0 },
+  { type: 'message_delta', delta: { stop_reason: 'end_turn' }, usage: { output_tokens: 6 } },
+  { type: 'message_stop', 'amazon-bedrock-invocationMetrics': { inputTokenCount: 14, outputTokenCount: 6, invocationLatency: 500, firstByteLatency: 200 } },
+];
+more.invokeStream = {
+  method: 'POST', url: 'https://bedrock-runtime.us-west-2.amazonaws.com/model/anthropic.claude-3-5-haiku-20241022-v1%3A0/invoke-with-response-stream', durationMs: 900,
+  reqHeaders: { 'content-type': 'application/json', authorization: 'AWS4-HMAC-SHA256 Credential=<AWS_ACCESS_KEY_ID>/20251020/us-west-2/bedrock/aws4_request, Signature=REDACTED' },
+  reqBody: json({ anthropic_version: 'bedrock-2023-05-31', max_tokens: 100, messages: [{ role: 'user', content: 'Name another river.' }] }),
+  status: 200, resHeaders: { 'content-type': 'application/vnd.amazon.eventstream' },
+  resBody: Buffer.concat(anthropicEvents.map((e) => encodeEventStreamFrame({ ':event-type': 'chunk', ':content-type': 'application/json', ':message-type': 'event' }, json({ bytes: Buffer.from(json(e)).toString('base64'), p: 'abcd' })))),
+};
+
+/** go-vcr v2 as go-vcr 4 writes it; binary bodies become `!!binary`. */
+writers.goVcr2 = (xs) => {
+  const interactions = xs.map((x, id) => ({
+    id,
+    request: { proto: 'HTTP/1.1', proto_major: 1, proto_minor: 1, content_length: Buffer.byteLength(x.reqBody), host: new URL(x.url).host, body: x.reqBody, headers: listHeaders(x.reqHeaders), url: x.url, method: x.method },
+    response: { proto: 'HTTP/2.0', proto_major: 2, proto_minor: 0, content_length: isText(x.resBody) && !x.resHeaders['content-type'].includes('stream') ? Buffer.byteLength(x.resBody) : -1, body: isText(x.resBody) ? x.resBody : x.resBody, headers: listHeaders(x.resHeaders), status: `${x.status} ${statusText[x.status] ?? ''}`.trim(), code: x.status, duration: `${x.durationMs}ms` },
+  }));
+  return `---\n${yaml({ version: 2, interactions })}`;
+};
+statusText[400] = 'Bad Request';
+statusText[401] = 'Unauthorized';
+
+write('samples/go-vcr-v2/anthropic-json-tools.yaml', writers.goVcr2([more.anthropicJsonTools]));
+write('samples/go-vcr-v2/gemini-error.yaml', writers.goVcr2([more.geminiError]));
+write('samples/go-vcr-v2/cohere-json-tools-and-error.yaml', writers.goVcr2([more.cohereJsonTools, more.cohereError]));
+write('samples/go-vcr-v2/bedrock-converse-tools-and-throttled.yaml', writers.goVcr2([more.converseTools, more.converseThrottled]));
+write('samples/go-vcr-v2/bedrock-invoke-json-and-stream.yaml', writers.goVcr2([more.invokeJson, more.invokeStream]));
+write('samples/go-vcr-v2/ollama-json-tools.yaml', writers.goVcr2([more.ollamaJsonTools]));
+write('samples/go-vcr-v2/openai-responses-stream-error.yaml', writers.goVcr2([more.responsesFailed]));

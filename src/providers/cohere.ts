@@ -117,6 +117,7 @@ function readFinal(out: LlmResponse, body: Record<string, unknown>, withText = t
   if (!withText) return;
   const message = asRecord(body.message);
   if (message) {
+    out.reasoning += asString(message.tool_plan) ?? '';
     for (const part of asArray(message.content)) {
       const p = asRecord(part) ?? {};
       if (p.type === 'thinking') out.reasoning += asString(p.thinking) ?? '';

@@ -75,9 +75,10 @@ function readResponse(out: LlmResponse, body: Record<string, unknown>, fromItems
   out.created = asNumber(body.created_at) ?? out.created;
   const usage = asRecord(body.usage);
   if (usage) out.usage = responsesUsage(usage);
+  // `in_progress` on response.created is not how the response ended.
   const status = asString(body.status);
   const incomplete = asString(asRecord(body.incomplete_details)?.reason);
-  out.finishReason = incomplete ?? status ?? out.finishReason;
+  if (status && status !== 'in_progress' && status !== 'queued') out.finishReason = incomplete ?? status;
   const error = asRecord(body.error);
   if (error) out.error = { message: asString(error.message) ?? JSON.stringify(error), code: asString(error.code) };
   if (!fromItems) return;

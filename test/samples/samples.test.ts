@@ -12,6 +12,13 @@ const FORMATS: [string, string, number][] = [
   ['betamax/openai-embeddings.json', 'betamax', 2],
   ['go-vcr-v1/openai-chat-json.yaml', 'go-vcr-v1', 2],
   ['go-vcr-v2/openai-chat-parallel-tools.yaml', 'go-vcr-v2', 2],
+  ['go-vcr-v2/anthropic-json-tools.yaml', 'go-vcr-v2', 1],
+  ['go-vcr-v2/gemini-error.yaml', 'go-vcr-v2', 1],
+  ['go-vcr-v2/cohere-json-tools-and-error.yaml', 'go-vcr-v2', 2],
+  ['go-vcr-v2/bedrock-converse-tools-and-throttled.yaml', 'go-vcr-v2', 2],
+  ['go-vcr-v2/bedrock-invoke-json-and-stream.yaml', 'go-vcr-v2', 2],
+  ['go-vcr-v2/ollama-json-tools.yaml', 'go-vcr-v2', 1],
+  ['go-vcr-v2/openai-responses-stream-error.yaml', 'go-vcr-v2', 1],
   ['har/gemini-and-ollama.har', 'har', 2],
   ['httprr/openai-chat-stream.httprr', 'httprr', 2],
   ['httprr/ollama-chat-stream.httprr.gz', 'httprr', 1],
@@ -48,7 +55,7 @@ describe('samples: recorder formats', () => {
 
   it('covers every sample file and every format', () => {
     const listed = new Set(FORMATS.map(([name]) => name));
-    const missing = walk(SAMPLES).filter((n) => !listed.has(n) && !n.startsWith('go-vcr'));
+    const missing = walk(SAMPLES).filter((n) => !listed.has(n) && !/^go-vcr-v\d\/(openai-chat|http-json)/.test(n));
     expect(missing).toEqual([]);
     expect(new Set(FORMATS.map(([, f]) => f.replace(/-v\d$/, '')))).toEqual(new Set(['betamax', 'go-vcr', 'har', 'httprr', 'nock', 'polly', 'r-vcr', 'ruby-vcr', 'vcrpy']));
   });
@@ -119,6 +126,12 @@ describe('samples: wire formats', () => {
     ['nock/bedrock-converse-stream-binary.json', 0, 'bedrock-converse', undefined, 'Hello there.', '', 'end_turn', { inputTokens: 9, outputTokens: 3 }],
     ['httprr/ollama-chat-stream.httprr.gz', 0, 'ollama', 'qwen3:4b', 'No, 9 = 3 × 3.', '', 'stop', { inputTokens: 14, outputTokens: 19 }],
     ['nock/openai-chat-stream-gzip-chunks.json', 0, 'openai-chat', 'gpt-4o-mini-2024-07-18', '1, 2, 3.', '', 'stop', { inputTokens: 11, outputTokens: 6 }],
+    ['go-vcr-v2/anthropic-json-tools.yaml', 0, 'anthropic', 'claude-haiku-4-5-20251001', 'Let me check.', 'get_weather{"city":"Quito"}', 'tool_use', { inputTokens: 1520, outputTokens: 45, cacheWriteTokens: 1500 }],
+    ['go-vcr-v2/cohere-json-tools-and-error.yaml', 0, 'cohere', undefined, '', 'get_weather{"city":"Accra"}', 'TOOL_CALL', { inputTokens: 12, outputTokens: 20 }],
+    ['go-vcr-v2/bedrock-converse-tools-and-throttled.yaml', 0, 'bedrock-converse', undefined, 'Checking.', 'get_weather{"city":"Lagos"}', 'tool_use', { inputTokens: 380, outputTokens: 52 }],
+    ['go-vcr-v2/bedrock-invoke-json-and-stream.yaml', 0, 'bedrock-invoke', 'claude-3-5-haiku-20241022', 'The Nile.', '', 'end_turn', { inputTokens: 11, outputTokens: 5 }],
+    ['go-vcr-v2/bedrock-invoke-json-and-stream.yaml', 1, 'bedrock-invoke', 'claude-3-5-haiku-20241022', 'The Amazon.', '', 'end_turn', { inputTokens: 14, outputTokens: 6 }],
+    ['go-vcr-v2/ollama-json-tools.yaml', 0, 'ollama', 'llama3.1', '', 'get_weather{"city":"Cairo"}', 'stop', { inputTokens: 150, outputTokens: 18 }],
   ] as const)('%s #%i → %s', (name, index, provider, model, text, calls, finish, usage) => {
     const exchange = analyzeInteraction(load(name).interactions[index]!)!;
     expect(exchange.provider).toBe(provider);
@@ -154,6 +167,25 @@ describe('samples: wire formats', () => {
     expect(r.response!.embeddings).toEqual({ count: 2, dimensions: 4 });
     expect(r.request.messages.map((m) => m.text)).toEqual(['one fish', 'two fish']);
     expect(r.response!.usage).toMatchObject({ inputTokens: 4 });
+  });
+
+  it.each([
+    // [sample, index, provider, error message]
+    ['go-vcr-v2/gemini-error.yaml', 0, 'gemini', 'max_output_tokens must be positive.'],
+    ['go-vcr-v2/cohere-json-tools-and-error.yaml', 1, 'cohere', 'invalid api token'],
+    ['go-vcr-v2/bedrock-converse-tools-and-throttled.yaml', 1, 'bedrock-converse', 'Too many requests, please wait before trying again.'],
+    ['go-vcr-v1/openai-chat-json.yaml', 1, 'openai-chat', 'Invalid API Key'],
+    ['vcrpy/anthropic-stream-tools.yaml', 1, 'anthropic', 'Overloaded'],
+  ] as const)('%s #%i: %s error', (name, index, provider, message) => {
+    const exchange = analyzeInteraction(load(name).interactions[index]!)!;
+    expect(exchange.provider).toBe(provider);
+    expect(exchange.response!.error?.message).toBe(message);
+  });
+
+  it('keeps the partial text of a Responses stream that ends in an error event', () => {
+    const r = analyzeInteraction(load('go-vcr-v2/openai-responses-stream-error.yaml').interactions[0]!)!.response!;
+    expect(r).toMatchObject({ text: 'Roses', error: { message: 'The server had an error while processing your request.' } });
+    expect(r.finishReason).toBeUndefined();
   });
 
   it('reports API errors and truncated streams with the partial result', () => {
