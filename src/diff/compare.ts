@@ -1,7 +1,7 @@
 import { analyzeInteraction } from '../llm/analyze.js';
 import type { LlmExchange } from '../llm/types.js';
 import type { Body, Cassette, Interaction } from '../model/types.js';
-import { maskUrl } from '../secrets/mask.js';
+import { maskSecretsInText, maskUrl } from '../secrets/mask.js';
 import { diffJson } from './json-diff.js';
 import { canonical, ignoreMatcher } from './noise.js';
 import { pairInteractions } from './pair.js';
@@ -58,12 +58,22 @@ function responseValue(side: Side, options: DiffOptions): unknown {
   return meaning;
 }
 
-const pretty = (value: unknown) => (typeof value === 'string' ? value : `${JSON.stringify(value, null, 2)}\n`);
+// Diffs are printed and pasted into reviews: key shapes in bodies are masked like everywhere else.
+const pretty = (value: unknown) => maskSecretsInText(typeof value === 'string' ? value : `${JSON.stringify(value, null, 2)}\n`);
 
+function maskDeep(value: unknown): unknown {
+  if (typeof value === 'string') return maskSecretsInText(value);
+  if (Array.isArray(value)) return value.map(maskDeep);
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskDeep(v)]));
+  return value;
+}
+
+/** Changes minus `--ignore`d paths, with secrets in their values masked. */
 function filtered(changes: JsonChange[], options: DiffOptions, prefix: string): JsonChange[] {
-  if (!options.ignore?.length) return changes;
-  const ignored = ignoreMatcher(options.ignore);
-  return changes.filter((c) => !ignored(c.path) && !ignored(c.path.replace(prefix, '')));
+  const ignored = options.ignore?.length ? ignoreMatcher(options.ignore) : undefined;
+  return changes
+    .filter((c) => !ignored || (!ignored(c.path) && !ignored(c.path.replace(prefix, ''))))
+    .map((c) => ({ ...c, ...('before' in c ? { before: maskDeep(c.before) } : {}), ...('after' in c ? { after: maskDeep(c.after) } : {}) }));
 }
 
 function compareRequests(a: Side, b: Side, options: DiffOptions): SideDiff {
@@ -75,6 +85,7 @@ function compareRequests(a: Side, b: Side, options: DiffOptions): SideDiff {
   const bodyChanges = filtered(diffJson(before.body, after.body), options, '');
   const summary = summarizeRequest(bodyChanges, { beforeMessages: a.llm?.request.messages, afterMessages: b.llm?.request.messages, beforeRaw: before.body, afterRaw: after.body });
   for (const c of changes) summary.unshift({ category: 'request', text: changeText(c) });
+  for (const line of summary) line.text = maskSecretsInText(line.text);
   return { summary, changes: [...changes, ...bodyChanges], before: pretty(before.body), after: pretty(after.body) };
 }
 
@@ -82,7 +93,7 @@ function compareResponses(a: Side, b: Side, options: DiffOptions): SideDiff {
   const before = responseValue(a, options);
   const after = responseValue(b, options);
   const changes = filtered(diffJson(before, after), options, '');
-  const summary = changes.map((c) => ({ category: /^(usage|cost)/.test(c.path) ? ('usage' as const) : ('response' as const), text: changeText(c) }));
+  const summary = changes.map((c) => ({ category: /^(usage|cost)/.test(c.path) ? ('usage' as const) : ('response' as const), text: maskSecretsInText(changeText(c)) }));
   return { summary, changes, before: pretty(before), after: pretty(after) };
 }
 

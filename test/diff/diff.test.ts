@@ -126,3 +126,13 @@ describe('helpers', () => {
     expect(inlineJson({ location: 'Florence,Italy', n: [1, 2] })).toBe('{"location": "Florence,Italy", "n": [1, 2]}');
   });
 });
+
+describe('secrets in diffs', () => {
+  it('masks key shapes in summaries and patches', () => {
+    const key = 'sk-proj-Ab3dE5fG7hJ9kL1mN3pQ5rS7tV9wX1yZ3aB5cD7e';
+    const d = diffWithin(cassette([chat([{ role: 'user', content: 'hi' }]), chat([{ role: 'user', content: `my key ${key}` }])]));
+    const side = d.interactions[0]!.request!;
+    expect(JSON.stringify(side)).not.toContain(key);
+    expect(side.summary[0]!.text).toMatch(/sk-proj-Ab3dE5f\*\*\*\*|sk-proj-\*\*\*\*|\*\*\*\*/);
+  });
+});
