@@ -67,12 +67,15 @@ export function costRow(path: string, interaction: Interaction, exchange: LlmExc
 
 /** Try the response's model, then the request's, then the URL's: versions differ in what the table knows. */
 function estimateFor(row: CostRow, models: (string | undefined)[], url: string, at: Date | undefined, prices: PriceTable) {
-  let answer: ReturnType<PriceTable> = { reason: 'no model name' };
+  let first: ReturnType<PriceTable> | undefined;
   for (const model of new Set(models.filter((m): m is string => Boolean(m)))) {
-    answer = prices({ model, url, at, inputTokens: row.inputTokens, outputTokens: row.outputTokens, cacheReadTokens: row.cacheReadTokens, cacheWriteTokens: row.cacheWriteTokens });
+    const { inputTokens, outputTokens, cacheReadTokens, cacheWriteTokens, reasoningTokens } = row;
+    const answer = prices({ model, url, at, inputTokens, outputTokens, cacheReadTokens, cacheWriteTokens, reasoningTokens });
     if ('cost' in answer) return answer;
+    // The reason worth telling is about the name shown in the row (the first one tried).
+    first ??= answer;
   }
-  return answer;
+  return first ?? { reason: 'no model name' };
 }
 
 /** Bedrock and Gemini put the model in the path: `/model/<id>/converse`, `/models/<id>:generateContent`. */

@@ -11,9 +11,11 @@ export interface CustomPrice {
   output_mtok: number;
   cache_read_mtok?: number | undefined;
   cache_write_mtok?: number | undefined;
+  /** Reasoning tokens, when they cost other than output tokens. */
+  reasoning_mtok?: number | undefined;
 }
 
-const KEYS = ['input_mtok', 'output_mtok', 'cache_read_mtok', 'cache_write_mtok'] as const;
+const KEYS = ['input_mtok', 'output_mtok', 'cache_read_mtok', 'cache_write_mtok', 'reasoning_mtok'] as const;
 
 /** Parse and check a price file: `{"models": [{"model": "...", "input_mtok": 1, "output_mtok": 2}]}`. */
 export function parsePriceFile(text: string, path: string): CustomPrice[] {
@@ -46,17 +48,20 @@ function matches(pattern: string, model: string): boolean {
   return re.test(model);
 }
 
-/** Prices from a price file; cache reads fall back to the input price, cache writes too. */
+/** Prices from a price file; cache reads and writes fall back to the input price, reasoning to the output price. */
 export function customPriceTable(prices: readonly CustomPrice[]): PriceTable {
   return (q) => {
     const price = prices.find((p) => matches(p.model, q.model) && (!p.url || q.url.includes(p.url)));
     if (!price) return { reason: `no price for model "${q.model}"` };
-    const uncached = Math.max(0, q.inputTokens - q.cacheReadTokens - q.cacheWriteTokens);
+    const cacheRead = Math.min(q.cacheReadTokens, q.inputTokens);
+    const cacheWrite = Math.min(q.cacheWriteTokens, q.inputTokens - cacheRead);
+    const reasoning = Math.min(q.reasoningTokens ?? 0, q.outputTokens);
     const cost =
-      (uncached * price.input_mtok +
-        q.cacheReadTokens * (price.cache_read_mtok ?? price.input_mtok) +
-        q.cacheWriteTokens * (price.cache_write_mtok ?? price.input_mtok) +
-        q.outputTokens * price.output_mtok) /
+      ((q.inputTokens - cacheRead - cacheWrite) * price.input_mtok +
+        cacheRead * (price.cache_read_mtok ?? price.input_mtok) +
+        cacheWrite * (price.cache_write_mtok ?? price.input_mtok) +
+        (q.outputTokens - reasoning) * price.output_mtok +
+        reasoning * (price.reasoning_mtok ?? price.output_mtok)) /
       1e6;
     return { cost, pricedAs: `price-file/${price.model}` };
   };

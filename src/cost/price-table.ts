@@ -7,6 +7,8 @@ export interface PriceQuery {
   outputTokens: number;
   cacheReadTokens: number;
   cacheWriteTokens: number;
+  /** The part of `outputTokens` spent on reasoning. */
+  reasoningTokens?: number | undefined;
 }
 
 export type PriceAnswer = { cost: number; pricedAs: string } | { reason: string };
