@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { costRows } from '../../src/cost/collect.js';
+import { customPriceTable, parsePriceFile } from '../../src/cost/custom-prices.js';
+import { genaiPrices } from '../../src/cost/genai-prices.js';
+import { chainTables } from '../../src/cost/price-table.js';
+import { makeBody } from '../../src/model/body.js';
+import type { Cassette, Header, Interaction } from '../../src/model/types.js';
+
+const JSON_HEADERS: Header[] = [{ name: 'Content-Type', value: 'application/json' }];
+
+/** A one-interaction cassette built in memory: request and response JSON bodies, optional time and headers. */
+function cassette(url: string, request: unknown, response: unknown, extra: { recordedAt?: string; headers?: Header[]; status?: number } = {}): Cassette {
+  const interaction: Interaction = {
+    index: 0,
+    request: { method: 'POST', url, headers: JSON_HEADERS, body: makeBody({ storage: 'parsed', parsed: request }, JSON_HEADERS) },
+    response: {
+      status: extra.status ?? 200,
+      statusText: 'OK',
+      headers: [...JSON_HEADERS, ...(extra.headers ?? [])],
+      body: makeBody({ storage: 'parsed', parsed: response }, JSON_HEADERS),
+    },
+    recordedAt: extra.recordedAt,
+    docPath: ['interactions', 0],
+    fieldPaths: {},
+  };
+  return { path: 'mem.yaml', interactions: [interaction] } as unknown as Cassette;
+}
+
+const openai = (model: string, usage: Record<string, unknown>, created?: number) => ({
+  id: 'chatcmpl-1',
+  object: 'chat.completion',
+  ...(created ? { created } : {}),
+  model,
+  choices: [{ index: 0, message: { role: 'assistant', content: 'hi' }, finish_reason: 'stop' }],
+  usage,
+});
+
+const row = (c: Cassette, prices = genaiPrices) => costRows(c, { prices })[0]!;
+
+describe('cost of one interaction', () => {
+  it('prices OpenAI reasoning output at the output price and cached input at the cache price, once', () => {
+    const usage = { prompt_tokens: 1000, completion_tokens: 500, prompt_tokens_details: { cached_tokens: 800 }, completion_tokens_details: { reasoning_tokens: 400 } };
+    const r = row(cassette('https://api.openai.com/v1/chat/completions', { model: 'gpt-5' }, openai('gpt-5-2025-08-07', usage)));
+    expect(r).toMatchObject({ provider: 'openai-chat', costSource: 'estimated', inputTokens: 1000, cacheReadTokens: 800, reasoningTokens: 400, pricedAs: 'openai/gpt-5' });
+    // gpt-5: $1.25/M input, $0.125/M cached, $10/M output (reasoning included).
+    expect(r.cost).toBeCloseTo((200 * 1.25 + 800 * 0.125 + 500 * 10) / 1e6, 12);
+  });
+
+  it('prefers a recorded cost and keeps the list price beside it', () => {
+    const res = { ...openai('openai/gpt-4o-mini', { prompt_tokens: 10, completion_tokens: 5, cost: 0.0042 }) };
+    const r = row(cassette('https://openrouter.ai/api/v1/chat/completions', { model: 'openai/gpt-4o-mini' }, res));
+    expect(r).toMatchObject({ cost: 0.0042, costSource: 'recorded' });
+    expect(r.estimate).toBeCloseTo((10 * 0.15 + 5 * 0.6) / 1e6, 12);
+  });
+
+  it('prices at the recording date: recorded_at, else created, else the Date header', () => {
+    // claude-opus-4-6 charged a long-context tier above 200k input tokens until 2026-03-13.
+    const msg = { id: 'msg_1', type: 'message', role: 'assistant', model: 'claude-opus-4-6', content: [{ type: 'text', text: 'hi' }], stop_reason: 'end_turn', usage: { input_tokens: 300000, output_tokens: 1000 } };
+    const url = 'https://api.anthropic.com/v1/messages';
+    const before = row(cassette(url, { model: 'claude-opus-4-6' }, msg, { recordedAt: '2026-01-05T10:00:00Z' }));
+    const after = row(cassette(url, { model: 'claude-opus-4-6' }, msg, { headers: [{ name: 'Date', value: 'Wed, 01 Apr 2026 10:00:00 GMT' }] }));
+    expect(before.pricedAt).toBe('2026-01-05T10:00:00.000Z');
+    expect(after.pricedAt).toBe('2026-04-01T10:00:00.000Z');
+    expect(before.cost).toBeCloseTo(3.0375, 8);
+    expect(after.cost).toBeCloseTo(1.525, 8);
+    const created = row(cassette('https://api.openai.com/v1/chat/completions', {}, openai('gpt-4o', { prompt_tokens: 1, completion_tokens: 1 }, 1767225600)));
+    expect(created.pricedAt).toBe('2026-01-01T00:00:00.000Z');
+  });
+
+  it('caps cached tokens at the input when an API reports more (xAI through Azure)', () => {
+    const usage = { prompt_tokens: 293, completion_tokens: 58, prompt_tokens_details: { cached_tokens: 387 } };
+    const r = row(cassette('https://x.services.ai.azure.com/models/chat/completions', { model: 'grok-4-1-fast-non-reasoning' }, openai('grok-4-1-fast-non-reasoning', usage)));
+    expect(r).toMatchObject({ costSource: 'estimated', pricedAs: 'azure/grok-4-1-fast-non-reasoning' });
+  });
+
+  it.each([
+    ['an unknown model', openai('my-private-model', { prompt_tokens: 5, completion_tokens: 5 }), 200, 'unknown model "my-private-model"'],
+    ['no usage', openai('gpt-4o', {}), 200, 'no usage recorded'],
+    ['an API error', { error: { message: 'rate limited', type: 'rate_limit' } }, 429, 'no usage (HTTP 429)'],
+  ])('says why the cost is unknown for %s, never zero', (_name, body, status, reason) => {
+    const r = row(cassette('https://api.openai.com/v1/chat/completions', { model: 'my-private-model' }, body, { status }));
+    expect(r).toMatchObject({ costSource: 'unknown', cost: null, reason });
+  });
+
+  it('lets a price file price an unknown model, reasoning included', () => {
+    const file = parsePriceFile(JSON.stringify({ models: [{ model: 'my-*', url: 'api.openai.com', input_mtok: 2, output_mtok: 4, reasoning_mtok: 8 }] }), 'p.json');
+    const usage = { prompt_tokens: 100, completion_tokens: 50, completion_tokens_details: { reasoning_tokens: 20 } };
+    const r = row(cassette('https://api.openai.com/v1/chat/completions', {}, openai('my-private-model', usage)), chainTables([customPriceTable(file), genaiPrices]));
+    expect(r).toMatchObject({ costSource: 'estimated', pricedAs: 'price-file/my-*' });
+    expect(r.cost).toBeCloseTo((100 * 2 + 30 * 4 + 20 * 8) / 1e6, 12);
+  });
+});
