@@ -120,3 +120,14 @@ describe('views', () => {
     expect(md).toContain('a\\|b');
   });
 });
+
+describe('sums without a known cost', () => {
+  const unknownOnly = rowsOf(sample('vcrpy/anthropic-stream-tools.yaml')).filter((r) => r.costSource === 'unknown');
+
+  it('show ? rather than $0 when nothing in them has a known cost', () => {
+    const report = buildCostReport(unknownOnly);
+    expect(renderCostTable(report, PLAIN)).toMatch(/total\s+0\s+0\s+0\s+0\s+\?\n/);
+    expect(renderCostTable(report, PLAIN)).toContain('1 unknown · total ?\n');
+    expect(renderCostMarkdown(report).split('\n')[0]).toBe('### LLM cost: unknown');
+  });
+});

@@ -1,5 +1,5 @@
 import type { CostReport } from '../types.js';
-import { TOKEN_COLUMNS, shortPath, sourceText, usd } from './shared.js';
+import { TOKEN_COLUMNS, groupUsd, shortPath, sourceText, usd } from './shared.js';
 
 // Cassette text goes into a PR comment: escape what Markdown tables and HTML would interpret.
 const cell = (text: string) => text.replace(/[\\|`*_<>[\]]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
@@ -9,7 +9,7 @@ const n = (value: number) => value.toLocaleString('en-US');
 export function renderCostMarkdown(report: CostReport): string {
   const t = report.total;
   const out = [
-    `### LLM cost: ${usd(t.cost)}${t.unknown > 0 ? ` (+ ${t.unknown} unknown)` : ''}`,
+    `### LLM cost: ${t.unknown > 0 && t.unknown === t.interactions ? 'unknown' : `${usd(t.cost)}${t.unknown > 0 ? ` (+ ${t.unknown} unknown)` : ''}`}`,
     '',
     `${n(t.interactions)} call(s) · ${n(t.inputTokens)} input (${n(t.cacheReadTokens)} cached) · ${n(t.outputTokens)} output (${n(t.reasoningTokens)} reasoning) tokens · ${t.recorded} recorded, ${t.estimated} estimated`,
     '',
@@ -18,7 +18,7 @@ export function renderCostMarkdown(report: CostReport): string {
   const groups = report.groups?.groups ?? report.cassettes;
   const by = report.groups?.by ?? 'cassette';
   out.push(`| ${by} | calls | ${TOKEN_COLUMNS.map(([h]) => h).join(' | ')} | cost |`, `|---|--:|${TOKEN_COLUMNS.map(() => '--:').join('|')}|--:|`);
-  for (const g of groups) out.push(`| ${cell(by === 'cassette' ? shortPath(g.key) : g.key)} | ${g.interactions} | ${TOKEN_COLUMNS.map(([, k]) => n(g[k])).join(' | ')} | ${usd(g.cost)} |`);
+  for (const g of groups) out.push(`| ${cell(by === 'cassette' ? shortPath(g.key) : g.key)} | ${g.interactions} | ${TOKEN_COLUMNS.map(([, k]) => n(g[k])).join(' | ')} | ${groupUsd(g)} |`);
   out.push('', '<details><summary>Each call</summary>', '', `| cassette | # | provider | model | ${TOKEN_COLUMNS.map(([h]) => h).join(' | ')} | cost | source |`, `|---|--:|---|---|${TOKEN_COLUMNS.map(() => '--:').join('|')}|--:|---|`);
   for (const r of report.rows) {
     out.push(`| ${cell(shortPath(r.path))} | ${r.index} | ${r.provider} | ${cell(r.model ?? '?')} | ${TOKEN_COLUMNS.map(([, k]) => n(r[k])).join(' | ')} | ${usd(r.cost)} | ${cell(sourceText(r))} |`);

@@ -24,6 +24,12 @@ export function shortPath(path: string, max = 48): string {
   return `…${slash > 0 && slash < 20 ? tail.slice(slash) : tail}`;
 }
 
+/** A sum's cost: `?` when nothing in it has a known cost, `+?` when some parts are unknown. */
+export function groupUsd(g: CostGroup): string {
+  if (g.interactions > 0 && g.unknown === g.interactions) return '?';
+  return `${usd(g.cost)}${g.unknown > 0 ? '+?' : ''}`;
+}
+
 export function sourceText(row: CostRow): string {
   return row.costSource === 'unknown' ? `unknown: ${row.reason ?? ''}` : row.costSource;
 }

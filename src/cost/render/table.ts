@@ -2,7 +2,7 @@ import Table from 'cli-table3';
 import type { Palette } from '../../render/palette.js';
 import { sanitizeLine } from '../../text/sanitize.js';
 import type { CostGroup, CostReport, CostRow } from '../types.js';
-import { TOKEN_COLUMNS, shortPath, sourceText, usd } from './shared.js';
+import { TOKEN_COLUMNS, groupUsd, shortPath, sourceText, usd } from './shared.js';
 
 const BLOCKS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
 
@@ -30,8 +30,7 @@ function share(cost: number | null, total: number, p: Palette): string {
 }
 
 function groupCells(label: string, g: CostGroup, p: Palette): string[] {
-  const cost = `${usd(g.cost)}${g.unknown > 0 ? '+?' : ''}`;
-  return [p.bold(label), ...TOKEN_COLUMNS.map(([, key]) => p.bold(n(g[key]))), p.bold(cost)];
+  return [p.bold(label), ...TOKEN_COLUMNS.map(([, key]) => p.bold(n(g[key]))), p.bold(groupUsd(g))];
 }
 
 /** The human view: one row per interaction with a cost-share bar, subtotals, a rollup and the total. */
@@ -59,7 +58,7 @@ export function renderCostTable(report: CostReport, p: Palette): string {
     out.push('', trimEnds(g.toString()));
   }
   const unknown = report.rows.filter((r) => r.costSource === 'unknown');
-  const summary = `${n(report.total.interactions)} LLM call(s): ${report.total.recorded} recorded, ${report.total.estimated} estimated, ${unknown.length} unknown · total ${usd(total)}${unknown.length > 0 ? ' (unknown costs not included)' : ''}`;
+  const summary = `${n(report.total.interactions)} LLM call(s): ${report.total.recorded} recorded, ${report.total.estimated} estimated, ${unknown.length} unknown · total ${groupUsd(report.total)}${unknown.length > 0 && unknown.length < report.total.interactions ? ' (unknown costs not included)' : ''}`;
   out.push('', summary);
   for (const b of report.budget) {
     const value = b.limit === 'max-cost' ? usd(b.value) : n(b.value);
