@@ -58,7 +58,7 @@ export function renderCostTable(report: CostReport, p: Palette): string {
     out.push('', trimEnds(g.toString()));
   }
   const unknown = report.rows.filter((r) => r.costSource === 'unknown');
-  const summary = `${n(report.total.interactions)} LLM call(s): ${report.total.recorded} recorded, ${report.total.estimated} estimated, ${unknown.length} unknown · total ${groupUsd(report.total)}${unknown.length > 0 && unknown.length < report.total.interactions ? ' (unknown costs not included)' : ''}`;
+  const summary = `${n(report.total.interactions)} LLM call(s): ${report.total.recorded} recorded, ${report.total.estimated} estimated, ${unknown.length} unknown · total ${unknown.length > 0 && unknown.length === report.total.interactions ? '?' : usd(total)}${unknown.length > 0 && unknown.length < report.total.interactions ? ' (unknown costs not included)' : ''}`;
   out.push('', summary);
   for (const b of report.budget) {
     const value = b.limit === 'max-cost' ? usd(b.value) : n(b.value);
