@@ -2,8 +2,7 @@ import { analyzeInteraction } from '../llm/analyze.js';
 import type { LlmExchange } from '../llm/types.js';
 import { getHeader } from '../model/headers.js';
 import type { Cassette, Interaction } from '../model/types.js';
-import { isLocal } from './genai-prices.js';
-import type { PriceTable } from './price-table.js';
+import type { PriceQuery, PriceTable } from './price-table.js';
 import type { CostRow } from './types.js';
 
 export interface CollectOptions {
@@ -101,4 +100,13 @@ function recordedAt(interaction: Interaction, exchange: LlmExchange): Date | und
     if (!Number.isNaN(d.getTime())) return d;
   }
   return undefined;
+}
+
+/** Models served from this machine cost nothing per call. (Kept here so the library needs no price data to load.) */
+export function isLocal(query: Pick<PriceQuery, 'url'>): boolean {
+  try {
+    return /^(localhost|127\.\d+\.\d+\.\d+|\[::1\]|0\.0\.0\.0|host\.docker\.internal)$/.test(new URL(query.url).hostname);
+  } catch {
+    return false;
+  }
 }

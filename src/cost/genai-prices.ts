@@ -66,12 +66,3 @@ export function modelNames(model: string): string[] {
   names.push(last, last.replace(/:/g, '-'));
   return [...new Set(names.filter(Boolean))];
 }
-
-/** Models served from this machine cost nothing per call. */
-export function isLocal(query: Pick<PriceQuery, 'url'>): boolean {
-  try {
-    return /^(localhost|127\.\d+\.\d+\.\d+|\[::1\]|0\.0\.0\.0|host\.docker\.internal)$/.test(new URL(query.url).hostname);
-  } catch {
-    return false;
-  }
-}
