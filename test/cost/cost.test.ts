@@ -131,3 +131,19 @@ describe('sums without a known cost', () => {
     expect(renderCostMarkdown(report).split('\n')[0]).toBe('### LLM cost: unknown');
   });
 });
+
+describe('table width', () => {
+  const rows = [...rowsOf(sample('vcrpy/bedrock-converse-split.yaml.gz')), ...rowsOf(sample('go-vcr-v2/bedrock-converse-tools-and-throttled.yaml'))];
+  const widest = (text: string) => Math.max(...text.split('\n').map((l) => l.length));
+
+  it('shortens paths, then model names, to fit a terminal', () => {
+    const report = buildCostReport(rows, { by: 'model' });
+    const full = renderCostTable(report, PLAIN);
+    expect(full).toContain('us.anthropic.claude-haiku-4-5-20251001-v1:0');
+    const narrow = renderCostTable(report, PLAIN, { width: widest(full) - 40 });
+    expect(widest(narrow)).toBeLessThanOrEqual(widest(full) - 40);
+    expect(narrow).toMatch(/ us\.anthropic\.claude-haiku-\S*… /);
+    expect(narrow).not.toContain('us.anthropic.claude-haiku-4-5-20251001-v1:0');
+    expect(renderCostTable(report, PLAIN, { width: widest(full) })).toBe(full);
+  });
+});

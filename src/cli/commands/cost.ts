@@ -58,7 +58,7 @@ export function costCommand(paths: string[], flags: CostFlags): void {
   if (flags.json) writeOut(renderCostJson(report, errors));
   else if (flags.csv) writeOut(renderCostCsv(report));
   else if (flags.markdown) writeOut(renderCostMarkdown(report));
-  else writeOut(renderCostTable(report, paletteFor(useColor(flags))));
+  else writeOut(renderCostTable(report, paletteFor(useColor(flags)), { width: process.stdout.isTTY ? process.stdout.columns : undefined }));
   for (const e of errors) process.stderr.write(`error: ${e.message}\n`);
   const over = report.budget.filter((b) => b.exceeded).length;
   process.exitCode = exitCodeFor({ inputErrors: errors.length, findings: over });

@@ -33,8 +33,44 @@ function groupCells(label: string, g: CostGroup, p: Palette): string[] {
   return [p.bold(label), ...TOKEN_COLUMNS.map(([, key]) => p.bold(n(g[key]))), p.bold(groupUsd(g))];
 }
 
+export interface CostTableOptions {
+  /** Terminal columns to fit: long paths, then long model names, are shortened to fit. */
+  width?: number | undefined;
+}
+
+interface Widths {
+  path: number;
+  model: number;
+}
+
+const FULL = 48;
+const NARROWEST = 20;
+
 /** The human view: one row per interaction with a cost-share bar, subtotals, a rollup and the total. */
-export function renderCostTable(report: CostReport, p: Palette): string {
+export function renderCostTable(report: CostReport, p: Palette, options: CostTableOptions = {}): string {
+  const longest = (texts: string[]) => Math.max(NARROWEST, ...texts.map((t) => t.length));
+  const models = [...report.rows.map((r) => r.model ?? '?'), ...(report.groups?.groups.map((g) => g.key) ?? [])];
+  // Paths always keep their tail only past FULL; model names are cut only to fit a width.
+  const w: Widths = { path: Math.min(FULL, longest(report.rows.map((r) => r.path))), model: longest(models) };
+  let text = renderAt(report, p, w);
+  // Each pass takes the excess from the path column first, then from the model column.
+  for (let pass = 0; pass < 4 && options.width; pass++) {
+    const over = widest(text) - options.width;
+    if (over <= 0 || (w.path === NARROWEST && w.model === NARROWEST)) break;
+    const fromPath = Math.min(over, w.path - NARROWEST);
+    w.path -= fromPath;
+    w.model = Math.max(NARROWEST, w.model - (over - fromPath));
+    text = renderAt(report, p, w);
+  }
+  return text;
+}
+
+const widest = (text: string) => Math.max(...text.split('\n').map((line) => line.replace(/\u001b\[[0-9;]*m/g, '').length));
+
+/** A name cut to `max` characters, keeping its start. */
+const cut = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
+
+function renderAt(report: CostReport, p: Palette, w: Widths): string {
   const total = report.total.cost;
   const withList = report.rows.some((r) => r.costSource === 'recorded' && r.estimate !== null);
   const head = ['cassette', '#', 'provider', 'model', ...TOKEN_COLUMNS.map(([h]) => h), 'cost', ...(withList ? ['list price'] : []), 'source', 'share'];
@@ -43,7 +79,7 @@ export function renderCostTable(report: CostReport, p: Palette): string {
   const many = report.cassettes.length > 1;
   const emptyTail = (count: number) => Array<string>(count).fill('');
   for (const cassette of report.cassettes) {
-    for (const row of report.rows.filter((r) => r.path === cassette.key)) t.push(rowCells(row, withList, total, p));
+    for (const row of report.rows.filter((r) => r.path === cassette.key)) t.push(rowCells(row, withList, total, p, w));
     if (many) t.push(['', '', '', p.dim('subtotal'), ...groupCells('', cassette, p).slice(1), ...emptyTail(withList ? 3 : 2)]);
   }
   t.push(['', '', '', p.bold('total'), ...groupCells('', report.total, p).slice(1), ...emptyTail(withList ? 3 : 2)]);
@@ -51,7 +87,7 @@ export function renderCostTable(report: CostReport, p: Palette): string {
   if (report.groups) {
     const g = table([`by ${report.groups.by}`, 'calls', ...TOKEN_COLUMNS.map(([h]) => h), 'cost', 'share'], ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'left'], p);
     for (const group of report.groups.groups) {
-      const label = report.groups.by === 'cassette' ? shortPath(group.key) : group.key;
+      const label = report.groups.by === 'cassette' ? shortPath(group.key, w.path) : cut(group.key, w.model);
       const cells = groupCells(sanitizeLine(label), group, p);
       g.push([cells[0]!, n(group.interactions), ...cells.slice(1), share(group.cost, total, p)]);
     }
@@ -70,13 +106,13 @@ export function renderCostTable(report: CostReport, p: Palette): string {
 
 const trimEnds = (text: string) => text.replace(/[ \t]+$/gm, '');
 
-function rowCells(row: CostRow, withList: boolean, total: number, p: Palette): string[] {
+function rowCells(row: CostRow, withList: boolean, total: number, p: Palette, w: Widths): string[] {
   const source = row.costSource === 'recorded' ? p.green('recorded') : row.costSource === 'estimated' ? p.yellow('estimated') : p.red(sanitizeLine(sourceText(row)));
   return [
-    sanitizeLine(shortPath(row.path)),
+    sanitizeLine(shortPath(row.path, w.path)),
     String(row.index),
     row.provider,
-    sanitizeLine(row.model ?? '?'),
+    sanitizeLine(cut(row.model ?? '?', w.model)),
     ...TOKEN_COLUMNS.map(([, key]) => n(row[key])),
     usd(row.cost),
     ...(withList ? [row.costSource === 'recorded' && row.estimate !== null ? p.dim(usd(row.estimate)) : ''] : []),
