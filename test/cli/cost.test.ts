@@ -62,6 +62,43 @@ describe('cassette cost', () => {
   });
 });
 
+describe('cassette cost options', () => {
+  const nock = join(SAMPLES, 'nock/openai-chat.json');
+
+  it('prices with a --price-file that overrides the bundled prices', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cassette-cost-'));
+    const file = join(dir, 'prices.json');
+    writeFileSync(file, JSON.stringify({ models: [{ model: 'gpt-4o-mini*', input_mtok: 1000, output_mtok: 1000 }] }));
+    const r = cli(['cost', '--json', '--price-file', file, nock]);
+    expect(r.status).toBe(0);
+    const chat = (JSON.parse(r.stdout) as CostJson).interactions[0]!;
+    expect(chat).toMatchObject({ costSource: 'estimated', model: 'gpt-4o-mini-2024-07-18' });
+    expect(chat.cost).toBeCloseTo(14 * 1000 / 1e6, 10);
+  });
+
+  it('lists unreadable files in the JSON errors and on stderr', () => {
+    const r = cli(['cost', '--json', join(SAMPLES, 'no-such-file.yaml'), nock]);
+    expect(r.status).toBe(2);
+    expect((JSON.parse(r.stdout) as CostJson).errors).toEqual([{ path: join(SAMPLES, 'no-such-file.yaml'), message: expect.stringContaining('no-such-file.yaml') }]);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('colours only when asked, and refuses two output formats at once', () => {
+    expect(cli(['cost', '--color', nock]).stdout).toContain('\u001b[');
+    expect(cli(['cost', nock]).stdout).not.toContain('\u001b[');
+    const both = cli(['cost', '--json', '--csv', nock]);
+    expect(both.status).toBe(2);
+    expect(both.stderr).toContain('choose one of --json, --csv, --markdown');
+  });
+
+  it('checks --max-cost against known costs only, and says so', () => {
+    const r = cli(['cost', '--max-cost', '$1', join(SAMPLES, 'vcrpy/anthropic-stream-tools.yaml')]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('1 unknown · total $0.0027204 (unknown costs not included)');
+    expect(r.stdout).toContain('within budget: --max-cost $1.0000, total $0.0027204');
+  });
+});
+
 describe.skipIf(!hasCorpus)('cassette cost over ../shared/corpus', () => {
   it('prices at least 90% of the LLM calls that carry usage, and says why for the rest', () => {
     const r = cli(['cost', '--json', CORPUS]);
