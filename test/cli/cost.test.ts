@@ -83,12 +83,15 @@ describe('cassette cost options', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 
-  it('colours only when asked, and refuses two output formats at once', () => {
+  it('colours only when asked; refuses two output formats at once or an unknown provider', () => {
     expect(cli(['cost', '--color', nock]).stdout).toContain('\u001b[');
     expect(cli(['cost', nock]).stdout).not.toContain('\u001b[');
     const both = cli(['cost', '--json', '--csv', nock]);
     expect(both.status).toBe(2);
     expect(both.stderr).toContain('choose one of --json, --csv, --markdown');
+    const provider = cli(['cost', '--provider', 'nope', nock]);
+    expect(provider.status).toBe(2);
+    expect(provider.stderr).toMatch(/unknown provider "nope" \(known: .*openai-chat/);
   });
 
   it('checks --max-cost against known costs only, and says so', () => {

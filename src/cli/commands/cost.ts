@@ -11,6 +11,7 @@ import { buildCostReport } from '../../cost/rollup.js';
 import type { CostRow, GroupBy } from '../../cost/types.js';
 import { exitCodeFor } from '../../exit-code.js';
 import { UsageError } from '../../model/errors.js';
+import { PROVIDERS, findProvider } from '../../providers/index.js';
 import { forEachCassette } from '../load-files.js';
 import { paletteFor, useColor, writeOut } from '../terminal.js';
 
@@ -39,6 +40,9 @@ function limit(value: string | undefined, flag: string): number | undefined {
 export function costCommand(paths: string[], flags: CostFlags): void {
   if (flags.by !== undefined && !GROUPS.includes(flags.by as GroupBy)) throw new UsageError(`--by must be one of ${GROUPS.join(', ')}`);
   if ([flags.json, flags.csv, flags.markdown].filter(Boolean).length > 1) throw new UsageError('choose one of --json, --csv, --markdown');
+  if (flags.provider !== undefined && !findProvider(flags.provider)) {
+    throw new UsageError(`unknown provider "${flags.provider}" (known: ${PROVIDERS.map((p) => p.id).join(', ')})`);
+  }
   const budget = { maxCost: limit(flags.maxCost, '--max-cost'), maxTokens: limit(flags.maxTokens, '--max-tokens') };
   let prices: PriceTable = genaiPrices;
   if (flags.priceFile) {
