@@ -46,6 +46,17 @@ describe('cost of one interaction', () => {
     expect(r.cost).toBeCloseTo((200 * 1.25 + 800 * 0.125 + 500 * 10) / 1e6, 12);
   });
 
+  it('prices Anthropic cache writes at the cache-write price and reads at the read price', () => {
+    const msg = {
+      id: 'msg_1', type: 'message', role: 'assistant', model: 'claude-sonnet-4-5-20250929', content: [{ type: 'text', text: 'hi' }], stop_reason: 'end_turn',
+      usage: { input_tokens: 100, cache_creation_input_tokens: 1000, cache_read_input_tokens: 500, output_tokens: 50 },
+    };
+    const r = row(cassette('https://api.anthropic.com/v1/messages', { model: 'claude-sonnet-4-5' }, msg));
+    expect(r).toMatchObject({ provider: 'anthropic', inputTokens: 1600, cacheReadTokens: 500, cacheWriteTokens: 1000, costSource: 'estimated', pricedAs: 'anthropic/claude-sonnet-4-5' });
+    // $3/M input, $3.75/M cache write, $0.30/M cache read, $15/M output.
+    expect(r.cost).toBeCloseTo((100 * 3 + 1000 * 3.75 + 500 * 0.3 + 50 * 15) / 1e6, 12);
+  });
+
   it('prefers a recorded cost and keeps the list price beside it', () => {
     const res = { ...openai('openai/gpt-4o-mini', { prompt_tokens: 10, completion_tokens: 5, cost: 0.0042 }) };
     const r = row(cassette('https://openrouter.ai/api/v1/chat/completions', { model: 'openai/gpt-4o-mini' }, res));
