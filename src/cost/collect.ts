@@ -42,7 +42,7 @@ export function costRow(path: string, interaction: Interaction, exchange: LlmExc
     hasUsage,
   };
   if (!hasUsage) {
-    row.reason = interaction.response && interaction.response.status >= 400 ? `no usage (HTTP ${interaction.response.status})` : 'no usage recorded';
+    row.reason = noUsageReason(interaction, exchange);
     if (usage?.cost !== undefined) Object.assign(row, { cost: usage.cost, costSource: 'recorded' });
     return row;
   }
@@ -62,6 +62,18 @@ export function costRow(path: string, interaction: Interaction, exchange: LlmExc
     row.costSource = 'estimated';
   } else if (!model) row.reason = 'no model name';
   return row;
+}
+
+/** Why a call has no usage: an API error, an OpenAI stream that did not ask for usage, or silence. */
+function noUsageReason(interaction: Interaction, exchange: LlmExchange): string {
+  const status = interaction.response?.status;
+  if (status !== undefined && status >= 400) return `no usage (HTTP ${status})`;
+  const body = interaction.request.body.json as { stream_options?: { include_usage?: unknown } } | null | undefined;
+  const options = body?.stream_options;
+  if (exchange.provider === 'openai-chat' && exchange.request.stream && options?.include_usage !== true) {
+    return 'no usage recorded (streamed without stream_options.include_usage)';
+  }
+  return 'no usage recorded';
 }
 
 /** Try the response's model, then the request's, then the URL's: versions differ in what the table knows. */

@@ -93,6 +93,14 @@ describe('cost of one interaction', () => {
     expect(r).toMatchObject({ costSource: 'unknown', cost: null, reason });
   });
 
+  it('says when an OpenAI stream did not ask for usage', () => {
+    const sse: Header[] = [{ name: 'Content-Type', value: 'text/event-stream' }];
+    const chunk = { id: 'c1', object: 'chat.completion.chunk', model: 'gpt-4o', choices: [{ index: 0, delta: { content: 'hi' }, finish_reason: 'stop' }] };
+    const c = cassette('https://api.openai.com/v1/chat/completions', { model: 'gpt-4o', stream: true, messages: [] }, {});
+    c.interactions[0]!.response = { status: 200, statusText: 'OK', headers: sse, body: makeBody({ storage: 'text', text: `data: ${JSON.stringify(chunk)}\n\ndata: [DONE]\n\n` }, sse) };
+    expect(row(c)).toMatchObject({ costSource: 'unknown', cost: null, reason: 'no usage recorded (streamed without stream_options.include_usage)' });
+  });
+
   it('lets a price file price an unknown model, reasoning included', () => {
     const file = parsePriceFile(JSON.stringify({ models: [{ model: 'my-*', url: 'api.openai.com', input_mtok: 2, output_mtok: 4, reasoning_mtok: 8 }] }), 'p.json');
     const usage = { prompt_tokens: 100, completion_tokens: 50, completion_tokens_details: { reasoning_tokens: 20 } };
