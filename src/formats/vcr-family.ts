@@ -75,7 +75,7 @@ export function vcrInteraction(
       body: makeBody(vcrBody(req.body, req.parsed_body), requestHeaders),
     },
     response: undefined,
-    recordedAt: isoTime(item.recorded_at),
+    recordedAt: vcrTime(item.recorded_at),
     docPath: where.interaction,
     fieldPaths: {
       ...standardFieldPaths(where.request, {
@@ -119,6 +119,17 @@ export function httpInteractions(doc: SourceDocument, warnings: LoadWarning[]): 
     if (item.response === undefined) warnings.push({ message: 'no response recorded', interaction: index, path: base });
     return vcrInteraction(index, item, item.request, item.response, { interaction: base, request: [...base, 'request'], response: [...base, 'response'] }, doc);
   });
+}
+
+/**
+ * `recorded_at` as an ISO string. r-vcr v2 writes local time without a zone (`2026-04-15 13:52:22`);
+ * we read such times as UTC so the result does not depend on the machine that reads the file.
+ */
+export function vcrTime(value: unknown): string | undefined {
+  if (typeof value === 'string' && /^\d{4}-\d\d-\d\d[ T]\d\d:\d\d(:\d\d(\.\d+)?)?$/.test(value.trim())) {
+    return isoTime(`${value.trim().replace(' ', 'T')}Z`);
+  }
+  return isoTime(value);
 }
 
 /** `recorded_with` of a document, when it is a string. */
