@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { loadCassette } from '../../src/load.js';
+import { CassetteInputError } from '../../src/model/errors.js';
+import { getHeader } from '../../src/model/headers.js';
+import type { Cassette } from '../../src/model/types.js';
+
+const load = (input: string | Uint8Array, format?: string): Cassette => loadCassette(input, 'test', { format });
+
+// Betamax keeps a gzip body as base64_string of the compressed bytes, and recorded_at without a zone.
+const cassette = JSON.stringify(
+  {
+    http_interactions: [
+      {
+        recorded_at: '2025-10-20T10:00:00',
+        request: {
+          body: { encoding: 'utf-8', string: '{"model":"claude-haiku-4-5","max_tokens":64,"messages":[{"role":"user","content":"Hi"}]}' },
+          headers: { 'x-api-key': ['<ANTHROPIC_API_KEY>'], 'Content-Type': ['application/json'] },
+          method: 'POST',
+          uri: 'https://api.anthropic.com/v1/messages',
+        },
+        response: {
+          body: {
+            encoding: null,
+            base64_string: 'H4sIAAAAAAAAA02NUQrCMBBEryLznYpI/XBP4B1EQmiWNrTdlOwGlNK7SwuCX8M8eDMrUgRh1t5frnCwz8J7Z9XQMxxKnnYQVJNaEIPDnCNPIHRTqJGbIaSxNm1zg0OXxVgM9Fx/U8bvXTqC8EgnG7jwGdvLQS0vvnDQLCCwRG+1CBzq8U4rkizVvOWRRUF3h1ztn7Tb9gVxSD3fwwAAAA==',
+          },
+          headers: { 'Content-Encoding': ['gzip'], 'Content-Type': ['application/json'] },
+          status: { code: 200, message: 'OK' },
+          url: 'https://api.anthropic.com/v1/messages',
+        },
+      },
+      {
+        recorded_at: '2025-10-20T10:00:01',
+        request: { body: { encoding: 'utf-8', string: '' }, headers: {}, method: 'GET', uri: 'https://api.openai.com/v1/models' },
+        response: {
+          body: { encoding: 'utf-8', string: '{"error":{"message":"Incorrect API key provided"}}' },
+          headers: { 'Content-Type': ['application/json'] },
+          status: { code: 401, message: 'Unauthorized' },
+          url: 'https://api.openai.com/v1/models',
+        },
+      },
+    ],
+    recorded_with: 'betamax/0.9.0',
+  },
+  null,
+  2,
+);
+
+describe('betamax adapter', () => {
+  it('detects Betamax by recorded_with and reads every interaction', () => {
+    const c = load(cassette);
+    expect(c).toMatchObject({ format: 'betamax', recordedWith: 'betamax/0.9.0', sourceKind: 'json', warnings: [] });
+    expect(c.interactions.map((i) => [i.request.method, i.request.url, i.response?.status, i.response?.statusText, i.recordedAt, i.durationMs])).toEqual([
+      ['POST', 'https://api.anthropic.com/v1/messages', 200, 'OK', '2025-10-20T10:00:00.000Z', undefined],
+      ['GET', 'https://api.openai.com/v1/models', 401, 'Unauthorized', '2025-10-20T10:00:01.000Z', undefined],
+    ]);
+  });
+
+  it('decodes a base64 gzip body', () => {
+    const i = load(cassette).interactions[0]!;
+    expect(getHeader(i.request.headers, 'x-api-key')).toBe('<ANTHROPIC_API_KEY>');
+    expect(i.request.body.json).toMatchObject({ model: 'claude-haiku-4-5' });
+    expect(i.response!.body).toMatchObject({ storage: 'base64', decodedFrom: 'gzip', isJson: true, binary: false });
+    expect(i.response!.body.json).toMatchObject({ content: [{ text: 'Hi there.' }], usage: { input_tokens: 9, output_tokens: 4 } });
+  });
+
+  it('reads a plain string body and an empty request body', () => {
+    const i = load(cassette).interactions[1]!;
+    expect(i.request.body).toMatchObject({ storage: 'empty', size: 0 });
+    expect(i.response!.body).toMatchObject({ storage: 'text', json: { error: { message: 'Incorrect API key provided' } } });
+  });
+
+  it('locates each field', () => {
+    const c = load(cassette);
+    const i = c.interactions[0]!;
+    const line = (field: keyof typeof i.fieldPaths) => c.locate(i.fieldPaths[field]!)?.line;
+    expect(i.docPath).toEqual(['http_interactions', 0]);
+    expect([line('request.body'), line('request.headers'), line('request.method'), line('request.url')]).toEqual([6, 10, 18, 19]);
+    expect([line('response.body'), line('response.headers'), line('response.status')]).toEqual([22, 26, 34]);
+  });
+
+  it('rejects an interaction without a request, naming it', () => {
+    const broken = JSON.stringify({ http_interactions: [{ recorded_at: '2025-10-20T10:00:00', response: {} }], recorded_with: 'betamax/0.9.0' });
+    expect(() => load(broken)).toThrow(CassetteInputError);
+    try {
+      load(broken);
+    } catch (e) {
+      expect((e as CassetteInputError).details.interaction).toBe(0);
+    }
+  });
+});

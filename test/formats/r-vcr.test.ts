@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { loadCassette } from '../../src/load.js';
+import { CassetteInputError } from '../../src/model/errors.js';
+import { getHeader } from '../../src/model/headers.js';
+import type { Cassette } from '../../src/model/types.js';
+
+const load = (input: string | Uint8Array, format?: string): Cassette => loadCassette(input, 'test', { format });
+
+// Version 1: a status mapping with status_code/category/reason/message, recorded_with per interaction.
+const v1 = `http_interactions:
+- request:
+    method: post
+    uri: https://api.openai.com/v1/chat/completions
+    body:
+      encoding: ''
+      string: '{"model":"gpt-4o-mini","messages":[{"role":"user","content":"Capital of Peru?"}]}'
+    headers:
+      Authorization: Bearer <OPENAI_API_KEY>
+      Content-Type: application/json
+  response:
+    status:
+      status_code: '200'
+      category: Success
+      reason: OK
+      message: 'Success: (200) OK'
+    headers:
+      content-type: application/json
+    body:
+      encoding: ''
+      file: no
+      string: '{"id":"chatcmpl-1","object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":"Lima."},"finish_reason":"stop"}]}'
+  recorded_at: 2024-10-08 05:33:20 GMT
+  recorded_with: vcr/1.2.2, webmockr/0.9.0
+- request:
+    method: get
+    uri: https://example.com/cat.png
+    body: {encoding: '', string: ''}
+    headers: {}
+  response:
+    status: {status_code: '200', category: Success, reason: OK, message: 'Success: (200) OK'}
+    headers: {content-type: image/png}
+    body: {encoding: '', file: yes, string: fixtures/cat.png}
+  recorded_at: 2024-10-08 05:33:21 GMT
+  recorded_with: vcr/1.2.2, webmockr/0.9.0
+`;
+
+// Version 2: scalar header maps, an integer status, recorded_at without a zone, one top-level recorded_with.
+const v2 = `http_interactions:
+- request:
+    method: POST
+    uri: https://api.anthropic.com/v1/messages
+    body:
+      string: '{"model":"claude-haiku-4-5","max_tokens":256,"messages":[{"role":"user","content":"Say hi"}]}'
+    headers:
+      x-api-key: <ANTHROPIC_API_KEY>
+  response:
+    status: 529
+    headers:
+      content-type: application/json
+    body:
+      string: '{"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}'
+  recorded_at: 2026-04-15 13:52:22
+recorded_with: VCR-vcr/2.0.0
+`;
+
+describe('r-vcr adapter', () => {
+  it.each([
+    ['v1', v1, 1, 'vcr/1.2.2, webmockr/0.9.0', ['POST', 'https://api.openai.com/v1/chat/completions', 200, 'OK', '2024-10-08T05:33:20.000Z']],
+    ['v2', v2, 2, 'VCR-vcr/2.0.0', ['POST', 'https://api.anthropic.com/v1/messages', 529, 'Site Overloaded', '2026-04-15T13:52:22.000Z']],
+  ] as const)('%s: format, version, method, url, status, recordedAt', (_name, input, version, recordedWith, expected) => {
+    const c = load(input);
+    expect(c).toMatchObject({ format: 'r-vcr', version, recordedWith, warnings: [] });
+    const i = c.interactions[0]!;
+    expect([i.request.method, i.request.url, i.response?.status, i.response?.statusText, i.recordedAt]).toEqual(expected);
+    expect(i.durationMs).toBeUndefined();
+  });
+
+  it('v1: scalar headers and a JSON body', () => {
+    const i = load(v1).interactions[0]!;
+    expect(getHeader(i.request.headers, 'authorization')).toBe('Bearer <OPENAI_API_KEY>');
+    expect(i.request.body.json).toMatchObject({ model: 'gpt-4o-mini' });
+    expect(i.response!.body).toMatchObject({ storage: 'text', isJson: true, json: { choices: [{ message: { content: 'Lima.' } }] } });
+  });
+
+  it('v1: a body kept in a file beside the cassette is not read as text', () => {
+    const i = load(v1).interactions[1]!;
+    expect(i.response!.body).toMatchObject({ storage: 'file', text: '', size: 0 });
+    expect(getHeader(i.response!.headers, 'content-type')).toBe('image/png');
+  });
+
+  it('v2: a zone-less recorded_at is UTC whatever the machine zone', () => {
+    expect(load(v2).interactions[0]!.recordedAt).toBe('2026-04-15T13:52:22.000Z');
+    expect(load(v2).interactions[0]!.response!.body.json).toMatchObject({ error: { type: 'overloaded_error' } });
+  });
+
+  it('locates each field', () => {
+    const c = load(v2);
+    const i = c.interactions[0]!;
+    const line = (field: keyof typeof i.fieldPaths) => c.locate(i.fieldPaths[field]!)?.line;
+    expect([line('request.method'), line('request.url'), line('request.body'), line('request.headers')]).toEqual([3, 4, 5, 7]);
+    expect([line('response.status'), line('response.headers'), line('response.body')]).toEqual([10, 11, 13]);
+  });
+
+  it('rejects a broken interaction, naming it', () => {
+    let error: unknown;
+    try {
+      load(`${v2}`.replace('recorded_with: VCR-vcr/2.0.0', '- oops\nrecorded_with: VCR-vcr/2.0.0'));
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(CassetteInputError);
+    expect((error as CassetteInputError).details).toMatchObject({ interaction: 1, position: { line: 16 } });
+  });
+});
