@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadCassette } from '../../src/load.js';
-import { CassetteInputError } from '../../src/model/errors.js';
 import { getHeader } from '../../src/model/headers.js';
-import type { Cassette } from '../../src/model/types.js';
-
-const load = (input: string | Uint8Array, format?: string): Cassette => loadCassette(input, 'test', { format });
+import { fieldLines, inputError, load, summary } from './vcr-helpers.js';
 
 // Betamax keeps a gzip body as base64_string of the compressed bytes, and recorded_at without a zone.
 const cassette = JSON.stringify(
@@ -49,7 +45,7 @@ describe('betamax adapter', () => {
   it('detects Betamax by recorded_with and reads every interaction', () => {
     const c = load(cassette);
     expect(c).toMatchObject({ format: 'betamax', recordedWith: 'betamax/0.9.0', sourceKind: 'json', warnings: [] });
-    expect(c.interactions.map((i) => [i.request.method, i.request.url, i.response?.status, i.response?.statusText, i.recordedAt, i.durationMs])).toEqual([
+    expect(c.interactions.map(summary)).toEqual([
       ['POST', 'https://api.anthropic.com/v1/messages', 200, 'OK', '2025-10-20T10:00:00.000Z', undefined],
       ['GET', 'https://api.openai.com/v1/models', 401, 'Unauthorized', '2025-10-20T10:00:01.000Z', undefined],
     ]);
@@ -72,19 +68,13 @@ describe('betamax adapter', () => {
   it('locates each field', () => {
     const c = load(cassette);
     const i = c.interactions[0]!;
-    const line = (field: keyof typeof i.fieldPaths) => c.locate(i.fieldPaths[field]!)?.line;
     expect(i.docPath).toEqual(['http_interactions', 0]);
-    expect([line('request.body'), line('request.headers'), line('request.method'), line('request.url')]).toEqual([6, 10, 18, 19]);
-    expect([line('response.body'), line('response.headers'), line('response.status')]).toEqual([22, 26, 34]);
+    // request.method, request.url, request.headers, request.body, response.status, response.headers, response.body
+    expect(fieldLines(c, i)).toEqual([18, 19, 10, 6, 34, 26, 22]);
   });
 
   it('rejects an interaction without a request, naming it', () => {
-    const broken = JSON.stringify({ http_interactions: [{ recorded_at: '2025-10-20T10:00:00', response: {} }], recorded_with: 'betamax/0.9.0' });
-    expect(() => load(broken)).toThrow(CassetteInputError);
-    try {
-      load(broken);
-    } catch (e) {
-      expect((e as CassetteInputError).details.interaction).toBe(0);
-    }
+    const broken = JSON.stringify({ http_interactions: [{ recorded_at: '2025-10-20T10:00:00', response: {} }], recorded_with: 'betamax/0.9.0' }, null, 2);
+    expect(inputError(broken)).toEqual({ interaction: 0, line: 3 });
   });
 });

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadCassette } from '../../src/load.js';
-import { CassetteInputError } from '../../src/model/errors.js';
 import { getHeader, getHeaders } from '../../src/model/headers.js';
-import type { Cassette } from '../../src/model/types.js';
-
-const load = (input: string | Uint8Array, format?: string): Cassette => loadCassette(input, 'test', { format });
+import { fieldLines, inputError, load, summary } from './vcr-helpers.js';
 
 // Psych writes binary strings with a single `!`: here a gzip Anthropic message.
 const yaml = `---
@@ -85,14 +81,12 @@ const json = JSON.stringify({
 
 describe('ruby-vcr adapter', () => {
   it.each([
-    ['YAML', yaml, 'yaml', 'VCR 6.3.1', ['POST', 'https://api.anthropic.com/v1/messages', 200, 'OK', '2025-08-20T09:15:02.000Z']],
-    ['JSON', json, 'json', 'VCR 6.2.0', ['POST', 'https://api.openai.com/v1/chat/completions', 200, 'OK', '2025-08-21T12:00:00.000Z']],
+    ['YAML', yaml, 'yaml', 'VCR 6.3.1', ['POST', 'https://api.anthropic.com/v1/messages', 200, 'OK', '2025-08-20T09:15:02.000Z', undefined]],
+    ['JSON', json, 'json', 'VCR 6.2.0', ['POST', 'https://api.openai.com/v1/chat/completions', 200, 'OK', '2025-08-21T12:00:00.000Z', undefined]],
   ] as const)('%s: format, recorded_with, method, url, status, recordedAt', (_name, input, kind, recordedWith, expected) => {
     const c = load(input);
     expect(c).toMatchObject({ format: 'ruby-vcr', sourceKind: kind, recordedWith, warnings: [] });
-    const i = c.interactions[0]!;
-    expect([i.request.method, i.request.url, i.response?.status, i.response?.statusText, i.recordedAt]).toEqual(expected);
-    expect(i.durationMs).toBeUndefined();
+    expect(summary(c.interactions[0]!)).toEqual(expected);
   });
 
   it('decodes a Psych !binary gzip body', () => {
@@ -121,11 +115,10 @@ describe('ruby-vcr adapter', () => {
   it('locates each field', () => {
     const c = load(yaml);
     const i = c.interactions[1]!;
-    const line = (field: keyof typeof i.fieldPaths) => c.locate(i.fieldPaths[field]!)?.line;
     expect(i.docPath).toEqual(['http_interactions', 1]);
     expect(c.locate(i.docPath)?.line).toBe(34);
-    expect([line('request.method'), line('request.url'), line('request.body'), line('request.headers')]).toEqual([35, 36, 37, 40]);
-    expect([line('response.status'), line('response.headers'), line('response.body')]).toEqual([42, 45, 48]);
+    // request.method, request.url, request.headers, request.body, response.status, response.headers, response.body
+    expect(fieldLines(c, i)).toEqual([35, 36, 40, 37, 42, 45, 48]);
   });
 
   it('warns about an interaction without a response', () => {
@@ -139,14 +132,6 @@ describe('ruby-vcr adapter', () => {
     ['an interaction that is not a mapping', 'http_interactions:\n- 42\nrecorded_with: VCR 6.3.1\n', 0, 2],
     ['an interaction without a request', 'http_interactions:\n- recorded_at: Wed, 20 Aug 2025 09:15:02 GMT\n  response: {status: {code: 200, message: OK}, headers: {}, body: {encoding: UTF-8, string: ""}}\nrecorded_with: VCR 6.3.1\n', 0, 2],
   ])('rejects %s', (_name, text, interaction, line) => {
-    let error: unknown;
-    try {
-      load(text, 'ruby-vcr');
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(CassetteInputError);
-    expect((error as CassetteInputError).details.interaction).toBe(interaction);
-    expect((error as CassetteInputError).details.position?.line).toBe(line);
+    expect(inputError(text, 'ruby-vcr')).toEqual({ interaction, line });
   });
 });

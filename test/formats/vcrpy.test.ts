@@ -1,11 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { loadCassette } from '../../src/load.js';
-import { CassetteInputError } from '../../src/model/errors.js';
 import { getHeader } from '../../src/model/headers.js';
-import type { Cassette } from '../../src/model/types.js';
-
-const load = (input: string | Uint8Array, format?: string): Cassette => loadCassette(input, 'test', { format });
+import { fieldLines, inputError, load } from './vcr-helpers.js';
 
 // The default YAML serializer: a plain string request body and a gzip response kept as `!!binary`.
 const yamlGzip = `interactions:
@@ -187,10 +183,9 @@ describe('vcrpy adapter', () => {
   it('locates each field of a YAML interaction', () => {
     const c = load(yamlGzip);
     const i = c.interactions[0]!;
-    const line = (field: keyof typeof i.fieldPaths) => c.locate(i.fieldPaths[field]!)?.line;
     expect(i.docPath).toEqual(['interactions', 0]);
-    expect([line('request.body'), line('request.headers'), line('request.method'), line('request.url')]).toEqual([3, 4, 9, 10]);
-    expect([line('response.body'), line('response.headers'), line('response.status')]).toEqual([12, 15, 20]);
+    // request.method, request.url, request.headers, request.body, response.status, response.headers, response.body
+    expect(fieldLines(c, i)).toEqual([9, 10, 4, 3, 20, 15, 12]);
   });
 
   it('reads an empty cassette when forced (alone it is go-vcr v1 just as well)', () => {
@@ -201,14 +196,6 @@ describe('vcrpy adapter', () => {
     ['an interaction that is not a mapping', 'interactions:\n- request: {method: GET, uri: "https://a.example/", body: null, headers: {}}\n  response: {status: {code: 200, message: OK}, headers: {}, body: {string: ""}}\n- just text\nversion: 1\n', 1, 4],
     ['an interaction without a request', 'interactions:\n- response: {status: {code: 200, message: OK}, headers: {}, body: {string: ""}}\nversion: 1\n', 0, 2],
   ])('rejects %s, naming the interaction', (_name, text, interaction, line) => {
-    let error: unknown;
-    try {
-      load(text, 'vcrpy');
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(CassetteInputError);
-    expect((error as CassetteInputError).details.interaction).toBe(interaction);
-    expect((error as CassetteInputError).details.position?.line).toBe(line);
+    expect(inputError(text, 'vcrpy')).toEqual({ interaction, line });
   });
 });
