@@ -61,10 +61,12 @@ export function vcrInteraction(
   res: unknown,
   where: VcrLocation,
   doc: SourceDocument,
+  warnings: LoadWarning[],
 ): Interaction {
   if (!isRecord(req)) throw new CassetteInputError('interaction has no request', { interaction: index, position: doc.locate(where.interaction) });
   const requestHeaders = headersFrom(req.headers);
   const url = typeof req.uri === 'string' ? req.uri : typeof req.url === 'string' ? req.url : '';
+  if (url === '') warnings.push({ message: 'request has no uri', interaction: index, path: where.request });
   const bodyKey = 'parsed_body' in req ? 'parsed_body' : 'body';
   const interaction: Interaction = {
     index,
@@ -90,8 +92,10 @@ export function vcrInteraction(
   if (isRecord(res)) {
     const headers = headersFrom(res.headers);
     const resBodyKey = 'parsed_body' in res ? 'parsed_body' : 'body';
+    const status = vcrStatus(res.status, res.status_code);
+    if (status.status === 0) warnings.push({ message: 'response has no status code', interaction: index, path: [...where.response, 'status'] });
     interaction.response = {
-      ...vcrStatus(res.status, res.status_code),
+      ...status,
       headers,
       body: makeBody(vcrBody(res.body, res.parsed_body), headers),
     };
@@ -117,7 +121,7 @@ export function httpInteractions(doc: SourceDocument, warnings: LoadWarning[]): 
     const base: DocPath = ['http_interactions', index];
     if (!isRecord(item)) throw new CassetteInputError('interaction is not a mapping', { interaction: index, position: doc.locate(base) });
     if (item.response === undefined) warnings.push({ message: 'no response recorded', interaction: index, path: base });
-    return vcrInteraction(index, item, item.request, item.response, { interaction: base, request: [...base, 'request'], response: [...base, 'response'] }, doc);
+    return vcrInteraction(index, item, item.request, item.response, { interaction: base, request: [...base, 'request'], response: [...base, 'response'] }, doc, warnings);
   });
 }
 

@@ -24,16 +24,16 @@ export const vcrpy: FormatAdapter = {
   parse(doc) {
     const d = doc.data as Record<string, unknown>;
     const warnings: LoadWarning[] = [];
-    const interactions = Array.isArray(d.requests) && Array.isArray(d.responses) ? splitInteractions(doc, d.requests, d.responses, warnings) : listInteractions(doc, d.interactions as unknown[]);
+    const interactions = Array.isArray(d.requests) && Array.isArray(d.responses) ? splitInteractions(doc, d.requests, d.responses, warnings) : listInteractions(doc, d.interactions as unknown[], warnings);
     return { format: 'vcrpy', version: typeof d.version === 'number' ? d.version : undefined, interactions, warnings };
   },
 };
 
-function listInteractions(doc: SourceDocument, list: unknown[]): Interaction[] {
+function listInteractions(doc: SourceDocument, list: unknown[], warnings: LoadWarning[]): Interaction[] {
   return list.map((item, index) => {
     const base: DocPath = ['interactions', index];
     if (!isRecord(item)) throw new CassetteInputError('interaction is not a mapping', { interaction: index, position: doc.locate(base) });
-    return vcrInteraction(index, item, item.request, item.response, { interaction: base, request: [...base, 'request'], response: [...base, 'response'] }, doc);
+    return vcrInteraction(index, item, item.request, item.response, { interaction: base, request: [...base, 'request'], response: [...base, 'response'] }, doc, warnings);
   });
 }
 
@@ -43,6 +43,6 @@ function splitInteractions(doc: SourceDocument, requests: unknown[], responses: 
     warnings.push({ message: `${requests.length} requests but ${responses.length} responses; pairing by position` });
   }
   return requests.map((req, index) =>
-    vcrInteraction(index, {}, req, responses[index], { interaction: ['requests', index], request: ['requests', index], response: ['responses', index] }, doc),
+    vcrInteraction(index, {}, req, responses[index], { interaction: ['requests', index], request: ['requests', index], response: ['responses', index] }, doc, warnings),
   );
 }

@@ -180,6 +180,15 @@ describe('vcrpy adapter', () => {
     expect(c.warnings[0]?.message).toMatch(/2 requests but 0 responses/);
   });
 
+  it('warns about a request without a uri and a response without a status code', () => {
+    const c = load('interactions:\n- request: {method: GET, headers: {}, body: null}\n  response: {status: {message: OK}, headers: {}, body: {string: ""}}\nversion: 1\n', 'vcrpy');
+    expect(c.warnings).toEqual([
+      { message: 'request has no uri', interaction: 0, path: ['interactions', 0, 'request'] },
+      { message: 'response has no status code', interaction: 0, path: ['interactions', 0, 'response', 'status'] },
+    ]);
+    expect(c.interactions[0]!.response).toMatchObject({ status: 0, statusText: '' });
+  });
+
   it('locates each field of a YAML interaction', () => {
     const c = load(yamlGzip);
     const i = c.interactions[0]!;
