@@ -114,8 +114,7 @@ export function vcrInteraction(
 
 /** The `http_interactions` list shared by Ruby VCR, Betamax and r-vcr. */
 export function httpInteractions(doc: SourceDocument, warnings: LoadWarning[]): Interaction[] {
-  const data = doc.data as Record<string, unknown>;
-  const list = data.http_interactions;
+  const list = isRecord(doc.data) ? doc.data.http_interactions : undefined;
   if (!Array.isArray(list)) throw new CassetteInputError('`http_interactions` is not a list', { position: doc.locate(['http_interactions']) });
   return list.map((item, index) => {
     const base: DocPath = ['http_interactions', index];

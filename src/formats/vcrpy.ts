@@ -22,9 +22,12 @@ export const vcrpy: FormatAdapter = {
     return isRecord(first) && isRecord(first.request) && ('uri' in first.request || 'parsed_body' in first.request);
   },
   parse(doc) {
-    const d = doc.data as Record<string, unknown>;
+    const d = isRecord(doc.data) ? doc.data : {};
     const warnings: LoadWarning[] = [];
-    const interactions = Array.isArray(d.requests) && Array.isArray(d.responses) ? splitInteractions(doc, d.requests, d.responses, warnings) : listInteractions(doc, d.interactions as unknown[], warnings);
+    let interactions: Interaction[];
+    if (Array.isArray(d.requests) && Array.isArray(d.responses)) interactions = splitInteractions(doc, d.requests, d.responses, warnings);
+    else if (Array.isArray(d.interactions)) interactions = listInteractions(doc, d.interactions, warnings);
+    else throw new CassetteInputError('`interactions` is not a list', { position: doc.locate(['interactions']) });
     return { format: 'vcrpy', version: typeof d.version === 'number' ? d.version : undefined, interactions, warnings };
   },
 };

@@ -128,6 +128,7 @@ describe('ruby-vcr adapter', () => {
   });
 
   it.each([
+    ['a forced document that is null', 'null\n', undefined, 1],
     ['a list that is not a list', 'http_interactions: {}\nrecorded_with: VCR 6.3.1\n', undefined, 1],
     ['an interaction that is not a mapping', 'http_interactions:\n- 42\nrecorded_with: VCR 6.3.1\n', 0, 2],
     ['an interaction without a request', 'http_interactions:\n- recorded_at: Wed, 20 Aug 2025 09:15:02 GMT\n  response: {status: {code: 200, message: OK}, headers: {}, body: {encoding: UTF-8, string: ""}}\nrecorded_with: VCR 6.3.1\n', 0, 2],

@@ -203,6 +203,7 @@ describe('vcrpy adapter', () => {
 
   it.each([
     ['an interaction that is not a mapping', 'interactions:\n- request: {method: GET, uri: "https://a.example/", body: null, headers: {}}\n  response: {status: {code: 200, message: OK}, headers: {}, body: {string: ""}}\n- just text\nversion: 1\n', 1, 4],
+    ['a forced document that is a list', '[1, 2]\n', undefined, 1],
     ['an interaction without a request', 'interactions:\n- response: {status: {code: 200, message: OK}, headers: {}, body: {string: ""}}\nversion: 1\n', 0, 2],
   ])('rejects %s, naming the interaction', (_name, text, interaction, line) => {
     expect(inputError(text, 'vcrpy')).toEqual({ interaction, line });
