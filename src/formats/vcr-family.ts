@@ -18,12 +18,17 @@ export function vcrBody(body: unknown, parsed?: unknown): StoredBody {
     if (typeof body.base64_string === 'string') return { storage: 'base64', bytes: fromBase64(body.base64_string) };
     if (body.string instanceof Uint8Array) return { storage: 'binary-tag', bytes: body.string };
     if (typeof body.string === 'string') {
-      // r-vcr v1 writes `file: yes` with `string` holding the path of a body kept beside the cassette.
-      if (body.file === true || body.file === 'yes') return { storage: 'file', text: '' };
+      if (bodyFile(body) !== undefined) return { storage: 'file', text: '' };
       return body.string === '' ? { storage: 'empty', text: '' } : { storage: 'text', text: body.string };
     }
   }
   return { storage: 'empty', text: '' };
+}
+
+/** r-vcr v1 writes `file: yes` with `string` holding the path of a body kept beside the cassette. */
+export function bodyFile(body: unknown): string | undefined {
+  if (!isRecord(body) || (body.file !== true && body.file !== 'yes') || typeof body.string !== 'string') return undefined;
+  return body.string;
 }
 
 /** `status` as recorders spell it: `{code, message}`, `{status_code, reason}` (r-vcr v1), or a number. */
@@ -99,6 +104,11 @@ export function vcrInteraction(
       headers,
       body: makeBody(vcrBody(res.body, res.parsed_body), headers),
     };
+    const file = bodyFile(res.body);
+    if (file !== undefined) {
+      interaction.extra = { responseBodyFile: file };
+      warnings.push({ message: `response body is kept in a separate file (${file}), not in the cassette`, interaction: index, path: [...where.response, 'body'] });
+    }
     Object.assign(
       interaction.fieldPaths,
       standardFieldPaths(where.response, {

@@ -65,7 +65,7 @@ describe('r-vcr adapter', () => {
     ['v2', v2, 2, 'VCR-vcr/2.0.0', ['POST', 'https://api.anthropic.com/v1/messages', 529, 'Site Overloaded', '2026-04-15T13:52:22.000Z', undefined]],
   ] as const)('%s: format, version, method, url, status, recordedAt', (_name, input, version, recordedWith, expected) => {
     const c = load(input);
-    expect(c).toMatchObject({ format: 'r-vcr', version, recordedWith, warnings: [] });
+    expect(c).toMatchObject({ format: 'r-vcr', version, recordedWith });
     expect(summary(c.interactions[0]!)).toEqual(expected);
   });
 
@@ -77,12 +77,18 @@ describe('r-vcr adapter', () => {
   });
 
   it('v1: a body kept in a file beside the cassette is not read as text', () => {
-    const i = load(v1).interactions[1]!;
+    const c = load(v1);
+    const i = c.interactions[1]!;
+    expect(i.extra).toEqual({ responseBodyFile: 'fixtures/cat.png' });
+    expect(c.warnings).toEqual([
+      { message: 'response body is kept in a separate file (fixtures/cat.png), not in the cassette', interaction: 1, path: ['http_interactions', 1, 'response', 'body'] },
+    ]);
     expect(i.response!.body).toMatchObject({ storage: 'file', text: '', size: 0 });
     expect(getHeader(i.response!.headers, 'content-type')).toBe('image/png');
   });
 
   it('v2: a zone-less recorded_at is UTC whatever the machine zone', () => {
+    expect(load(v2).warnings).toEqual([]);
     expect(load(v2).interactions[0]!.recordedAt).toBe('2026-04-15T13:52:22.000Z');
     expect(load(v2).interactions[0]!.response!.body.json).toMatchObject({ error: { type: 'overloaded_error' } });
   });
