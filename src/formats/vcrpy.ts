@@ -17,9 +17,9 @@ export const vcrpy: FormatAdapter = {
     if (!isRecord(d)) return false;
     if (Array.isArray(d.requests) && Array.isArray(d.responses)) return true;
     if (!Array.isArray(d.interactions)) return false;
-    const first: unknown = d.interactions[0];
-    if (first === undefined) return true;
-    return isRecord(first) && isRecord(first.request) && ('uri' in first.request || 'parsed_body' in first.request);
+    if (d.interactions.length === 0) return true;
+    // Any interaction will do: the first may be the broken one, which parse then names.
+    return d.interactions.some((item: unknown) => isRecord(item) && isRecord(item.request) && ('uri' in item.request || 'parsed_body' in item.request));
   },
   parse(doc) {
     const d = isRecord(doc.data) ? doc.data : {};

@@ -201,6 +201,10 @@ describe('vcrpy adapter', () => {
     expect(load('interactions: []\nversion: 1\n', 'vcrpy')).toMatchObject({ format: 'vcrpy', interactions: [] });
   });
 
+  it('is detected by a later interaction when the first is broken', () => {
+    expect(inputError('interactions:\n- just text\n- request: {method: GET, uri: "https://a.example/", body: null, headers: {}}\n  response: {status: {code: 200, message: OK}, headers: {}, body: {string: ""}}\nversion: 1\n')).toEqual({ interaction: 0, line: 2 });
+  });
+
   it.each([
     ['an interaction that is not a mapping', 'interactions:\n- request: {method: GET, uri: "https://a.example/", body: null, headers: {}}\n  response: {status: {code: 200, message: OK}, headers: {}, body: {string: ""}}\n- just text\nversion: 1\n', 1, 4],
     ['a forced document that is a list', '[1, 2]\n', undefined, 1],
