@@ -66,11 +66,9 @@ describe('betamax adapter', () => {
   });
 
   it('locates each field', () => {
-    const c = load(cassette);
-    const i = c.interactions[0]!;
-    expect(i.docPath).toEqual(['http_interactions', 0]);
-    // request.method, request.url, request.headers, request.body, response.status, response.headers, response.body
-    expect(fieldLines(c, i)).toEqual([18, 19, 10, 6, 34, 26, 22]);
+    const { docPath, lines } = fieldLines(load(cassette), 0);
+    expect(docPath).toEqual(['http_interactions', 0]);
+    expect(lines).toEqual({ interaction: 3, 'request.method': 18, 'request.url': 19, 'request.headers': 10, 'request.body': 6, 'response.status': 34, 'response.headers': 26, 'response.body': 22 });
   });
 
   it('rejects an interaction without a request, naming it', () => {

@@ -94,10 +94,9 @@ describe('r-vcr adapter', () => {
   });
 
   it('locates each field', () => {
-    const c = load(v2);
-    const i = c.interactions[0]!;
-    // request.method, request.url, request.headers, request.body, response.status, response.headers, response.body
-    expect(fieldLines(c, i)).toEqual([3, 4, 7, 5, 10, 11, 13]);
+    const { docPath, lines } = fieldLines(load(v2), 0);
+    expect(docPath).toEqual(['http_interactions', 0]);
+    expect(lines).toEqual({ interaction: 2, 'request.method': 3, 'request.url': 4, 'request.headers': 7, 'request.body': 5, 'response.status': 10, 'response.headers': 11, 'response.body': 13 });
   });
 
   it('rejects a broken interaction, naming it', () => {

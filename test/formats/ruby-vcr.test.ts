@@ -113,12 +113,9 @@ describe('ruby-vcr adapter', () => {
   });
 
   it('locates each field', () => {
-    const c = load(yaml);
-    const i = c.interactions[1]!;
-    expect(i.docPath).toEqual(['http_interactions', 1]);
-    expect(c.locate(i.docPath)?.line).toBe(34);
-    // request.method, request.url, request.headers, request.body, response.status, response.headers, response.body
-    expect(fieldLines(c, i)).toEqual([35, 36, 40, 37, 42, 45, 48]);
+    const { docPath, lines } = fieldLines(load(yaml), 1);
+    expect(docPath).toEqual(['http_interactions', 1]);
+    expect(lines).toEqual({ interaction: 34, 'request.method': 35, 'request.url': 36, 'request.headers': 40, 'request.body': 37, 'response.status': 42, 'response.headers': 45, 'response.body': 48 });
   });
 
   it('warns about an interaction without a response', () => {

@@ -10,15 +10,14 @@ export function summary(i: Interaction): unknown[] {
   return [i.request.method, i.request.url, i.response?.status, i.response?.statusText, i.recordedAt, i.durationMs];
 }
 
-/** The fields whose lines the tests compare, in this order. */
-export const FIELDS: readonly InteractionField[] = ['request.method', 'request.url', 'request.headers', 'request.body', 'response.status', 'response.headers', 'response.body'];
+const FIELDS: readonly InteractionField[] = ['request.method', 'request.url', 'request.headers', 'request.body', 'response.status', 'response.headers', 'response.body'];
 
-/** 1-based lines of the fields of an interaction, in the order of `FIELDS` by default. */
-export function fieldLines(c: Cassette, i: Interaction, fields: readonly InteractionField[] = FIELDS): (number | undefined)[] {
-  return fields.map((field) => {
-    const path = i.fieldPaths[field];
-    return path ? c.locate(path)?.line : undefined;
-  });
+/** The interaction's document path and the 1-based line of each of its main fields. */
+export function fieldLines(c: Cassette, index: number): { docPath: unknown; lines: Record<string, number | undefined> } {
+  const i = c.interactions[index]!;
+  const lines: Record<string, number | undefined> = { interaction: c.locate(i.docPath)?.line };
+  for (const field of FIELDS) lines[field] = i.fieldPaths[field] ? c.locate(i.fieldPaths[field])?.line : undefined;
+  return { docPath: i.docPath, lines };
 }
 
 /** The CassetteInputError a load throws (undefined when it loads), as `{interaction, line}`. */

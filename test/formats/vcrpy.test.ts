@@ -190,11 +190,9 @@ describe('vcrpy adapter', () => {
   });
 
   it('locates each field of a YAML interaction', () => {
-    const c = load(yamlGzip);
-    const i = c.interactions[0]!;
-    expect(i.docPath).toEqual(['interactions', 0]);
-    // request.method, request.url, request.headers, request.body, response.status, response.headers, response.body
-    expect(fieldLines(c, i)).toEqual([9, 10, 4, 3, 20, 15, 12]);
+    const { docPath, lines } = fieldLines(load(yamlGzip), 0);
+    expect(docPath).toEqual(['interactions', 0]);
+    expect(lines).toEqual({ interaction: 2, 'request.method': 9, 'request.url': 10, 'request.headers': 4, 'request.body': 3, 'response.status': 20, 'response.headers': 15, 'response.body': 12 });
   });
 
   it('reads an empty cassette when forced (alone it is go-vcr v1 just as well)', () => {
