@@ -11,6 +11,7 @@ import { httpInteractions, recordedWith } from './vcr-family.js';
  */
 export const rVcr: FormatAdapter = {
   id: 'r-vcr',
+  aliases: ['rvcr'],
   description: 'rOpenSci vcr (R) cassettes, versions 1 and 2',
   detect: (doc) => rVcrVersion(doc) !== undefined,
   parse(doc) {

@@ -11,6 +11,7 @@ import { vcrInteraction } from './vcr-family.js';
  */
 export const vcrpy: FormatAdapter = {
   id: 'vcrpy',
+  aliases: ['vcr.py', 'pytest-recording'],
   description: 'VCR.py / pytest-recording cassettes (YAML or JSON), incl. pydantic-ai parsed_body and langchain split .yaml.gz',
   detect(doc) {
     const d = doc.data;

@@ -89,6 +89,7 @@ describe('r-vcr adapter', () => {
 
   it('v2: a zone-less recorded_at is UTC whatever the machine zone', () => {
     expect(load(v2).warnings).toEqual([]);
+    expect(load(v2, 'rvcr').format).toBe('r-vcr');
     expect(load(v2).interactions[0]!.recordedAt).toBe('2026-04-15T13:52:22.000Z');
     expect(load(v2).interactions[0]!.response!.body.json).toMatchObject({ error: { type: 'overloaded_error' } });
   });

@@ -195,8 +195,8 @@ describe('vcrpy adapter', () => {
     expect(lines).toEqual({ interaction: 2, 'request.method': 9, 'request.url': 10, 'request.headers': 4, 'request.body': 3, 'response.status': 20, 'response.headers': 15, 'response.body': 12 });
   });
 
-  it('reads an empty cassette when forced (alone it is go-vcr v1 just as well)', () => {
-    expect(load('interactions: []\nversion: 1\n', 'vcrpy')).toMatchObject({ format: 'vcrpy', interactions: [] });
+  it.each(['vcrpy', 'vcr.py', 'pytest-recording'])('reads an empty cassette when forced with --format %s (alone it is go-vcr v1 just as well)', (id) => {
+    expect(load('interactions: []\nversion: 1\n', id)).toMatchObject({ format: 'vcrpy', interactions: [] });
   });
 
   it('is detected by a later interaction when the first is broken', () => {
