@@ -116,3 +116,9 @@ recorded_with: VCR 6.2.0
     expect(() => load('[]', 'nope')).toThrow(/unknown format "nope"/);
   });
 });
+
+describe('--format on a document of another shape', () => {
+  it.each(['go-vcr', 'nock', 'polly', 'har', 'httprr', 'vcrpy', 'ruby-vcr', 'r-vcr', 'betamax'])('%s on `null` is an input error, not a crash', (format) => {
+    expect(() => loadCassette('null', 'n.json', { format })).toThrow(CassetteInputError);
+  });
+});

@@ -5,7 +5,7 @@ export const headerLists: Rule = {
   id: 'header-lists',
   defaultSeverity: 'error',
   category: 'schema',
-  description: 'a header value is not a list in a format whose recorder writes lists (go-vcr, VCR.py, Ruby VCR, Betamax)',
+  description: 'a header value is not a list in a format whose recorder needs lists (go-vcr, Ruby VCR, Betamax)',
   check(ctx) {
     if (!LIST_HEADER_FORMATS.has(ctx.cassette.format)) return [];
     return perInteraction(ctx, (i) => {
