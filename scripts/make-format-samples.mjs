@@ -440,3 +440,62 @@ write('samples/go-vcr-v2/bedrock-converse-tools-and-throttled.yaml', writers.goV
 write('samples/go-vcr-v2/bedrock-invoke-json-and-stream.yaml', writers.goVcr2([more.invokeJson, more.invokeStream]));
 write('samples/go-vcr-v2/ollama-json-tools.yaml', writers.goVcr2([more.ollamaJsonTools]));
 write('samples/go-vcr-v2/openai-responses-stream-error.yaml', writers.goVcr2([more.responsesFailed]));
+
+// The remaining gaps: Bedrock reasoning and errors, Ollama and embeddings errors, a streamed legacy completion.
+const reasoningFrames = [
+  ['messageStart', { role: 'assistant' }],
+  ['contentBlockDelta', { contentBlockIndex: 0, delta: { reasoningContent: { text: 'Two plus two is four.' } } }],
+  ['contentBlockDelta', { contentBlockIndex: 0, delta: { reasoningContent: { signature: 'EqoBCkgIARAB...' } } }],
+  ['contentBlockStop', { contentBlockIndex: 0 }],
+  ['contentBlockDelta', { contentBlockIndex: 1, delta: { text: '4' } }],
+  ['contentBlockStop', { contentBlockIndex: 1 }],
+  ['messageStop', { stopReason: 'end_turn' }],
+  ['metadata', { usage: { inputTokens: 40, outputTokens: 30, totalTokens: 70 }, metrics: { latencyMs: 800 } }],
+].map(([type, payload]) => encodeEventStreamFrame({ ':event-type': type, ':content-type': 'application/json', ':message-type': 'event' }, json(payload)));
+const last = {
+  converseReasoning: {
+    method: 'POST', url: 'https://bedrock-runtime.us-east-1.amazonaws.com/model/us.anthropic.claude-sonnet-4-5-20250929-v1%3A0/converse-stream', durationMs: 1600,
+    reqHeaders: { 'content-type': 'application/json', authorization: 'AWS4-HMAC-SHA256 Credential=<AWS_ACCESS_KEY_ID>/20251020/us-east-1/bedrock/aws4_request, Signature=REDACTED' },
+    reqBody: json({ messages: [{ role: 'user', content: [{ text: 'Two plus two?' }] }], additionalModelRequestFields: { thinking: { type: 'enabled', budget_tokens: 1024 } } }),
+    status: 200, resHeaders: { 'content-type': 'application/vnd.amazon.eventstream' }, resBody: Buffer.concat(reasoningFrames),
+  },
+  invokeDenied: {
+    method: 'POST', url: 'https://bedrock-runtime.us-west-2.amazonaws.com/model/anthropic.claude-opus-4-1-20250805-v1%3A0/invoke', durationMs: 50,
+    reqHeaders: { 'content-type': 'application/json', authorization: 'AWS4-HMAC-SHA256 Credential=<AWS_ACCESS_KEY_ID>/20251020/us-west-2/bedrock/aws4_request, Signature=REDACTED' },
+    reqBody: json({ anthropic_version: 'bedrock-2023-05-31', max_tokens: 100, messages: [{ role: 'user', content: 'Hi' }] }),
+    status: 403, resHeaders: { 'content-type': 'application/json', 'x-amzn-errortype': 'AccessDeniedException:http://internal.amazon.com/coral/com.amazon.coral.service/' },
+    resBody: json({ message: "You don't have access to the model with the specified model ID." }),
+  },
+  ollamaMissing: {
+    method: 'POST', url: 'http://localhost:11434/api/chat', durationMs: 5,
+    reqHeaders: { 'content-type': 'application/json' },
+    reqBody: json({ model: 'llama9', messages: [{ role: 'user', content: 'Hi' }] }),
+    status: 404, resHeaders: { 'content-type': 'application/json; charset=utf-8' },
+    resBody: json({ error: "model 'llama9' not found" }),
+  },
+  embeddingsError: {
+    method: 'POST', url: 'https://api.voyageai.com/v1/embeddings', durationMs: 80,
+    reqHeaders: { authorization: 'Bearer <VOYAGE_API_KEY>', 'content-type': 'application/json' },
+    reqBody: json({ model: 'voyage-3', input: [''] }),
+    status: 400, resHeaders: { 'content-type': 'application/json' },
+    resBody: json({ detail: 'Input cannot contain empty strings or empty lists.' }),
+  },
+  completionsStream: {
+    method: 'POST', url: 'https://api.openai.com/v1/completions', durationMs: 420,
+    reqHeaders: { authorization: 'Bearer sk-REDACTED', 'content-type': 'application/json' },
+    reqBody: json({ model: 'gpt-3.5-turbo-instruct', prompt: 'Say this is a test', max_tokens: 7, stream: true }),
+    status: 200, resHeaders: { 'content-type': 'text/event-stream' },
+    resBody: sse([
+      ...['\n\nThis', ' is', ' a', ' test'].map((text) => [null, { id: 'cmpl-sample02', object: 'text_completion', created: 1761000600, model: 'gpt-3.5-turbo-instruct', choices: [{ text, index: 0, logprobs: null, finish_reason: null }] }]),
+      [null, { id: 'cmpl-sample02', object: 'text_completion', created: 1761000600, model: 'gpt-3.5-turbo-instruct', choices: [{ text: '', index: 0, logprobs: null, finish_reason: 'stop' }] }],
+      [null, '[DONE]'],
+    ]),
+  },
+};
+statusText[403] = 'Forbidden';
+statusText[404] = 'Not Found';
+write('samples/go-vcr-v2/bedrock-converse-stream-reasoning.yaml', writers.goVcr2([last.converseReasoning]));
+write('samples/go-vcr-v2/bedrock-invoke-denied.yaml', writers.goVcr2([last.invokeDenied]));
+write('samples/go-vcr-v2/ollama-error.yaml', writers.goVcr2([last.ollamaMissing]));
+write('samples/go-vcr-v2/embeddings-error.yaml', writers.goVcr2([last.embeddingsError]));
+write('samples/go-vcr-v2/openai-completions-stream.yaml', writers.goVcr2([last.completionsStream]));

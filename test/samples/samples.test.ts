@@ -19,6 +19,11 @@ const FORMATS: [string, string, number][] = [
   ['go-vcr-v2/bedrock-invoke-json-and-stream.yaml', 'go-vcr-v2', 2],
   ['go-vcr-v2/ollama-json-tools.yaml', 'go-vcr-v2', 1],
   ['go-vcr-v2/openai-responses-stream-error.yaml', 'go-vcr-v2', 1],
+  ['go-vcr-v2/bedrock-converse-stream-reasoning.yaml', 'go-vcr-v2', 1],
+  ['go-vcr-v2/bedrock-invoke-denied.yaml', 'go-vcr-v2', 1],
+  ['go-vcr-v2/ollama-error.yaml', 'go-vcr-v2', 1],
+  ['go-vcr-v2/embeddings-error.yaml', 'go-vcr-v2', 1],
+  ['go-vcr-v2/openai-completions-stream.yaml', 'go-vcr-v2', 1],
   ['har/gemini-and-ollama.har', 'har', 2],
   ['httprr/openai-chat-stream.httprr', 'httprr', 2],
   ['httprr/ollama-chat-stream.httprr.gz', 'httprr', 1],
@@ -132,6 +137,8 @@ describe('samples: wire formats', () => {
     ['go-vcr-v2/bedrock-invoke-json-and-stream.yaml', 0, 'bedrock-invoke', 'claude-3-5-haiku-20241022', 'The Nile.', '', 'end_turn', { inputTokens: 11, outputTokens: 5 }],
     ['go-vcr-v2/bedrock-invoke-json-and-stream.yaml', 1, 'bedrock-invoke', 'claude-3-5-haiku-20241022', 'The Amazon.', '', 'end_turn', { inputTokens: 14, outputTokens: 6 }],
     ['go-vcr-v2/ollama-json-tools.yaml', 0, 'ollama', 'llama3.1', '', 'get_weather{"city":"Cairo"}', 'stop', { inputTokens: 150, outputTokens: 18 }],
+    ['go-vcr-v2/bedrock-converse-stream-reasoning.yaml', 0, 'bedrock-converse', undefined, '4', '', 'end_turn', { inputTokens: 40, outputTokens: 30 }],
+    ['go-vcr-v2/openai-completions-stream.yaml', 0, 'openai-completions', 'gpt-3.5-turbo-instruct', '\n\nThis is a test', '', 'stop', {}],
   ] as const)('%s #%i → %s', (name, index, provider, model, text, calls, finish, usage) => {
     const exchange = analyzeInteraction(load(name).interactions[index]!)!;
     expect(exchange.provider).toBe(provider);
@@ -149,6 +156,8 @@ describe('samples: wire formats', () => {
     expect(analyzeInteraction(load('polly/openai-responses-stream.har').interactions[0]!)!.response!.reasoning).toBe('**Calling the weather tool** for Lima.');
     expect(analyzeInteraction(load('ruby-vcr/gemini-stream.yml').interactions[0]!)!.response!.reasoning).toBe('Need the tool for Nairobi.');
     expect(analyzeInteraction(load('har/gemini-and-ollama.har').interactions[1]!)!.response!.reasoning).toBe('9 = 3 × 3.');
+    expect(analyzeInteraction(load('go-vcr-v2/bedrock-converse-stream-reasoning.yaml').interactions[0]!)!.response!.reasoning).toBe('Two plus two is four.');
+    expect(analyzeInteraction(load('go-vcr-v2/cohere-json-tools-and-error.yaml').interactions[0]!)!.response!.reasoning).toBe('I will look up the weather in Accra.');
   });
 
   it('reads the request side: system, messages, tools', () => {
@@ -176,6 +185,10 @@ describe('samples: wire formats', () => {
     ['go-vcr-v2/bedrock-converse-tools-and-throttled.yaml', 1, 'bedrock-converse', 'Too many requests, please wait before trying again.'],
     ['go-vcr-v1/openai-chat-json.yaml', 1, 'openai-chat', 'Invalid API Key'],
     ['vcrpy/anthropic-stream-tools.yaml', 1, 'anthropic', 'Overloaded'],
+    ['go-vcr-v2/bedrock-invoke-denied.yaml', 0, 'bedrock-invoke', "You don't have access to the model with the specified model ID."],
+    ['go-vcr-v2/ollama-error.yaml', 0, 'ollama', "model 'llama9' not found"],
+    ['go-vcr-v2/embeddings-error.yaml', 0, 'embeddings', 'Input cannot contain empty strings or empty lists.'],
+    ['go-vcr-v2/openai-responses-stream-error.yaml', 0, 'openai-responses', 'The server had an error while processing your request.'],
   ] as const)('%s #%i: %s error', (name, index, provider, message) => {
     const exchange = analyzeInteraction(load(name).interactions[index]!)!;
     expect(exchange.provider).toBe(provider);
