@@ -499,3 +499,38 @@ write('samples/go-vcr-v2/bedrock-invoke-denied.yaml', writers.goVcr2([last.invok
 write('samples/go-vcr-v2/ollama-error.yaml', writers.goVcr2([last.ollamaMissing]));
 write('samples/go-vcr-v2/embeddings-error.yaml', writers.goVcr2([last.embeddingsError]));
 write('samples/go-vcr-v2/openai-completions-stream.yaml', writers.goVcr2([last.completionsStream]));
+
+// Ruby VCR through Psych writes binary strings with a one-`!` tag; YAML.stringify cannot, so by hand.
+{
+  const x = X.openaiChatJson;
+  const gz = gzipSync(x.resBody).toString('base64').replace(/(.{60})/g, '$1\n        ').trimEnd();
+  write('samples/ruby-vcr/openai-chat-psych-binary.yml', `---
+http_interactions:
+- request:
+    method: post
+    uri: ${x.url}
+    body:
+      encoding: UTF-8
+      string: '${x.reqBody}'
+    headers:
+      Authorization:
+      - Bearer sk-REDACTED
+      Content-Type:
+      - application/json
+  response:
+    status:
+      code: 200
+      message: OK
+    headers:
+      Content-Type:
+      - application/json
+      Content-Encoding:
+      - gzip
+    body:
+      encoding: ASCII-8BIT
+      string: !binary |-
+        ${gz}
+  recorded_at: Mon, 20 Oct 2025 10:00:00 GMT
+recorded_with: VCR 6.3.1
+`);
+}

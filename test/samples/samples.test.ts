@@ -36,6 +36,7 @@ const FORMATS: [string, string, number][] = [
   ['r-vcr/anthropic-v2.yml', 'r-vcr', 2],
   ['r-vcr/openai-chat-v1.yml', 'r-vcr', 1],
   ['ruby-vcr/cohere-stream.json', 'ruby-vcr', 1],
+  ['ruby-vcr/openai-chat-psych-binary.yml', 'ruby-vcr', 1],
   ['ruby-vcr/gemini-stream.yml', 'ruby-vcr', 2],
   ['vcrpy/anthropic-stream-tools.yaml', 'vcrpy', 2],
   ['vcrpy/bedrock-converse-split.yaml.gz', 'vcrpy', 2],
@@ -88,6 +89,7 @@ describe('samples: recorder formats', () => {
     ['nock/openai-chat-stream-gzip-chunks.json', 0, 'hex', 'gzip', false],
     ['nock/bedrock-converse-stream-binary.json', 0, 'hex', undefined, true],
     ['ruby-vcr/gemini-stream.yml', 1, 'base64', undefined, true],
+    ['ruby-vcr/openai-chat-psych-binary.yml', 0, 'binary-tag', 'gzip', false],
     ['betamax/openai-embeddings.json', 0, 'base64', undefined, false],
     ['vcrpy/openai-chat-parsed-body.yaml', 0, 'parsed', undefined, false],
   ] as const)('%s #%i response body: %s, decoded from %s, binary %s', (name, index, storage, decodedFrom, binary) => {
