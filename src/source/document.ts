@@ -5,6 +5,8 @@ import type { DocPath, SourceKind, SourcePosition } from '../model/types.js';
 import { CASSETTE_YAML_SCHEMA } from './yaml-schema.js';
 import { createLocator } from './locate.js';
 import { jsonErrorOffset } from './json-error.js';
+import { parseSimpleYaml } from './simple-yaml.js';
+import { splitYamlList, type YamlListSplit } from './yaml-list.js';
 
 /** A cassette file parsed once into plain data, with lazy source positions. */
 export interface SourceDocument {
@@ -15,6 +17,21 @@ export interface SourceDocument {
   /** The raw bytes of a text trace (httprr counts lengths in bytes, not characters). */
   bytes?: Uint8Array | undefined;
   locate(path: DocPath): SourcePosition | undefined;
+  /**
+   * With `lazy`, a YAML interaction list whose items parse one by one: `data[key]` then holds only
+   * the first item (enough to detect the format), and `item(i)` parses the others on demand.
+   */
+  list?: LazyList | undefined;
+}
+
+export interface LazyList {
+  key: string;
+  length: number;
+  item(index: number): unknown;
+}
+
+export interface ParseOptions {
+  lazy?: boolean | undefined;
 }
 
 export function isGzip(bytes: Uint8Array): boolean {
@@ -22,30 +39,109 @@ export function isGzip(bytes: Uint8Array): boolean {
 }
 
 /** Parse a cassette file's bytes: gunzip if needed, then JSON, YAML or a raw text trace. */
-export function parseSource(input: Uint8Array | string): SourceDocument {
+export function parseSource(input: Uint8Array | string, options: ParseOptions = {}): SourceDocument {
   let gzipped = false;
-  let text: string;
-  let raw: Uint8Array | undefined;
-  if (typeof input === 'string') text = input;
+  let bytes: Buffer;
+  if (typeof input === 'string') bytes = Buffer.from(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input, 'utf8');
   else {
-    let bytes = input;
-    if (isGzip(bytes)) {
+    let raw = input;
+    if (isGzip(raw)) {
       try {
-        bytes = gunzipSync(bytes);
+        raw = gunzipSync(raw);
       } catch (error) {
         throw new CassetteInputError(`gzip-compressed file is corrupt (${(error as Error).message})`);
       }
       gzipped = true;
     }
-    // Buffer's decoder is V8's fast path; invalid sequences become U+FFFD like TextDecoder's.
-    text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-    raw = bytes;
+    bytes = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+    if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const kind = sniffKind(text);
-  const data = kind === 'json' ? parseJson(text) : kind === 'yaml' ? parseYaml(text) : text;
-  const bytes = kind === 'text' ? (raw ?? Buffer.from(text, 'utf8')) : undefined;
-  return { kind, data, text, gzipped, bytes, locate: createLocator(text, kind) };
+  // The whole text is decoded only when something asks for it: a streamed YAML list never does.
+  let text: string | undefined = typeof input === 'string' ? stripBom(input) : undefined;
+  // Buffer's decoder is V8's fast path; invalid sequences become U+FFFD like TextDecoder's.
+  const textOf = () => (text ??= bytes.toString('utf8'));
+  const peek = bytes.length > 4096 ? bytes.toString('utf8', 0, 4096) : '';
+  const kind = sniffKind(peek.trim() !== '' ? peek : textOf());
+  const locate = createLocator(textOf, kind);
+  if (kind === 'yaml') {
+    const list = lazyYamlList(bytes, textOf);
+    if (list) {
+      const data = list.data as Record<string, unknown>;
+      if (!options.lazy) data[list.key] = Array.from({ length: list.length }, (_, i) => list.item(i));
+      return {
+        kind,
+        data,
+        get text() {
+          return textOf();
+        },
+        gzipped,
+        locate,
+        list: options.lazy ? list : undefined,
+      };
+    }
+  }
+  const whole = textOf();
+  const data = kind === 'json' ? parseJson(whole) : kind === 'yaml' ? parseYaml(whole) : whole;
+  return { kind, data, text: whole, gzipped, bytes: kind === 'text' ? bytes : undefined, locate };
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Replace a lazy list in `doc.data` by all its items, for code that reads the whole document. */
+export function materialize(doc: SourceDocument): void {
+  const list = doc.list;
+  if (!list) return;
+  (doc.data as Record<string, unknown>)[list.key] = Array.from({ length: list.length }, (_, i) => list.item(i));
+  doc.list = undefined;
+}
+
+/**
+ * The head of the document parsed, its first item in place, the rest parsed on demand. An item
+ * that does not parse alone (an alias to another item, say) makes the whole document parse once,
+ * which also gives a broken file its usual error and position.
+ */
+function lazyYamlList(bytes: Buffer, textOf: () => string): (LazyList & { data: unknown }) | undefined {
+  const split = splitYamlList(bytes);
+  if (!split) return undefined;
+  let head: unknown;
+  try {
+    head = jsYaml.load(split.head, { schema: CASSETTE_YAML_SCHEMA, json: true });
+  } catch {
+    return undefined;
+  }
+  if (!isPlainRecord(head) || !Array.isArray(head[split.key]) || (head[split.key] as unknown[]).length > 0) return undefined;
+  let whole: Record<string, unknown> | undefined;
+  const item = (index: number): unknown => {
+    if (!whole) {
+      const parsed = parseListItem(bytes, split, index);
+      if (parsed.ok) return parsed.value;
+      whole = parseYaml(textOf()) as Record<string, unknown>;
+    }
+    return (whole[split.key] as unknown[])[index];
+  };
+  const first = parseListItem(bytes, split, 0);
+  if (!first.ok) return undefined;
+  head[split.key] = [first.value];
+  return { key: split.key, length: split.items.length, item: (i) => (i === 0 ? first.value : item(i)), data: head };
+}
+
+function parseListItem(bytes: Buffer, split: YamlListSplit, index: number): { ok: true; value: unknown } | { ok: false } {
+  const { start, end } = split.items[index]!;
+  const text = bytes.toString('utf8', start, end);
+  const simple = parseSimpleYaml(text);
+  if (simple?.length === 1) return { ok: true, value: simple[0] };
+  try {
+    const value = jsYaml.load(text, { schema: CASSETTE_YAML_SCHEMA, json: true });
+    return Array.isArray(value) && value.length === 1 ? { ok: true, value: value[0] } : { ok: false };
+  } catch {
+    return { ok: false };
+  }
+}
+
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function sniffKind(text: string): SourceKind {

@@ -1,18 +1,24 @@
-import { isCollection, isNode, isPair, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, LineCounter } from 'yaml';
+
+// `yaml` keeps positions but is large: it is loaded on the first position asked for, not at start-up.
+let yamlLib: typeof import('yaml') | undefined;
+const loadYaml = () => (yamlLib ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
 import type { DocPath, SourceKind, SourcePosition } from '../model/types.js';
 
 /**
  * Positions are needed only for lint findings and error messages, so the slower
  * position-keeping parser runs lazily, once per file, on first use.
  */
-export function createLocator(text: string, kind: SourceKind): (path: DocPath) => SourcePosition | undefined {
+export function createLocator(textOf: () => string, kind: SourceKind): (path: DocPath) => SourcePosition | undefined {
   if (kind === 'text') return () => undefined;
   let doc: Document | undefined;
   let counter: LineCounter | undefined;
   return (path) => {
     if (!doc) {
+      const { LineCounter, parseDocument } = loadYaml();
       counter = new LineCounter();
-      doc = parseDocument(text, { lineCounter: counter, keepSourceTokens: false, uniqueKeys: false, strict: false, prettyErrors: false });
+      doc = parseDocument(textOf(), { lineCounter: counter, keepSourceTokens: false, uniqueKeys: false, strict: false, prettyErrors: false });
     }
     const offset = offsetOf(doc, path);
     if (offset === undefined) return undefined;
@@ -26,31 +32,31 @@ function offsetOf(doc: Document, path: DocPath): number | undefined {
   let node: unknown = doc.contents;
   let offset = rangeStart(node);
   for (const key of path) {
-    if (!isCollection(node)) break;
+    if (!loadYaml().isCollection(node)) break;
     const next = findChild(node.items, key);
     if (!next) break;
     offset = rangeStart(next.keyNode) ?? rangeStart(next.value) ?? offset;
     if (next.value === undefined) break;
     node = next.value;
-    if (!isCollection(node)) offset = rangeStart(node) ?? offset;
+    if (!loadYaml().isCollection(node)) offset = rangeStart(node) ?? offset;
   }
   return offset;
 }
 
 function findChild(items: unknown[], key: string | number): { keyNode: unknown; value: unknown } | undefined {
-  if (typeof key === 'number' && !isPair(items[0])) {
+  if (typeof key === 'number' && !loadYaml().isPair(items[0])) {
     const item = items[key];
     return item === undefined ? undefined : { keyNode: undefined, value: item };
   }
   for (const item of items) {
-    if (!isPair(item)) continue;
-    const k = isScalar(item.key) ? item.key.value : item.key;
+    if (!loadYaml().isPair(item)) continue;
+    const k = loadYaml().isScalar(item.key) ? item.key.value : item.key;
     if (String(k) === String(key)) return { keyNode: item.key, value: item.value };
   }
   return undefined;
 }
 
 function rangeStart(node: unknown): number | undefined {
-  if (!isNode(node)) return undefined;
+  if (!loadYaml().isNode(node)) return undefined;
   return node.range?.[0];
 }

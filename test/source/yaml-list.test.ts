@@ -1,0 +1,107 @@
+import jsYaml from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import { parseSource } from '../../src/source/document.js';
+import { splitYamlList } from '../../src/source/yaml-list.js';
+import { CASSETTE_YAML_SCHEMA } from '../../src/source/yaml-schema.js';
+
+const split = (text: string) => splitYamlList(Buffer.from(text));
+const items = (text: string) => split(text)?.items.map(({ start, end }) => Buffer.from(text).toString('utf8', start, end));
+const whole = (text: string) => jsYaml.load(text, { schema: CASSETTE_YAML_SCHEMA, json: true });
+
+const GO_VCR_V2 = `---
+version: 2
+interactions:
+    - id: 0
+      request:
+        body: |
+            line one
+
+            line three
+        url: https://example.com/a
+    - id: 1
+      request:
+        url: https://example.com/b
+`;
+
+const GO_VCR_V1 = `---
+version: 1
+interactions:
+- request:
+    url: https://example.com/a
+  response:
+    body: '{"ok":true}'
+- request:
+    url: https://example.com/b
+  response: {}
+`;
+
+const RUBY_VCR = `---
+http_interactions:
+- request:
+    method: get
+    uri: https://example.com/a
+  recorded_at: Tue, 01 Oct 2024 10:00:00 GMT
+recorded_with: VCR 6.3.1
+`;
+
+describe('splitYamlList', () => {
+  it('finds each item of a go-vcr v2 list (items indented under the key)', () => {
+    expect(items(GO_VCR_V2)).toEqual([
+      '    - id: 0\n      request:\n        body: |\n            line one\n\n            line three\n        url: https://example.com/a\n',
+      '    - id: 1\n      request:\n        url: https://example.com/b\n',
+    ]);
+    expect(split(GO_VCR_V2)?.head).toBe('---\nversion: 2\ninteractions: []\n');
+  });
+
+  it('reads lists written at the key\'s own indentation, and keys after the list', () => {
+    expect(items(GO_VCR_V1)).toHaveLength(2);
+    const ruby = split(RUBY_VCR);
+    expect(ruby?.key).toBe('http_interactions');
+    expect(ruby?.items).toHaveLength(1);
+    expect(ruby?.head).toBe('---\nhttp_interactions: []\nrecorded_with: VCR 6.3.1\n');
+  });
+
+  it.each([
+    ['CR line ends', GO_VCR_V1.replaceAll('\n', '\r\n')],
+    ['a directive', `%YAML 1.2\n${GO_VCR_V1}`],
+    ['a flow list', 'version: 1\ninteractions: [{request: {url: x}}]\n'],
+    ['an empty list', 'version: 2\ninteractions: []\n'],
+    ['the key twice', `${GO_VCR_V1}interactions:\n- request: {}\n`],
+    ['a comment at the items\' indentation', 'interactions:\n    - id: 0\n    # note\n    - id: 1\n'],
+    ['an indented line after the list', 'interactions:\n    - id: 0\n  odd: 1\n'],
+  ])('leaves %s to the full parser', (_, text) => {
+    expect(split(text)).toBeUndefined();
+  });
+});
+
+describe('parseSource with a split list', () => {
+  it.each([
+    ['go-vcr v2', GO_VCR_V2],
+    ['go-vcr v1', GO_VCR_V1],
+    ['Ruby VCR', RUBY_VCR],
+    ['an alias to another item', 'interactions:\n- &first {request: {url: a}}\n- *first\n'],
+    ['a second document', `${GO_VCR_V1}---\nversion: 3\n`],
+  ])('gives the same document as one js-yaml parse: %s', (_, text) => {
+    let expected: unknown;
+    try {
+      expected = whole(text);
+    } catch {
+      expect(() => parseSource(text)).toThrow();
+      return;
+    }
+    expect(parseSource(text).data).toEqual(expected);
+  });
+
+  it('lazily: holds the first item, parses the others on demand, decodes the text only when asked', () => {
+    const doc = parseSource(Buffer.from(GO_VCR_V2), { lazy: true });
+    expect(doc.list?.length).toBe(2);
+    expect((doc.data as { interactions: unknown[] }).interactions).toHaveLength(1);
+    expect(doc.list?.item(1)).toEqual((whole(GO_VCR_V2) as { interactions: unknown[] }).interactions[1]);
+    expect(doc.text).toBe(GO_VCR_V2);
+  });
+
+  it('reports a broken item with the position of the whole file', () => {
+    const broken = `${GO_VCR_V2}    - id: 2\n      request: {url: "unterminated\n`;
+    expect(() => parseSource(broken)).toThrow(/invalid YAML/);
+  });
+});
