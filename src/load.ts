@@ -1,8 +1,8 @@
 import { CassetteInputError, NotHttpError, UsageError } from './model/errors.js';
-import type { Cassette } from './model/types.js';
+import type { Cassette, Interaction, LoadWarning } from './model/types.js';
 import { FORMATS, findFormat, type FormatAdapter, type ParsedCassette } from './formats/index.js';
 import { notHttpKind } from './formats/not-http.js';
-import { parseSource, type SourceDocument } from './source/document.js';
+import { materialize, parseSource, type SourceDocument } from './source/document.js';
 
 export interface LoadOptions {
   /** Force a format id instead of detecting it. */
@@ -12,19 +12,7 @@ export interface LoadOptions {
 /** Parse one cassette file's content into the normalized model. Throws CassetteInputError on bad input. */
 export function loadCassette(input: Uint8Array | string, path: string, options: LoadOptions = {}): Cassette {
   const doc = parseSource(input);
-  if (doc.text.trim() === '') throw new CassetteInputError('empty file: no cassette in it');
-  let adapter;
-  if (options.format) {
-    adapter = findFormat(options.format);
-    if (!adapter) throw new UsageError(`unknown format "${options.format}" (known: ${FORMATS.map((f) => f.id).join(', ')})`);
-  } else {
-    adapter = FORMATS.find((f) => f.detect(doc));
-    if (!adapter) {
-      const kind = notHttpKind(doc);
-      if (kind) throw new NotHttpError(kind);
-      throw new CassetteInputError(`not a recognised cassette (tried ${FORMATS.map((f) => f.id).join(', ')})`);
-    }
-  }
+  const adapter = chooseAdapter(doc, options);
   const parsed = options.format ? parseForced(adapter, doc) : adapter.parse(doc);
   return {
     path,
@@ -39,6 +27,61 @@ export function loadCassette(input: Uint8Array | string, path: string, options: 
     gzipped: doc.gzipped,
     locate: parsed.locate ?? doc.locate,
   };
+}
+
+/** A cassette whose interactions are mapped one at a time, as they are consumed. */
+export interface CassetteStream {
+  /**
+   * Everything but the interactions. For a streamed file `interactions` stays empty, `data` holds
+   * the document without its list, and `warnings` fills in as interactions are read.
+   */
+  cassette: Cassette;
+  interactionCount: number;
+  interactions(): Iterable<Interaction>;
+}
+
+/**
+ * Like loadCassette, but a large YAML list cassette is read item by item, so a command that
+ * handles one interaction at a time (`show --json`) holds one interaction in memory, not all.
+ */
+export function openCassette(input: Uint8Array | string, path: string, options: LoadOptions = {}): CassetteStream {
+  const doc = parseSource(input, { lazy: true });
+  let adapter = chooseAdapter(doc, options);
+  const list = doc.list;
+  if (!list || !adapter.list || options.format) {
+    // Detection may look past the first item (VCR.py's does): choose again on the whole list.
+    if (list) {
+      materialize(doc);
+      adapter = chooseAdapter(doc, options);
+    }
+    const parsed = options.format ? parseForced(adapter, doc) : adapter.parse(doc);
+    const cassette: Cassette = { path, ...parsed, data: doc.data, sourceKind: doc.kind, text: doc.text, gzipped: doc.gzipped, locate: parsed.locate ?? doc.locate };
+    return { cassette, interactionCount: cassette.interactions.length, interactions: () => cassette.interactions };
+  }
+  const reader = adapter.list;
+  const head = reader.head(doc);
+  const warnings: LoadWarning[] = [];
+  const cassette = { path, ...head, interactions: [], warnings, data: doc.data, sourceKind: doc.kind, gzipped: doc.gzipped, locate: doc.locate } as Omit<Cassette, 'text'> as Cassette;
+  // The file's text is decoded only if something (a warning's position) asks for it.
+  Object.defineProperty(cassette, 'text', { enumerable: true, get: () => doc.text });
+  function* interactions(): Generator<Interaction> {
+    for (let i = 0; i < list!.length; i++) yield reader.interaction(list!.item(i), i, doc, warnings);
+  }
+  return { cassette, interactionCount: list.length, interactions };
+}
+
+function chooseAdapter(doc: SourceDocument, options: LoadOptions): FormatAdapter {
+  if (!doc.list && doc.text.trim() === '') throw new CassetteInputError('empty file: no cassette in it');
+  if (options.format) {
+    const adapter = findFormat(options.format);
+    if (!adapter) throw new UsageError(`unknown format "${options.format}" (known: ${FORMATS.map((f) => f.id).join(', ')})`);
+    return adapter;
+  }
+  const adapter = FORMATS.find((f) => f.detect(doc));
+  if (adapter) return adapter;
+  const kind = notHttpKind(doc);
+  if (kind) throw new NotHttpError(kind);
+  throw new CassetteInputError(`not a recognised cassette (tried ${FORMATS.map((f) => f.id).join(', ')})`);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describeInputError, isExpectedError } from '../model/errors.js';
 import type { Cassette } from '../model/types.js';
-import { loadCassette, type LoadOptions } from '../load.js';
+import { loadCassette, openCassette, type CassetteStream, type LoadOptions } from '../load.js';
 import { expandInputs, readInput } from './inputs.js';
 import { createProgress } from './terminal.js';
 
@@ -25,21 +25,39 @@ export function forEachCassette(
   options: LoadOptions & { label: string },
   each: (cassette: Cassette) => void,
 ): FileError[] {
+  return forEachFile(args, options, (bytes, path) => loadCassette(bytes, path, options), each);
+}
+
+/** forEachCassette for a command that takes interactions one at a time (see openCassette). */
+export function forEachCassetteStream(
+  args: readonly string[],
+  options: LoadOptions & { label: string },
+  each: (stream: CassetteStream) => void,
+): FileError[] {
+  return forEachFile(args, options, (bytes, path) => openCassette(bytes, path, options), each);
+}
+
+function forEachFile<T>(
+  args: readonly string[],
+  options: { label: string },
+  load: (bytes: Uint8Array, path: string) => T,
+  each: (loaded: T) => void,
+): FileError[] {
   const { files, problems } = expandInputs(args);
   const errors: FileError[] = problems.map((p) => ({ path: p.path, message: `${p.path}: ${p.message}` }));
   const progress = createProgress(files.length, options.label);
   for (const file of files) {
     progress.tick(file.path);
-    let cassette: Cassette;
+    let loaded: T;
     try {
-      cassette = loadCassette(readInput(file.path), file.path, options);
+      loaded = load(readInput(file.path), file.path);
     } catch (error) {
       if (error instanceof Error && error.name === 'UsageError') throw error;
       errors.push({ path: file.path, message: errorLine(file.path, error) });
       continue;
     }
     try {
-      each(cassette);
+      each(loaded);
     } catch (error) {
       errors.push({ path: file.path, message: errorLine(file.path, error) });
     }

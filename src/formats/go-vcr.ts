@@ -21,23 +21,29 @@ export const goVcr: FormatAdapter = {
     return first === undefined ? doc.kind === 'yaml' : isRecord(first) && isRecord(first.request) && 'url' in first.request;
   },
   parse: parseGoVcr,
+  list: { head: goVcrHead, interaction: toInteraction },
 };
 
 export function parseGoVcr(doc: SourceDocument): ParsedCassette {
-  const data = doc.data as Record<string, unknown>;
-  const version = data.version;
+  const head = goVcrHead(doc);
+  const warnings: LoadWarning[] = [];
+  const raw = (doc.data as Record<string, unknown>).interactions as unknown[];
+  const interactions = raw.map((item, index) => toInteraction(item, index, doc, warnings));
+  return { ...head, interactions, warnings };
+}
+
+function goVcrHead(doc: SourceDocument): { format: string; version: number } {
+  const version = (doc.data as Record<string, unknown>).version;
   if (version !== 1 && version !== 2) {
     throw new CassetteInputError(`unsupported go-vcr version ${JSON.stringify(version)} (expected 1 or 2)`, {
       position: doc.locate(['version']),
     });
   }
-  const warnings: LoadWarning[] = [];
-  const raw = data.interactions as unknown[];
-  const interactions = raw.map((item, index) => toInteraction(item, index, ['interactions', index], doc, warnings));
-  return { format: `go-vcr-v${version}`, version, interactions, warnings };
+  return { format: `go-vcr-v${version}`, version };
 }
 
-function toInteraction(item: unknown, index: number, base: DocPath, doc: SourceDocument, warnings: LoadWarning[]): Interaction {
+function toInteraction(item: unknown, index: number, doc: SourceDocument, warnings: LoadWarning[]): Interaction {
+  const base: DocPath = ['interactions', index];
   if (!isRecord(item) || !isRecord(item.request)) {
     throw new CassetteInputError('interaction has no request', { interaction: index, position: doc.locate(base) });
   }

@@ -25,4 +25,13 @@ export interface FormatAdapter {
   detect(doc: SourceDocument): boolean;
   /** Map the document to interactions; throws CassetteInputError on a broken file. */
   parse(doc: SourceDocument): ParsedCassette;
+  /** For formats that can map one interaction at a time (a large file then streams). */
+  list?: ListReader | undefined;
+}
+
+/** Reads a cassette whose interactions are the items of one top-level list. */
+export interface ListReader {
+  /** Format id and version from the document; throws CassetteInputError on a bad header. */
+  head(doc: SourceDocument): Omit<ParsedCassette, 'interactions' | 'warnings' | 'locate'>;
+  interaction(item: unknown, index: number, doc: SourceDocument, warnings: LoadWarning[]): Interaction;
 }

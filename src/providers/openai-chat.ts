@@ -29,12 +29,19 @@ export const openaiChat: Provider = {
   parseResponse: reassembleOpenAIChat,
 };
 
+// Every provider's detect asks for the same interaction's path in turn: remember the last one.
+let lastPath: { url: string; path: string } | undefined;
+
 export function pathOf(url: string): string {
+  if (lastPath?.url === url) return lastPath.path;
+  let path: string;
   try {
-    return new URL(url).pathname;
+    path = new URL(url).pathname;
   } catch {
-    return url.split('?')[0] ?? url;
+    path = url.split('?')[0] ?? url;
   }
+  lastPath = { url, path };
+  return path;
 }
 
 /** Reassemble a Chat Completions response: SSE chunks or one JSON body. */

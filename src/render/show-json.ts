@@ -1,8 +1,8 @@
 import { mediaType } from '../model/headers.js';
-import type { Header } from '../model/types.js';
+import type { Cassette, Header } from '../model/types.js';
 import type { LlmExchange, ToolCall } from '../llm/types.js';
 import { maskHeaders, maskSecretsInText, maskUrl } from '../secrets/mask.js';
-import type { ShowReport, ShownInteraction } from '../show/build.js';
+import type { ShowReport, ShownInteraction, ShowWarning } from '../show/build.js';
 
 export interface ShowJsonOptions {
   mask: boolean;
@@ -23,19 +23,23 @@ export function showJson(reports: readonly ShowReport[], errors: readonly ShowJs
 }
 
 export function cassetteJson(report: ShowReport, o: ShowJsonOptions): object {
-  const c = report.cassette;
   return {
-    path: c.path,
-    format: c.format,
-    version: c.version,
-    recordedWith: c.recordedWith,
-    interactionCount: c.interactions.length,
-    warnings: report.warnings.map((w) => ({ message: w.message, interaction: w.interaction, line: w.position?.line })),
+    ...cassetteHeadJson(report.cassette, report.cassette.interactions.length),
+    warnings: warningsJson(report.warnings),
     interactions: report.interactions.map((s) => interactionJson(s, o)),
   };
 }
 
-function interactionJson(s: ShownInteraction, o: ShowJsonOptions): object {
+/** A cassette's fields other than its interactions and warnings (for output that streams them). */
+export function cassetteHeadJson(c: Cassette, interactionCount: number): object {
+  return { path: c.path, format: c.format, version: c.version, recordedWith: c.recordedWith, interactionCount };
+}
+
+export function warningsJson(warnings: readonly ShowWarning[]): object[] {
+  return warnings.map((w) => ({ message: w.message, interaction: w.interaction, line: w.position?.line }));
+}
+
+export function interactionJson(s: ShownInteraction, o: ShowJsonOptions): object {
   const i = s.interaction;
   const headers = (h: readonly Header[]) => (o.headers ? (o.mask ? maskHeaders(h) : h) : undefined);
   return {

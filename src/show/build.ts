@@ -31,28 +31,49 @@ export interface ShowReport {
 
 /** Reassemble every interaction of a cassette for display. */
 export function buildShowReport(cassette: Cassette, options: ShowOptions = {}): ShowReport {
-  const warnings: ShowWarning[] = cassette.warnings.map((w) => ({
-    message: w.message,
-    interaction: w.interaction,
-    position: w.path ? cassette.locate(w.path) : undefined,
-  }));
+  const builder = createShowBuilder(cassette, options);
   const shown: ShownInteraction[] = [];
-  let previous: LlmMessage[] | undefined;
   for (const interaction of cassette.interactions) {
-    const llm = analyzeSafely(interaction, options.provider, warnings);
-    const messages = llm?.request.messages;
-    // Only a continued conversation has "new" messages; an unrelated one shares no prefix.
-    const prefix = messages && previous ? commonPrefix(previous, messages) : 0;
-    const firstNewMessage = prefix > 0 ? prefix : undefined;
-    if (messages) previous = messages;
-    if (options.only && !options.only.has(interaction.index)) continue;
-    for (const message of llm?.response?.warnings ?? []) {
-      const bodyPath = interaction.fieldPaths['response.body'] ?? interaction.docPath;
-      warnings.push({ message, interaction: interaction.index, position: cassette.locate(bodyPath) });
-    }
-    shown.push({ interaction, llm, firstNewMessage, position: undefined });
+    const one = builder.add(interaction);
+    if (one) shown.push(one);
   }
-  return { cassette, interactions: shown, warnings };
+  return { cassette, interactions: shown, warnings: builder.warnings() };
+}
+
+export interface ShowBuilder {
+  /** Reassemble the next interaction; undefined when `only` leaves it out. */
+  add(interaction: Interaction): ShownInteraction | undefined;
+  /** Load warnings (read at the end, since a streamed cassette adds them as it goes), then reassembly warnings. */
+  warnings(): ShowWarning[];
+}
+
+/**
+ * Reassembles interactions one at a time, in order, keeping only what the next one needs (the
+ * previous request's messages), so a streamed cassette never has to be held whole.
+ */
+export function createShowBuilder(cassette: Cassette, options: ShowOptions = {}): ShowBuilder {
+  const found: ShowWarning[] = [];
+  let previous: LlmMessage[] | undefined;
+  return {
+    add(interaction) {
+      const llm = analyzeSafely(interaction, options.provider, found);
+      const messages = llm?.request.messages;
+      // Only a continued conversation has "new" messages; an unrelated one shares no prefix.
+      const prefix = messages && previous ? commonPrefix(previous, messages) : 0;
+      const firstNewMessage = prefix > 0 ? prefix : undefined;
+      if (messages) previous = messages;
+      if (options.only && !options.only.has(interaction.index)) return undefined;
+      for (const message of llm?.response?.warnings ?? []) {
+        const bodyPath = interaction.fieldPaths['response.body'] ?? interaction.docPath;
+        found.push({ message, interaction: interaction.index, position: cassette.locate(bodyPath) });
+      }
+      return { interaction, llm, firstNewMessage, position: undefined };
+    },
+    warnings() {
+      const loaded = cassette.warnings.map((w) => ({ message: w.message, interaction: w.interaction, position: w.path ? cassette.locate(w.path) : undefined }));
+      return [...loaded, ...found];
+    },
+  };
 }
 
 function analyzeSafely(interaction: Interaction, provider: string | undefined, warnings: ShowWarning[]): LlmExchange | undefined {
