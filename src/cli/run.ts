@@ -1,11 +1,16 @@
 import { Command, CommanderError, Option } from 'commander';
 import { describeInputError, isExpectedError } from '../model/errors.js';
 import { collect } from './interaction-spec.js';
+import { prepareColor, type ColorChoice } from './terminal.js';
 import { VERSION } from './version.js';
 
 // Each command's implementation is imported when it runs, so start-up loads only commander.
 type Action = (...args: never[]) => void | Promise<void>;
-const lazy = <T extends Action>(load: () => Promise<T>) => async (...args: Parameters<T>) => (await load())(...args);
+// A command's module loads only when it runs; commander passes (...arguments, options, command).
+const lazy = <T extends Action>(load: () => Promise<T>) => async (...args: Parameters<T>) => {
+  const [action] = await Promise.all([load(), prepareColor((args[args.length - 2] ?? {}) as ColorChoice)]);
+  return action(...args);
+};
 
 export function buildProgram(): Command {
   const program = new Command('cassette')

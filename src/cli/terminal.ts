@@ -1,4 +1,4 @@
-import { Chalk } from 'chalk';
+import type { ChalkInstance, Options as ChalkOptions } from 'chalk';
 import type { Palette } from '../render/palette.js';
 import { PLAIN } from '../render/palette.js';
 
@@ -17,8 +17,19 @@ export function useColor(choice: ColorChoice, stream: NodeJS.WriteStream = proce
   return Boolean(stream.isTTY);
 }
 
+let Chalk: (new (options?: ChalkOptions) => ChalkInstance) | undefined;
+
+/**
+ * chalk is imported only when colour will be used, so JSON and piped output (and pre-commit
+ * runs) never pay for it; the command runner calls this before a command starts.
+ */
+export async function prepareColor(flags: ColorChoice & { json?: boolean | undefined }): Promise<void> {
+  if (!Chalk && !flags.json && useColor(flags)) Chalk = (await import('chalk')).Chalk;
+}
+
 export function paletteFor(color: boolean): Palette {
   if (!color) return PLAIN;
+  if (!Chalk) throw new Error('paletteFor(true) before prepareColor()');
   const c = new Chalk({ level: 2 });
   return {
     bold: c.bold, dim: c.dim, red: c.red, green: c.green, yellow: c.yellow,
