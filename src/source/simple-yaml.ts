@@ -15,9 +15,9 @@ export function parseSimpleYaml(text: string): unknown[] | undefined {
   const reader = new Reader(lines);
   try {
     const start = reader.skipBlank(0);
-    if (start >= lines.length || !isDash(lines[start]!, indentOf(lines[start]!))) return undefined;
-    const [value, next] = reader.sequence(start, indentOf(lines[start]!));
-    return reader.skipBlank(next) === lines.length ? value : undefined;
+    if (start >= lines.length || !isDash(lines[start]!, reader.indents[start]!)) return undefined;
+    const value = reader.sequence(start, reader.indents[start]!);
+    return reader.skipBlank(reader.pos) === lines.length ? value : undefined;
   } catch (error) {
     if (error === BAIL) return undefined;
     throw error;
@@ -52,107 +52,104 @@ function isDash(line: string, indent: number): boolean {
   return line.charCodeAt(indent) === 45 && (line.length === indent + 1 || line.charCodeAt(indent + 1) === 32);
 }
 
-function isBlank(line: string): boolean {
-  return indentOf(line) === line.length;
-}
-
+/** Reads nodes line by line; each read leaves `pos` at the line after the node. */
 class Reader {
-  constructor(private readonly lines: string[]) {}
+  readonly indents: number[];
+  pos = 0;
+
+  constructor(private readonly lines: string[]) {
+    this.indents = lines.map(indentOf);
+  }
+
+  private blank(i: number): boolean {
+    return this.indents[i] === this.lines[i]!.length;
+  }
 
   skipBlank(i: number): number {
-    while (i < this.lines.length && isBlank(this.lines[i]!)) i++;
+    while (i < this.lines.length && this.blank(i)) i++;
     return i;
   }
 
   /** A block node starting at line i whose indentation must exceed `parent`; null when there is none. */
-  block(i: number, parent: number, sequenceAtParent: boolean): [unknown, number] {
+  block(i: number, parent: number, sequenceAtParent: boolean): unknown {
     const j = this.skipBlank(i);
-    if (j >= this.lines.length) return [null, j];
+    this.pos = j;
+    if (j >= this.lines.length) return null;
     const line = this.lines[j]!;
-    const n = indentOf(line);
+    const n = this.indents[j]!;
     if (line.charCodeAt(n) === 9 || line.charCodeAt(n) === 35) bail(); // tab or comment
-    if (n > parent) return isDash(line, n) ? this.sequence(j, n) : this.mapping(j, n, line);
+    if (n > parent) return isDash(line, n) ? this.sequence(j, n) : this.mapping(j, n, line.slice(n));
     // `key:` followed by `- item` at the key's own indentation is a sequence value.
     if (n === parent && sequenceAtParent && isDash(line, n)) return this.sequence(j, n);
-    return [null, j];
+    return null;
   }
 
-  sequence(i: number, n: number): [unknown[], number] {
+  sequence(i: number, n: number): unknown[] {
     const out: unknown[] = [];
     for (;;) {
       i = this.skipBlank(i);
       const line = this.lines[i];
-      if (line === undefined || indentOf(line) !== n || !isDash(line, n)) {
-        if (line !== undefined && indentOf(line) > n) bail();
-        return [out, i];
+      if (line === undefined || this.indents[i] !== n || !isDash(line, n)) {
+        if (line !== undefined && this.indents[i]! > n) bail();
+        this.pos = i;
+        return out;
       }
       const rest = line.slice(n + 2);
-      if (rest.trim() === '') {
-        const [value, next] = this.block(i + 1, n, false);
-        out.push(value);
-        i = next;
-      } else if (isDash(rest, 0) || rest.charCodeAt(0) === 32) {
-        bail(); // `- - x` or extra spaces
-      } else if (keyOf(rest) !== undefined) {
-        // `- key: value`: a mapping whose first line shares the dash's line.
-        const [value, next] = this.mapping(i, n + 2, ' '.repeat(n + 2) + rest);
-        out.push(value);
-        i = next;
-      } else {
-        const [value, next] = this.scalar(rest, i, n);
-        out.push(value);
-        i = next;
-      }
+      if (rest.trim() === '') out.push(this.block(i + 1, n, false));
+      else if (isDash(rest, 0) || rest.charCodeAt(0) === 32) bail(); // `- - x` or extra spaces
+      // `- key: value`: a mapping whose first line shares the dash's line.
+      else if (keyOf(rest) !== undefined) out.push(this.mapping(i, n + 2, rest));
+      else out.push(this.scalar(rest, i, n));
+      i = this.pos;
     }
   }
 
-  mapping(i: number, n: number, firstLine: string): [Record<string, unknown>, number] {
+  /** A block mapping at indentation n whose first key line, without its indentation, is `first`. */
+  mapping(i: number, n: number, first: string): Record<string, unknown> {
     const out: Record<string, unknown> = {};
-    let line: string | undefined = firstLine;
+    let text = first;
     for (;;) {
-      const key = keyOf(line.slice(n));
-      if (key === undefined) bail();
-      const rest = line.slice(n + key!.raw.length + 1).trimStart();
-      let value: unknown;
-      let next: number;
-      if (rest === '') [value, next] = this.block(i + 1, n, true);
-      else [value, next] = this.scalar(rest, i, n);
-      out[key!.name] = value;
-      i = this.skipBlank(next);
-      line = this.lines[i];
-      if (line === undefined) return [out, i];
-      const m = indentOf(line);
+      const key = keyOf(text);
+      if (key === undefined) return bail();
+      const rest = text.slice(key.raw.length + 1).trimStart();
+      out[key.name] = rest === '' ? this.block(i + 1, n, true) : this.scalar(rest, i, n);
+      i = this.skipBlank(this.pos);
+      this.pos = i;
+      const line = this.lines[i];
+      if (line === undefined) return out;
+      const m = this.indents[i]!;
       if (m > n) bail(); // a continuation line: a multi-line scalar
-      if (m < n || isDash(line, m)) return [out, i];
+      if (m < n || isDash(line, m)) return out;
+      text = line.slice(n);
     }
   }
 
-  /** A scalar written after `key: ` or `- ` on line i; returns the line after it. */
-  scalar(rest: string, i: number, parent: number): [unknown, number] {
+  /** A scalar written after `key: ` or `- ` on line i. */
+  scalar(rest: string, i: number, parent: number): unknown {
     const c = rest.charCodeAt(0);
     if (c === 124) return this.literal(rest, i, parent); // |
+    this.pos = i + 1;
     const value = rest.trimEnd();
-    if (c === 39) return [singleQuoted(value), i + 1]; // '
-    if (c === 34) return [doubleQuoted(value), i + 1]; // "
-    if (value === '{}') return [{}, i + 1];
-    if (value === '[]') return [[], i + 1];
-    return [plain(value), i + 1];
+    if (c === 39) return singleQuoted(value); // '
+    if (c === 34) return doubleQuoted(value); // "
+    if (value === '{}') return {};
+    if (value === '[]') return [];
+    return plain(value);
   }
 
   /** A literal block scalar (`|`, `|-`, `|+`), as js-yaml reads it. */
-  literal(header: string, i: number, parent: number): [string, number] {
+  literal(header: string, i: number, parent: number): string {
     const chomp = header.trimEnd();
     if (chomp !== '|' && chomp !== '|-' && chomp !== '|+') bail();
     const first = i + 1;
-    if (first >= this.lines.length || isBlank(this.lines[first]!)) bail(); // leading blank lines
-    const indent = indentOf(this.lines[first]!);
+    if (first >= this.lines.length || this.blank(first)) bail(); // leading blank lines
+    const indent = this.indents[first]!;
     if (indent <= parent) bail();
     let end = first;
     let lastContent = first;
     for (; end < this.lines.length; end++) {
-      const line = this.lines[end]!;
-      const m = indentOf(line);
-      if (m === line.length) {
+      const m = this.indents[end]!;
+      if (m === this.lines[end]!.length) {
         if (m > indent) lastContent = end; // spaces beyond the indentation are content
         continue;
       }
@@ -164,7 +161,8 @@ class Reader {
     // Final newlines are joined in too: appending them would leave a rope to flatten later.
     if (chomp === '|') parts.push('');
     else if (chomp === '|+') for (let k = lastContent; k < end; k++) parts.push(''); // and every blank line after it
-    return [parts.join('\n'), end];
+    this.pos = end;
+    return parts.join('\n');
   }
 }
 
