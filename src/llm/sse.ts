@@ -22,7 +22,7 @@ export function parseSse(text: string): SseStream {
   const parser = createParser({
     onEvent(message) {
       if (message.data === '[DONE]') done = true;
-      else events.push({ event: message.event, data: message.data, id: message.id });
+      else events.push(message); // eventsource-parser's message already has this shape: no copy
     },
     onComment(comment) {
       comments.push(comment.trim());
