@@ -11,9 +11,9 @@
  * `lintCassette` with `RULES`. List prices come from `cassette/prices` (`genaiPrices`), a separate
  * entry point so that loading the library does not load the price table.
  */
-export { loadCassette, type LoadOptions } from './load.js';
+export { loadCassette, openCassette, type CassetteStream, type LoadOptions } from './load.js';
 export { analyzeInteraction, type AnalyzeOptions } from './llm/analyze.js';
-export { buildShowReport, type ShowReport, type ShownInteraction, type ShowOptions } from './show/build.js';
+export { buildShowReport, createShowBuilder, type ShowBuilder, type ShowReport, type ShownInteraction, type ShowOptions } from './show/build.js';
 export { FORMATS, findFormat, type FormatAdapter, type ParsedCassette } from './formats/index.js';
 export { PROVIDERS, findProvider } from './providers/index.js';
 export { CassetteInputError, NotHttpError, UsageError } from './model/errors.js';
