@@ -13,7 +13,10 @@ export interface LoadOptions {
 export function loadCassette(input: Uint8Array | string, path: string, options: LoadOptions = {}): Cassette {
   const doc = parseSource(input);
   const adapter = chooseAdapter(doc, options);
-  const parsed = options.format ? parseForced(adapter, doc) : adapter.parse(doc);
+  return toCassette(path, doc, options.format ? parseForced(adapter, doc) : adapter.parse(doc));
+}
+
+function toCassette(path: string, doc: SourceDocument, parsed: ParsedCassette): Cassette {
   return {
     path,
     format: parsed.format,
@@ -54,8 +57,7 @@ export function openCassette(input: Uint8Array | string, path: string, options: 
       materialize(doc);
       adapter = chooseAdapter(doc, options);
     }
-    const parsed = options.format ? parseForced(adapter, doc) : adapter.parse(doc);
-    const cassette: Cassette = { path, ...parsed, data: doc.data, sourceKind: doc.kind, text: doc.text, gzipped: doc.gzipped, locate: parsed.locate ?? doc.locate };
+    const cassette = toCassette(path, doc, options.format ? parseForced(adapter, doc) : adapter.parse(doc));
     return { cassette, interactionCount: cassette.interactions.length, interactions: () => cassette.interactions };
   }
   const reader = adapter.list;

@@ -2,7 +2,7 @@ import { gunzipSync } from 'node:zlib';
 import jsYaml from 'js-yaml';
 import { CassetteInputError } from '../model/errors.js';
 import type { DocPath, SourceKind, SourcePosition } from '../model/types.js';
-import { CASSETTE_YAML_SCHEMA } from './yaml-schema.js';
+import { loadYamlDocument } from './yaml-schema.js';
 import { createLocator } from './locate.js';
 import { jsonErrorOffset } from './json-error.js';
 import { parseSimpleYaml } from './simple-yaml.js';
@@ -107,7 +107,7 @@ function lazyYamlList(bytes: Buffer, textOf: () => string): (LazyList & { data: 
   if (!split) return undefined;
   let head: unknown;
   try {
-    head = jsYaml.load(split.head, { schema: CASSETTE_YAML_SCHEMA, json: true });
+    head = loadYamlDocument(split.head);
   } catch {
     return undefined;
   }
@@ -133,7 +133,7 @@ function parseListItem(bytes: Buffer, split: YamlListSplit, index: number): { ok
   const simple = parseSimpleYaml(text);
   if (simple?.length === 1) return { ok: true, value: simple[0] };
   try {
-    const value = jsYaml.load(text, { schema: CASSETTE_YAML_SCHEMA, json: true });
+    const value = loadYamlDocument(text);
     return Array.isArray(value) && value.length === 1 ? { ok: true, value: value[0] } : { ok: false };
   } catch {
     return { ok: false };
@@ -165,7 +165,7 @@ function parseJson(text: string): unknown {
 
 function parseYaml(text: string): unknown {
   try {
-    return jsYaml.load(text, { schema: CASSETTE_YAML_SCHEMA, json: true });
+    return loadYamlDocument(text);
   } catch (error) {
     if (error instanceof jsYaml.YAMLException) {
       const mark = error.mark as { line?: number; column?: number } | undefined;

@@ -1,4 +1,3 @@
-import jsYaml from 'js-yaml';
 import { CASSETTE_YAML_SCHEMA } from './yaml-schema.js';
 
 /**
@@ -211,9 +210,4 @@ function doubleQuoted(value: string): string {
   } catch {
     return bail();
   }
-}
-
-/** Exported for tests: the same document through js-yaml. */
-export function parseWithJsYaml(text: string): unknown {
-  return jsYaml.load(text, { schema: CASSETTE_YAML_SCHEMA, json: true });
 }

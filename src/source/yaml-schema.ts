@@ -21,3 +21,8 @@ export const CASSETTE_YAML_SCHEMA = DEFAULT_SCHEMA.extend([
   ...passthrough('tag:yaml.org,2002:python/'),
   ...passthrough('tag:yaml.org,2002:ruby/'),
 ]);
+
+/** js-yaml as cassettes are read everywhere: this schema, and duplicate keys allowed (the last wins). */
+export function loadYamlDocument(text: string): unknown {
+  return jsYaml.load(text, { schema: CASSETTE_YAML_SCHEMA, json: true });
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseSimpleYaml, parseWithJsYaml } from '../../src/source/simple-yaml.js';
+import { parseSimpleYaml } from '../../src/source/simple-yaml.js';
+import { loadYamlDocument as parseWithJsYaml } from '../../src/source/yaml-schema.js';
 
 /** Constructs recorders write: the fast reader must handle them and agree with js-yaml. */
 const HANDLED: [string, string][] = [

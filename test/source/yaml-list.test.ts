@@ -1,12 +1,11 @@
-import jsYaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { parseSource } from '../../src/source/document.js';
 import { splitYamlList } from '../../src/source/yaml-list.js';
-import { CASSETTE_YAML_SCHEMA } from '../../src/source/yaml-schema.js';
+import { loadYamlDocument } from '../../src/source/yaml-schema.js';
 
 const split = (text: string) => splitYamlList(Buffer.from(text));
 const items = (text: string) => split(text)?.items.map(({ start, end }) => Buffer.from(text).toString('utf8', start, end));
-const whole = (text: string) => jsYaml.load(text, { schema: CASSETTE_YAML_SCHEMA, json: true });
+const whole = (text: string) => loadYamlDocument(text);
 
 const GO_VCR_V2 = `---
 version: 2
