@@ -1,7 +1,7 @@
 // npm run bench: throughput and memory of `show --json` on a large generated go-vcr v2 cassette,
 // and start-up of `cassette --version` against bare node, measured in the same run as ratios.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdtempSync, openSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -75,11 +75,23 @@ function timeRun(args, runs) {
   return median(times);
 }
 
+/** Write a generated file and flush it, so the disk's write-back does not run during the measures. */
+function writeFlushed(path, text) {
+  writeFileSync(path, text);
+  const fd = openSync(path, 'r+');
+  fsyncSync(fd);
+  closeSync(fd);
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'cassette-bench-'));
 const file = join(dir, 'large.yaml');
-writeFileSync(file, generate(INTERACTIONS));
+writeFlushed(file, generate(INTERACTIONS));
 const size = statSync(file).size;
 const mb = size / 1024 / 1024;
+// Four times the interactions: a streaming reader's memory should grow by the file, not by its parse.
+const bigFile = join(dir, 'larger.yaml');
+writeFlushed(bigFile, generate(INTERACTIONS * 4));
+const bigSize = statSync(bigFile).size;
 
 /** Wall time and peak RSS of one `show --json` run in a child process. */
 function showRun(path) {
@@ -90,7 +102,8 @@ function showRun(path) {
   return { ms, rss: Number(/@@maxrss (\d+)/.exec(r.stderr)?.[1] ?? 0) * 1024 };
 }
 
-// Throughput and peak RSS of `show --json`, median of SHOW_RUNS runs.
+// Throughput and peak RSS of `show --json`, median of SHOW_RUNS runs after one warm-up run.
+showRun(file);
 const showTimes = [];
 let rss = 0;
 for (let i = 0; i < SHOW_RUNS; i++) {
@@ -103,10 +116,6 @@ const showMs = median(showTimes);
 const baseRss = Number(/@@maxrss (\d+)/.exec(spawnSync(process.execPath, ['-e', "process.on('exit',()=>process.stderr.write('@@maxrss '+process.resourceUsage().maxRSS))"], { encoding: 'utf8' }).stderr)?.[1] ?? 0) * 1024;
 // The same command on one small cassette: what the code itself costs, whatever the file.
 const smallRss = showRun(join(root, 'samples/go-vcr-v2/openai-chat-stream-text.yaml')).rss;
-// Four times the interactions: a streaming reader's memory should grow by the file, not by its parse.
-const bigFile = join(dir, 'larger.yaml');
-writeFileSync(bigFile, generate(INTERACTIONS * 4));
-const bigSize = statSync(bigFile).size;
 const bigRss = showRun(bigFile).rss;
 
 // Start-up: `cassette --version` and `cassette lint` of one small cassette (what a pre-commit hook
