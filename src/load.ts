@@ -17,7 +17,7 @@ export function loadCassette(input: Uint8Array | string, path: string, options: 
 }
 
 function toCassette(path: string, doc: SourceDocument, parsed: ParsedCassette): Cassette {
-  return {
+  const cassette = {
     path,
     format: parsed.format,
     version: parsed.version,
@@ -26,10 +26,11 @@ function toCassette(path: string, doc: SourceDocument, parsed: ParsedCassette): 
     warnings: parsed.warnings,
     data: doc.data,
     sourceKind: doc.kind,
-    text: doc.text,
     gzipped: doc.gzipped,
     locate: parsed.locate ?? doc.locate,
-  };
+  } as Omit<Cassette, 'text'> as Cassette;
+  // The file's text is decoded only if something (a position, a lint fix) asks for it.
+  return Object.defineProperty(cassette, 'text', { enumerable: true, get: () => doc.text });
 }
 
 /** A cassette whose interactions are mapped one at a time, as they are consumed. */
@@ -63,9 +64,7 @@ export function openCassette(input: Uint8Array | string, path: string, options: 
   const reader = adapter.list;
   const head = reader.head(doc);
   const warnings: LoadWarning[] = [];
-  const cassette = { path, ...head, interactions: [], warnings, data: doc.data, sourceKind: doc.kind, gzipped: doc.gzipped, locate: doc.locate } as Omit<Cassette, 'text'> as Cassette;
-  // The file's text is decoded only if something (a warning's position) asks for it.
-  Object.defineProperty(cassette, 'text', { enumerable: true, get: () => doc.text });
+  const cassette = toCassette(path, doc, { ...head, interactions: [], warnings });
   function* interactions(): Generator<Interaction> {
     for (let i = 0; i < list!.length; i++) yield reader.interaction(list!.item(i), i, doc, warnings);
   }

@@ -41,10 +41,12 @@ export function isGzip(bytes: Uint8Array): boolean {
 /** Parse a cassette file's bytes: gunzip if needed, then JSON, YAML or a raw text trace. */
 export function parseSource(input: Uint8Array | string, options: ParseOptions = {}): SourceDocument {
   let gzipped = false;
+  // The whole text is decoded only when something asks for it: a streamed YAML list never does.
+  let text: string | undefined = typeof input === 'string' ? stripBom(input) : undefined;
   let bytes: Buffer;
-  if (typeof input === 'string') bytes = Buffer.from(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input, 'utf8');
+  if (text !== undefined) bytes = Buffer.from(text, 'utf8');
   else {
-    let raw = input;
+    let raw = input as Uint8Array;
     if (isGzip(raw)) {
       try {
         raw = gunzipSync(raw);
@@ -56,8 +58,6 @@ export function parseSource(input: Uint8Array | string, options: ParseOptions = 
     bytes = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
     if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
   }
-  // The whole text is decoded only when something asks for it: a streamed YAML list never does.
-  let text: string | undefined = typeof input === 'string' ? stripBom(input) : undefined;
   // Buffer's decoder is V8's fast path; invalid sequences become U+FFFD like TextDecoder's.
   const textOf = () => (text ??= bytes.toString('utf8'));
   const peek = bytes.length > 4096 ? bytes.toString('utf8', 0, 4096) : '';
@@ -66,18 +66,18 @@ export function parseSource(input: Uint8Array | string, options: ParseOptions = 
   if (kind === 'yaml') {
     const list = lazyYamlList(bytes, textOf);
     if (list) {
-      const data = list.data as Record<string, unknown>;
-      if (!options.lazy) data[list.key] = Array.from({ length: list.length }, (_, i) => list.item(i));
-      return {
+      const doc: SourceDocument = {
         kind,
-        data,
+        data: list.data,
         get text() {
           return textOf();
         },
         gzipped,
         locate,
-        list: options.lazy ? list : undefined,
+        list,
       };
+      if (!options.lazy) materialize(doc);
+      return doc;
     }
   }
   const whole = textOf();

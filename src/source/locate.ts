@@ -1,10 +1,10 @@
 import { createRequire } from 'node:module';
 import type { Document, LineCounter } from 'yaml';
+import type { DocPath, SourceKind, SourcePosition } from '../model/types.js';
 
 // `yaml` keeps positions but is large: it is loaded on the first position asked for, not at start-up.
 let yamlLib: typeof import('yaml') | undefined;
 const loadYaml = () => (yamlLib ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
-import type { DocPath, SourceKind, SourcePosition } from '../model/types.js';
 
 /**
  * Positions are needed only for lint findings and error messages, so the slower
