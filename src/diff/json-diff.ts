@@ -1,6 +1,15 @@
+import { alignByKey } from './align.js';
+import { sameTokenSet } from './equivalence.js';
+import { isIdKey, isIdLike } from './ids.js';
 import type { JsonChange } from './types.js';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isPrimitive = (v: unknown) => v === null || typeof v !== 'object';
+
+// Lists of named tools: compared by name so a change reads `tools.read_file.parameters...`, not `tools[3]`.
+const NAMED_LISTS = new Set(['tools', 'functions', 'functionDeclarations', 'function_declarations']);
+// Lists whose order carries no meaning: JSON-schema `required`.
+const SET_LISTS = new Set(['required', 'scopes']);
 
 export function childPath(path: string, key: string | number): string {
   if (typeof key === 'number') return `${path}[${key}]`;
@@ -8,18 +17,103 @@ export function childPath(path: string, key: string | number): string {
   return path === '' ? safe : `${path}.${safe}`;
 }
 
-/** Structural differences by JSON path; arrays compare by index, so appended items are `added`. */
+/** The last key of a path: `required` for `tools.x.parameters.required`, `id` for `a[0].id`. */
+export function lastKey(path: string): string {
+  return /(?:^|\.)("(?:[^"\\]|\\.)*"|[^.[\]"]+)(?:\[\d+\])*$/.exec(path)?.[1]?.replace(/^"|"$/g, '') ?? '';
+}
+
+/** A key for an item with ids masked, so two messages that differ only in generated ids align. */
+export function contentKey(value: unknown): string {
+  return JSON.stringify(maskIds(value, ''));
+}
+
+function maskIds(value: unknown, key: string): unknown {
+  if (typeof value === 'string') return isIdLike(value) || (isIdKey(key) && value !== '') ? '{id}' : value;
+  if (Array.isArray(value)) return value.map((v) => maskIds(v, key));
+  if (isObject(value)) return Object.fromEntries(Object.keys(value).sort().map((k) => [k, maskIds(value[k], k)]));
+  return value;
+}
+
+function toolName(item: unknown): string | undefined {
+  if (!isObject(item)) return undefined;
+  const inner = [item.function, item.toolSpec, item].find(isObject);
+  return typeof inner?.name === 'string' ? inner.name : undefined;
+}
+
+/** A tool without its `{type: "function", function: {...}}` wrapper, for shorter paths. */
+function unwrapTool(item: unknown): unknown {
+  if (!isObject(item)) return item;
+  const inner = isObject(item.function) ? item.function : isObject(item.toolSpec) ? item.toolSpec : undefined;
+  if (!inner) return item;
+  const rest = Object.fromEntries(Object.entries(item).filter(([k, v]) => k !== 'function' && k !== 'toolSpec' && !(k === 'type' && v === 'function')));
+  return { ...rest, ...inner };
+}
+
+function byName(items: readonly unknown[]): Map<string, unknown> | undefined {
+  const map = new Map<string, unknown>();
+  for (const item of items) {
+    const name = toolName(item);
+    if (name === undefined || map.has(name)) return undefined;
+    map.set(name, unwrapTool(item));
+  }
+  return map;
+}
+
+function parseJsonString(text: string): unknown {
+  if (!/^\s*[[{]/.test(text)) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function diffPrimitiveLists(before: readonly unknown[], after: readonly unknown[], path: string): JsonChange[] {
+  const keys = (list: readonly unknown[]) => list.map((v) => JSON.stringify(v));
+  const [kb, ka] = [keys(before), keys(after)];
+  if (kb.join('\n') === ka.join('\n')) return [];
+  if ([...kb].sort().join('\n') === [...ka].sort().join('\n')) {
+    return SET_LISTS.has(lastKey(path)) ? [] : [{ path, kind: 'changed', before, after, detail: 'order changed' }];
+  }
+  const parts: string[] = [];
+  for (const step of alignByKey(kb, ka)) {
+    if (step.kind === 'added') parts.push(`+ ${plain(after[step.after])}`);
+    else if (step.kind === 'removed') parts.push(`- ${plain(before[step.before])}`);
+    else if (step.kind === 'edited') parts.push(`- ${plain(before[step.before])}`, `+ ${plain(after[step.after])}`);
+  }
+  return [{ path, kind: 'changed', before, after, detail: parts.join(', ') }];
+}
+
+const plain = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
+
+function diffLists(before: readonly unknown[], after: readonly unknown[], path: string): JsonChange[] {
+  if (NAMED_LISTS.has(lastKey(path))) {
+    const [nb, na] = [byName(before), byName(after)];
+    if (nb && na) return diffJson(Object.fromEntries(nb), Object.fromEntries(na), path);
+  }
+  if (before.every(isPrimitive) && after.every(isPrimitive)) return diffPrimitiveLists(before, after, path);
+  const out: JsonChange[] = [];
+  for (const step of alignByKey(before.map(contentKey), after.map(contentKey))) {
+    if (step.kind === 'added') out.push({ path: childPath(path, step.after), kind: 'added', after: after[step.after], appended: step.appended });
+    else if (step.kind === 'removed') out.push({ path: childPath(path, step.before), kind: 'removed', before: before[step.before] });
+    else out.push(...diffJson(before[step.before], after[step.after], childPath(path, step.after)));
+  }
+  return out;
+}
+
+/**
+ * Structural differences by JSON path. Lists are aligned by content (an inserted message is one
+ * insertion), named tool lists are keyed by name, lists of scalars give one `+ a, - b` change,
+ * JSON inside strings (tool-call arguments) is compared as JSON, and same-data encodings are equal.
+ */
 export function diffJson(before: unknown, after: unknown, path = ''): JsonChange[] {
   if (Object.is(before, after)) return [];
-  if (Array.isArray(before) && Array.isArray(after)) {
-    const out: JsonChange[] = [];
-    const common = Math.min(before.length, after.length);
-    for (let i = 0; i < common; i++) out.push(...diffJson(before[i], after[i], childPath(path, i)));
-    for (let i = common; i < after.length; i++) out.push({ path: childPath(path, i), kind: 'added', after: after[i] });
-    for (let i = common; i < before.length; i++) out.push({ path: childPath(path, i), kind: 'removed', before: before[i] });
-    return out;
-  }
-  if (isObject(before) && isObject(after)) {
+  if (typeof before === 'string' && typeof after === 'string') {
+    if (sameTokenSet(before, after, lastKey(path))) return [];
+    const [jb, ja] = [parseJsonString(before), parseJsonString(after)];
+    if (jb !== undefined && ja !== undefined) return diffJson(jb, ja, path);
+  } else if (Array.isArray(before) && Array.isArray(after)) return diffLists(before, after, path);
+  else if (isObject(before) && isObject(after)) {
     const out: JsonChange[] = [];
     for (const key of Object.keys(before)) {
       if (!(key in after)) out.push({ path: childPath(path, key), kind: 'removed', before: before[key] });
@@ -29,6 +123,11 @@ export function diffJson(before: unknown, after: unknown, path = ''): JsonChange
     return out;
   }
   return [{ path: path || '(body)', kind: 'changed', before, after }];
+}
+
+/** True for a change of one generated id into another (a candidate for a consistent rename). */
+export function isIdChange(c: JsonChange): c is JsonChange & { before: string; after: string } {
+  return c.kind === 'changed' && c.detail === undefined && typeof c.before === 'string' && typeof c.after === 'string' && ((isIdLike(c.before) && isIdLike(c.after)) || isIdKey(lastKey(c.path)));
 }
 
 /** A short, one-line rendering of a value for summaries. */

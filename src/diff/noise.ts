@@ -4,7 +4,6 @@ const NOISE_KEYS = new Set(['obfuscation', 'created', 'created_at', 'system_fing
 /** Keys that are noise only at the top of a response body (a request's `id` may matter). */
 const RESPONSE_NOISE_KEYS = new Set(['id', 'generation_id', 'msg_id']);
 
-export const NOISE_HEADERS = /^(date|x-request-id|request-id|x-amzn-requestid|x-amz-request-id|cf-ray|x-envoy-upstream-service-time|openai-processing-ms|traceparent|tracestate|x-stainless-.*|user-agent|amz-sdk-invocation-id|x-amz-date|x-cloud-trace-context|server-timing|age|set-cookie|cookie|authorization|x-api-key|api-key|x-goog-api-key|anthropic-ratelimit-.*|x-ratelimit-.*|content-length)$/i;
 
 /** A copy of `value` without noise keys, with object keys sorted so key order is not a difference. */
 export function canonical(value: unknown, options: { noise: boolean; response: boolean }, depth = 0): unknown {

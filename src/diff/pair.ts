@@ -1,57 +1,97 @@
 import type { Interaction } from '../model/types.js';
+import { type Side, sideOf, similarity } from './side.js';
 
-function key(i: Interaction): string {
-  let path = i.request.url;
-  try {
-    const url = new URL(i.request.url);
-    path = `${url.host}${url.pathname}`;
-  } catch {
-    // keep the raw URL
-  }
-  return `${i.request.method} ${path}`;
+/** Pairs in reading order (`undefined` on the side where the interaction is missing) and which pairs moved. */
+export interface Pairing {
+  pairs: [number | undefined, number | undefined][];
+  /** Keys `before:after` of pairs that cross another pair (order changed). */
+  moved: Set<string>;
 }
 
-/** Shared lines over all lines of two bodies: cheap, and good enough to tell conversations apart. */
-function similarity(a: Interaction, b: Interaction): number {
-  const ta = a.request.body.text ?? '';
-  const tb = b.request.body.text ?? '';
-  if (ta === tb) return 1;
-  const tokens = (t: string) => new Set(t.split(/[\s,{}[\]":]+/).filter(Boolean));
-  const sa = tokens(ta);
-  const sb = tokens(tb);
-  let common = 0;
-  for (const t of sa) if (sb.has(t)) common++;
-  return common / Math.max(1, sa.size + sb.size - common);
+// Above this many candidate pairs, only same-route pairs are scored (a changed route then shows as removed + added).
+const FULL_SCORING_LIMIT = 250_000;
+
+/**
+ * How alike two interactions are, or -1 when they are not the same call. Same call: same method
+ * and the same route (host and path, model and ids masked), or, for a changed route (an endpoint
+ * renamed, a router host), the same model with a similar body. Exact requests score highest;
+ * request-body and response similarity break ties.
+ */
+function score(a: Side, b: Side, full: boolean): number {
+  if (a.interaction.request.method !== b.interaction.request.method) return -1;
+  const sameRoute = a.url.route === b.url.route && a.url.host === b.url.host;
+  if (!sameRoute && !full) return -1;
+  if (a.requestKey === b.requestKey) return 10 + similarity(a.responseTokens, b.responseTokens);
+  const sameModel = a.model !== undefined && a.model === b.model;
+  const body = similarity(a.tokens, b.tokens);
+  if (!sameRoute && !(sameModel && body >= 0.5) && !(body >= 0.9 && a.url.route === b.url.route)) return -1;
+  return (sameRoute ? 2 : 0) + (a.url.route === b.url.route ? 0.5 : 0) + (sameModel ? 1 : 0) + 2 * body + 0.3 * similarity(a.responseTokens, b.responseTokens);
 }
 
 /**
- * Pair interactions of two cassettes: by position when the counts match, otherwise by an
- * alignment that keeps order and maximises method+URL matches weighted by request-body similarity.
- * Unpaired entries come back with `undefined` on the missing side (added or removed).
+ * Pair interactions of two cassettes by identity, not position: best-scoring pairs first (ties
+ * to the nearest relative position), so a swapped pair is two exact matches in another order,
+ * an inserted call is one addition, and a changed request on the same route is one change.
  */
-export function pairInteractions(before: readonly Interaction[], after: readonly Interaction[]): [number | undefined, number | undefined][] {
-  if (before.length === after.length) return before.map((_, i) => [i, i]);
+export function pairSides(before: readonly Side[], after: readonly Side[]): Pairing {
   const n = before.length;
   const m = after.length;
-  const score = (i: number, j: number) => (key(before[i]!) === key(after[j]!) ? 1 + similarity(before[i]!, after[j]!) : 0);
-  // best[i][j]: best total score aligning before[i..] with after[j..].
-  const best: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      const s = score(i, j);
-      best[i]![j] = Math.max(best[i + 1]![j]!, best[i]![j + 1]!, s > 0 ? s + best[i + 1]![j + 1]! : 0);
+  if (n === m && before.every((s, i) => s.requestKey === after[i]!.requestKey)) return { pairs: before.map((_, i) => [i, i]), moved: new Set() };
+  const full = n * m <= FULL_SCORING_LIMIT;
+  const candidates: [number, number, number, number][] = [];
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < m; j++) {
+      const s = score(before[i]!, after[j]!, full);
+      if (s >= 0) candidates.push([s, Math.abs(i / Math.max(1, n) - j / Math.max(1, m)), i, j]);
     }
   }
-  const out: [number | undefined, number | undefined][] = [];
-  let i = 0;
-  let j = 0;
-  while (i < n && j < m) {
-    const s = score(i, j);
-    if (s > 0 && best[i]![j] === s + best[i + 1]![j + 1]!) out.push([i++, j++]);
-    else if (best[i + 1]![j]! >= best[i]![j + 1]!) out.push([i++, undefined]);
-    else out.push([undefined, j++]);
+  candidates.sort((x, y) => y[0] - x[0] || x[1] - y[1] || x[2] - y[2] || x[3] - y[3]);
+  const toAfter = new Map<number, number>();
+  const taken = new Set<number>();
+  for (const [, , i, j] of candidates) {
+    if (toAfter.has(i) || taken.has(j)) continue;
+    toAfter.set(i, j);
+    taken.add(j);
   }
-  while (i < n) out.push([i++, undefined]);
-  while (j < m) out.push([undefined, j++]);
-  return out;
+  return { pairs: ordered(n, m, toAfter), moved: crossing(toAfter) };
+}
+
+/** Pairs and additions in the new cassette's order; a removed interaction follows its old predecessor. */
+function ordered(n: number, m: number, toAfter: Map<number, number>): [number | undefined, number | undefined][] {
+  const rows: { at: number; tie: number; pair: [number | undefined, number | undefined] }[] = [];
+  const paired = new Set(toAfter.values());
+  for (let j = 0; j < m; j++) if (!paired.has(j)) rows.push({ at: j, tie: 0, pair: [undefined, j] });
+  let anchor = -1;
+  for (let i = 0; i < n; i++) {
+    const j = toAfter.get(i);
+    if (j !== undefined) {
+      rows.push({ at: j, tie: 0, pair: [i, j] });
+      anchor = Math.max(anchor, j);
+    } else rows.push({ at: anchor + 0.5, tie: i, pair: [i, undefined] });
+  }
+  return rows.sort((a, b) => a.at - b.at || a.tie - b.tie).map((r) => r.pair);
+}
+
+/** Pairs that cross another pair: an earlier old interaction paired with a later new one, or the reverse. */
+function crossing(toAfter: Map<number, number>): Set<string> {
+  const pairs = [...toAfter].sort((a, b) => a[0] - b[0]);
+  const moved = new Set<string>();
+  const maxBefore: number[] = [];
+  let max = -1;
+  for (const [, j] of pairs) {
+    maxBefore.push(max);
+    max = Math.max(max, j);
+  }
+  let min = Infinity;
+  for (let k = pairs.length - 1; k >= 0; k--) {
+    const [i, j] = pairs[k]!;
+    if (maxBefore[k]! > j || min < j) moved.add(`${i}:${j}`);
+    min = Math.min(min, j);
+  }
+  return moved;
+}
+
+/** Pair two lists of interactions (see `pairSides`); for callers without prepared sides. */
+export function pairInteractions(before: readonly Interaction[], after: readonly Interaction[]): [number | undefined, number | undefined][] {
+  return pairSides(before.map((i) => sideOf(i, {})), after.map((i) => sideOf(i, {}))).pairs;
 }

@@ -1,10 +1,11 @@
 import type { LlmMessage } from '../llm/types.js';
 import { brief } from './json-diff.js';
-import type { JsonChange, SummaryLine } from './types.js';
+import { describeTextChange, isLongText } from './text-diff.js';
+import type { JsonChange, SummaryCategory, SummaryLine } from './types.js';
 
 const MESSAGE_KEYS = new Set(['messages', 'input', 'contents', 'chat_history']);
 const SYSTEM_KEYS = new Set(['system', 'instructions', 'systemInstruction', 'system_instruction', 'preamble']);
-const TOOL_KEYS = new Set(['tools', 'functions', 'toolConfig', 'tool_config']);
+const TOOL_KEYS = new Set(['tools', 'functions', 'toolConfig', 'tool_config', 'tool_choice']);
 
 /** `{"location": "Florence,Italy"}`: one line, readable spacing. */
 export function inlineJson(value: unknown): string {
@@ -32,11 +33,16 @@ function topKey(path: string): string {
   return /^("(?:[^"\\]|\\.)*"|[^.[]+)/.exec(path)?.[1] ?? path;
 }
 
-function changeText(c: JsonChange): string {
+/** One change in words: `temperature: 0 → 0.7`, `required + line_count`, `content: + a new line`. */
+export function changeText(c: JsonChange): string {
+  if (c.detail !== undefined) return `${c.path} ${c.detail}`;
   if (c.kind === 'added') return `${c.path} added${c.after !== undefined && typeof c.after !== 'object' ? ` (${brief(c.after)})` : ''}`;
   if (c.kind === 'removed') return `${c.path} removed${c.before !== undefined && typeof c.before !== 'object' ? ` (was ${brief(c.before)})` : ''}`;
+  if (typeof c.before === 'string' && typeof c.after === 'string' && isLongText(c.before, c.after)) return `${c.path}: ${describeTextChange(c.before, c.after)}`;
   return `${c.path}: ${brief(c.before)} → ${brief(c.after)}`;
 }
+
+const modelText = (before: unknown, after: unknown) => `model changed: ${typeof before === 'string' ? before : '(none)'} → ${typeof after === 'string' ? after : '(none)'}`;
 
 export interface RequestSides {
   beforeMessages?: LlmMessage[] | undefined;
@@ -46,8 +52,8 @@ export interface RequestSides {
 }
 
 /**
- * The conversation-aware summary of request changes: model, system prompt, messages appended
- * versus edited versus removed, tools, then parameters.
+ * The conversation-aware summary of request-body changes: model, system prompt, messages
+ * inserted, appended, edited or removed, tools, then parameters.
  */
 export function summarizeRequest(changes: readonly JsonChange[], sides: RequestSides): SummaryLine[] {
   const lines: SummaryLine[] = [];
@@ -62,12 +68,13 @@ export function summarizeRequest(changes: readonly JsonChange[], sides: RequestS
   for (const c of changes) {
     const key = topKey(c.path);
     const item = new RegExp(`^${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\[(\\d+)\\]$`).exec(c.path);
-    if (key === 'model') lines.push({ category: 'model', text: changeText(c) });
+    if (key === 'model' && c.path === 'model') lines.push({ category: 'model', text: modelText(c.before, c.after) });
     else if (MESSAGE_KEYS.has(key) && c.path === key && c.kind !== 'changed') lines.push({ category: 'request', text: changeText(c) });
     else if (MESSAGE_KEYS.has(key) && item && c.kind !== 'changed') {
       const index = Number(item[1]);
-      const added = c.kind === 'added';
-      lines.push({ category: added ? 'messages-appended' : 'messages-removed', text: `${c.path} ${added ? 'added' : 'removed'} (${messageLine(key, index, added)})` });
+      if (c.kind === 'removed') lines.push({ category: 'messages-removed', text: `${c.path} removed (${messageLine(key, index, false)})` });
+      else if (c.appended) lines.push({ category: 'messages-appended', text: `${c.path} added (${messageLine(key, index, true)})` });
+      else lines.push({ category: 'messages-inserted', text: `${c.path} inserted (${messageLine(key, index, true)})` });
     } else if (MESSAGE_KEYS.has(key)) {
       const index = /^[^[]+\[(\d+)\]/.exec(c.path)?.[1];
       if (index !== undefined && key === 'messages' && Number(index) === 0 && /role|content/.test(c.path) && isSystem(sides.afterRaw, key)) {
@@ -77,33 +84,69 @@ export function summarizeRequest(changes: readonly JsonChange[], sides: RequestS
     else if (TOOL_KEYS.has(key)) lines.push({ category: 'tools', text: changeText(c) });
     else lines.push({ category: 'parameters', text: changeText(c) });
   }
-  // Canonical JSON sorts keys; a reader wants model, system prompt, messages, tools, then parameters.
-  return lines.sort((a, b) => ORDER.indexOf(a.category) - ORDER.indexOf(b.category));
+  return sortLines(lines);
 }
 
-const ORDER: SummaryLine['category'][] = ['request', 'model', 'system', 'messages-appended', 'messages-edited', 'messages-removed', 'tools', 'parameters', 'response', 'usage'];
+/** The summary of response-meaning changes: status, finish reason and tool calls lead. */
+export function summarizeResponse(changes: readonly JsonChange[]): SummaryLine[] {
+  // An error body names no model: the request says which model it was.
+  const lines = changes.filter((c) => !(c.path === 'model' && (c.before === null || c.after === null))).map((c): SummaryLine => {
+    const key = topKey(c.path);
+    if (key === 'status' && typeof c.before === 'number' && typeof c.after === 'number') return { category: 'status', text: statusText(c.before, c.after) };
+    if (key === 'status') return { category: 'status', text: `status: ${brief(c.before)} → ${brief(c.after)}` };
+    if (key === 'finishReason') return { category: 'finish', text: `finish reason: ${c.before ?? '(none)'} → ${c.after ?? '(none)'}` };
+    if (key === 'toolCalls') return { category: 'tool-calls', text: changeText(c).replace(/^toolCalls/, 'tool calls') };
+    if (key === 'model' && c.path === 'model') return { category: 'model', text: modelText(c.before, c.after) };
+    if (key === 'usage' || key === 'cost') return { category: 'usage', text: changeText(c) };
+    return { category: 'response', text: changeText(c) };
+  });
+  return sortLines(lines);
+}
+
+function statusText(before: number, after: number): string {
+  const note = before >= 400 && after < 400 ? ' (error fixed)' : before < 400 && after >= 400 ? ' (now failing)' : '';
+  return `status ${before} → ${after}${note}`;
+}
+
+/** Summary lines in reading order: what a reviewer must see first comes first. */
+export const ORDER: SummaryCategory[] = ['status', 'finish', 'tool-calls', 'model', 'request', 'headers', 'system', 'messages-inserted', 'messages-appended', 'messages-edited', 'messages-removed', 'tools', 'parameters', 'response', 'usage'];
+
+export function sortLines(lines: SummaryLine[]): SummaryLine[] {
+  return lines.sort((a, b) => ORDER.indexOf(a.category) - ORDER.indexOf(b.category));
+}
 
 function isSystem(raw: unknown, key: string): boolean {
   const first = ((raw as Record<string, unknown> | null)?.[key] as unknown[] | undefined)?.[0] as Record<string, unknown> | undefined;
   return first?.role === 'system' || first?.role === 'developer';
 }
 
-/** One line per category: `2 messages appended, tools changed`. */
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** One phrase per category, most important first: `status 400 → 200 (error fixed), 2 messages appended`. */
 export function headline(lines: readonly SummaryLine[]): string {
-  const count = (c: SummaryLine['category']) => lines.filter((l) => l.category === c).length;
+  const of = (c: SummaryCategory) => [...new Set(lines.filter((l) => l.category === c).map((l) => l.text))];
   const parts: string[] = [];
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  if (count('model')) parts.push('model changed');
-  if (count('system')) parts.push('system prompt changed');
-  if (count('messages-appended')) parts.push(`${plural(count('messages-appended'), 'message')} appended`);
-  if (count('messages-edited')) parts.push(`${plural(new Set(lines.filter((l) => l.category === 'messages-edited').map((l) => /^[^.]*?\[\d+\]/.exec(l.text)?.[0])).size, 'message')} edited`);
-  if (count('messages-removed')) parts.push(`${plural(count('messages-removed'), 'message')} removed`);
-  if (count('tools')) parts.push('tools changed');
-  if (count('parameters')) parts.push('parameters changed');
-  if (count('request')) parts.push('request changed');
-  if (count('response')) parts.push('response changed');
-  if (count('usage')) parts.push('usage changed');
+  const single = (c: SummaryCategory, many: (n: number) => string) => {
+    const texts = of(c);
+    if (texts.length === 1 && texts[0]!.length <= 80) parts.push(texts[0]!);
+    else if (texts.length > 0) parts.push(many(texts.length));
+  };
+  single('status', () => 'status changed');
+  single('finish', () => 'finish reason changed');
+  if (of('tool-calls').length) parts.push('tool calls changed');
+  single('model', () => 'model changed');
+  single('request', (n) => `url changed (${n} changes)`);
+  single('headers', (n) => `${n} request headers changed`);
+  if (of('system').length) parts.push('system prompt changed');
+  const inserted = of('messages-inserted');
+  if (inserted.length) parts.push(`${plural(inserted.length, 'message')} inserted at ${/\[\d+\]/.exec(inserted[0]!)?.[0] ?? '?'}`);
+  if (of('messages-appended').length) parts.push(`${plural(of('messages-appended').length, 'message')} appended`);
+  const edited = of('messages-edited');
+  if (edited.length) parts.push(`${plural(new Set(edited.map((t) => /^[^.]*?\[\d+\]/.exec(t)?.[0])).size, 'message')} edited`);
+  if (of('messages-removed').length) parts.push(`${plural(of('messages-removed').length, 'message')} removed`);
+  if (of('tools').length) parts.push('tools changed');
+  if (of('parameters').length) parts.push('parameters changed');
+  if (of('response').length) parts.push('response changed');
+  if (of('usage').length) parts.push('usage changed');
   return parts.join(', ');
 }
-
-export { changeText };

@@ -49,7 +49,7 @@ function harInteraction(entry: unknown, index: number, base: DocPath, doc: Sourc
       'request.method': ['request', 'method'],
       'request.url': ['request', 'url'],
       'request.headers': ['request', 'headers'],
-      'request.body': ['request', 'postData', 'text'],
+      'request.body': ['request', 'postData', postData && postData.text === undefined && postData.textJSON !== undefined ? 'textJSON' : 'text'],
       response: ['response'],
       'response.status': ['response', 'status'],
       'response.headers': ['response', 'headers'],
@@ -74,6 +74,8 @@ function harInteraction(entry: unknown, index: number, base: DocPath, doc: Sourc
 function postDataBody(postData: Record<string, unknown> | undefined): StoredBody {
   if (!postData) return { storage: 'empty', text: '' };
   if (typeof postData.text === 'string') return postData.text === '' ? { storage: 'empty', text: '' } : { storage: 'text', text: postData.text };
+  // Some Polly persisters (Sourcegraph Cody's) store a JSON body already parsed, as `textJSON`.
+  if (postData.textJSON !== undefined && postData.textJSON !== null) return { storage: 'parsed', parsed: postData.textJSON };
   if (Array.isArray(postData.params) && postData.params.length > 0) {
     const params = new URLSearchParams();
     for (const p of postData.params) if (isRecord(p)) params.append(String(p.name), String(p.value ?? ''));

@@ -39,7 +39,7 @@ describe('cassette diff', () => {
     expect(r.status).toBe(1);
     const out = JSON.parse(r.stdout) as { diffs: { interactions: { status: string; request: { summary: { text: string }[] } }[] }[] };
     const [first, second] = out.diffs[0]!.interactions;
-    expect(first!.request.summary.map((l) => l.text)).toEqual(['model: "gpt-5-mini" → "gpt-5"', 'input[2] added (user: "And tomorrow?")']);
+    expect(first!.request.summary.map((l) => l.text)).toEqual(['model changed: gpt-5-mini → gpt-5', 'input[2] added (user: "And tomorrow?")']);
     expect(second!.status).toBe('same');
   });
 

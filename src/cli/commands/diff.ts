@@ -99,7 +99,7 @@ export function diffCommand(args: string[], flags: DiffFlags): void {
   else if (flags.stat) writeOut(diffs.map((d) => `${d.before} → ${d.after}\n${renderDiffStat(d)}`).join('\n'));
   else {
     const palette = paletteFor(useColor(flags));
-    writeOut(diffs.map((d) => renderDiffText(d, { palette, patch: flags.patch !== false })).join('\n'));
+    writeOut(diffs.map((d) => renderDiffText(d, { palette, patch: flags.patch !== false, showNoise: flags.showNoise })).join('\n'));
   }
   for (const e of errors) process.stderr.write(`error: ${e.message}\n`);
   // An external diff driver must exit 0 or git stops; differences are in the output.

@@ -1,14 +1,13 @@
 import { sanitizeLine } from '../../text/sanitize.js';
-import { headline } from '../summary.js';
 import type { CassetteDiff } from '../types.js';
+import { pairLabel, pairWhat } from './pair-text.js';
 
-/** `--stat`: one line per interaction pair. */
+/** `--stat`: one line per interaction pair, the headline (status changes first) in brackets. */
 export function renderDiffStat(diff: CassetteDiff): string {
   const lines = diff.interactions.map((d) => {
-    const pair = `${d.before === undefined ? '—' : `#${d.before}`} → ${d.after === undefined ? '—' : `#${d.after}`}`;
-    const what = d.status === 'changed' ? headline([...(d.request?.summary ?? []), ...(d.response?.summary ?? [])]) : d.status;
-    const count = (d.request?.changes.length ?? 0) + (d.response?.changes.length ?? 0);
-    return `${pair.padEnd(10)} ${d.status.padEnd(8)} ${String(count).padStart(3)} ${count === 1 ? 'change ' : 'changes'}  ${sanitizeLine(d.label)}${d.status === 'changed' ? `  (${what})` : ''}`;
+    const count = d.status === 'changed' ? (d.request?.summary.length ?? 0) + (d.response?.summary.length ?? 0) : 0;
+    const what = d.status === 'same' && !d.moved && !d.noise ? '' : `  (${pairWhat(d)})`;
+    return `${pairLabel(d).padEnd(10)} ${d.status.padEnd(8)} ${String(count).padStart(3)} ${count === 1 ? 'change ' : 'changes'}  ${sanitizeLine(d.label)}${sanitizeLine(what)}`;
   });
   return `${lines.join('\n')}\n`;
 }

@@ -1,0 +1,62 @@
+import { analyzeInteraction } from '../llm/analyze.js';
+import type { LlmExchange } from '../llm/types.js';
+import type { Interaction } from '../model/types.js';
+import { bodyValue } from './body-value.js';
+import { contentKey } from './json-diff.js';
+import { type UrlParts, urlParts } from './url-parts.js';
+
+/** One interaction prepared for comparison: its LLM meaning, URL parts and normalized body. */
+export interface Side {
+  interaction: Interaction;
+  llm: LlmExchange | undefined;
+  url: UrlParts;
+  /** The model, from the body or the URL. */
+  model: string | undefined;
+  body: unknown;
+  /** The request with ids masked, as one string: equal strings mean the same request. */
+  requestKey: string;
+  /** Words of the request body (ids masked), for similarity. */
+  tokens: Set<string>;
+  /** Words of the response body, to tell apart identical requests (polls) by what they got. */
+  responseTokens: Set<string>;
+}
+
+function words(value: unknown): Set<string> {
+  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? '';
+  return new Set(text.slice(0, 200_000).split(/[\s,{}[\]":]+/).filter(Boolean));
+}
+
+export function sideOf(interaction: Interaction, options: { provider?: string | undefined; showNoise?: boolean | undefined }): Side {
+  let llm: LlmExchange | undefined;
+  try {
+    llm = analyzeInteraction(interaction, { provider: options.provider });
+  } catch {
+    llm = undefined;
+  }
+  const { request, response } = interaction;
+  const url = urlParts(request.url);
+  const body = bodyValue(request.body, request.headers, { noise: Boolean(options.showNoise), response: false });
+  const masked = contentKey(body);
+  const query = [...url.query].sort().map(([k, v]) => `${k}=${v}`).join('&');
+  const model = llm?.request.model ?? url.model;
+  const responseBody = response ? bodyValue(response.body, response.headers, { noise: false, response: true }) : null;
+  return {
+    interaction,
+    llm,
+    url,
+    model,
+    body,
+    requestKey: `${request.method} ${url.host}${url.route} ${url.model ?? ''}?${query} ${masked}`,
+    tokens: words(masked),
+    responseTokens: words(response ? `${response.status} ${contentKey(responseBody)}` : ''),
+  };
+}
+
+/** Shared words over all words (Jaccard), 1 for two empty sets. */
+export function similarity(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 && b.size === 0) return 1;
+  let common = 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const t of small) if (large.has(t)) common++;
+  return common / (a.size + b.size - common);
+}
