@@ -84,6 +84,14 @@ export interface ContentPart {
   text?: string | undefined;
   /** For non-text parts: a short description such as `image/png 12 KB` or a URL. */
   summary?: string | undefined;
+  /** Inline media as recorded (base64 and its declared type), for renderers that can show it (`show --html`). */
+  inline?: InlineMedia | undefined;
+}
+
+/** Base64 data of an inline image; `mediaType` is what the request declared, unchecked. */
+export interface InlineMedia {
+  mediaType: string | undefined;
+  base64: string;
 }
 
 export interface LlmMessage {

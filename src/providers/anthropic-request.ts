@@ -1,5 +1,5 @@
 import { asArray, asRecord, asString, parseArguments, schemaParameterNames } from '../llm/json.js';
-import type { ContentPart, LlmMessage, LlmRequest, ProviderId, ToolCall, ToolDefinition } from '../llm/types.js';
+import type { ContentPart, InlineMedia, LlmMessage, LlmRequest, ProviderId, ToolCall, ToolDefinition } from '../llm/types.js';
 import { describeMedia, pickParams } from './openai-shared.js';
 
 const PARAMS = ['stream', 'max_tokens', 'temperature', 'top_p', 'top_k', 'stop_sequences', 'tool_choice', 'thinking', 'output_format', 'output_config', 'service_tier', 'anthropic_beta'];
@@ -81,12 +81,18 @@ function contentPart(block: Record<string, unknown>, type: string): ContentPart 
     case 'redacted_thinking':
       return { type: 'thinking', summary: 'redacted thinking' };
     case 'image':
-      return { type: 'image', summary: sourceSummary(block.source) };
+      return { type: 'image', summary: sourceSummary(block.source), inline: base64Source(block.source) };
     case 'document':
       return { type: 'file', summary: asString(block.title) ?? sourceSummary(block.source) };
     default:
       return { type: 'other', summary: type || 'block' };
   }
+}
+
+function base64Source(value: unknown): InlineMedia | undefined {
+  const source = asRecord(value) ?? {};
+  const data = asString(source.data);
+  return source.type === 'base64' && data ? { mediaType: asString(source.media_type), base64: data } : undefined;
 }
 
 /** `{type: base64, media_type, data}`, `{type: url, url}`, `{type: file, file_id}`, `{type: text, data}`. */

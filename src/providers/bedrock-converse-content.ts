@@ -1,5 +1,5 @@
 import { asArray, asRecord, asString, parseArguments, schemaParameterNames } from '../llm/json.js';
-import type { ContentPart, LlmMessage, LlmRequest, LlmResponse, ProviderId, ToolCall, ToolDefinition } from '../llm/types.js';
+import type { ContentPart, InlineMedia, LlmMessage, LlmRequest, LlmResponse, ProviderId, ToolCall, ToolDefinition } from '../llm/types.js';
 import { toolCall } from './openai-chat.js';
 import { pickParams } from './openai-shared.js';
 import { bedrockUsage } from './bedrock-shared.js';
@@ -65,9 +65,15 @@ function contentPart(block: Record<string, unknown>): ContentPart {
   }
   for (const [key, type] of [['image', 'image'], ['document', 'file'], ['video', 'file']] as const) {
     const media = asRecord(block[key]);
-    if (media) return { type, summary: mediaSummary(key, media) };
+    if (media) return { type, summary: mediaSummary(key, media), inline: key === 'image' ? imageBytes(media) : undefined };
   }
   return { type: 'other', summary: Object.keys(block)[0] ?? 'block' };
+}
+
+function imageBytes(media: Record<string, unknown>): InlineMedia | undefined {
+  const bytes = asString(asRecord(media.source)?.bytes);
+  const format = asString(media.format);
+  return bytes ? { mediaType: format ? `image/${format}` : undefined, base64: bytes } : undefined;
 }
 
 /** `{format: 'png', source: {bytes}}` -> `png image, 12 KB inline`; S3 sources keep their URI. */

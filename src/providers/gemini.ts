@@ -68,7 +68,10 @@ function partsOf(raw: unknown) {
       parts.push({ type: 'text', text: output });
     } else if (asRecord(part.inlineData) || asRecord(part.fileData)) {
       const media = asRecord(part.inlineData) ?? asRecord(part.fileData) ?? {};
-      parts.push({ type: 'file', summary: asString(media.mimeType) ?? 'inline data' });
+      const mimeType = asString(media.mimeType);
+      const data = asString(asRecord(part.inlineData)?.data);
+      const image = mimeType?.startsWith('image/') === true;
+      parts.push({ type: image ? 'image' : 'file', summary: mimeType ?? 'inline data', inline: image && data ? { mediaType: mimeType, base64: data } : undefined });
     } else if (!('thoughtSignature' in part && Object.keys(part).length === 1)) parts.push({ type: 'other', summary: Object.keys(part)[0] ?? 'part' });
   }
   return { text, thought, parts, calls, resultOf };

@@ -45,7 +45,7 @@ function withOllamaExtras(message: LlmMessage, raw: Record<string, unknown>): Ll
 function imageParts(images: unknown): Pick<LlmMessage, 'parts'> {
   const list = asArray(images).filter((i): i is string => typeof i === 'string');
   if (list.length === 0) return {};
-  return { parts: list.map((i) => ({ type: 'image' as const, summary: `image, ${Math.round((i.length * 3) / 4 / 1024)} KB inline` })) };
+  return { parts: list.map((i) => ({ type: 'image' as const, summary: `image, ${Math.round((i.length * 3) / 4 / 1024)} KB inline`, inline: { mediaType: undefined, base64: i } })) };
 }
 
 export function reassembleOllama(interaction: Interaction): LlmResponse | undefined {

@@ -1,5 +1,5 @@
 import { asArray, asNumber, asRecord, asString, parseArguments, schemaParameterNames } from '../llm/json.js';
-import type { ContentPart, LlmError, LlmMessage, ToolDefinition } from '../llm/types.js';
+import type { ContentPart, InlineMedia, LlmError, LlmMessage, ToolDefinition } from '../llm/types.js';
 
 /** Chat-style messages: `{role, content: string | parts[], tool_calls, tool_call_id}`. */
 export function parseOpenAIMessages(messages: unknown): LlmMessage[] {
@@ -34,12 +34,20 @@ export function contentParts(content: unknown): { text: string; parts: ContentPa
     if (text !== undefined && (type === 'text' || type === 'input_text' || type === 'output_text' || type === '')) {
       parts.push({ type: 'text', text });
     } else if (type.includes('image')) {
-      parts.push({ type: 'image', summary: describeMedia(asRecord(part.image_url)?.url ?? part.image_url ?? part.url) });
+      const url = asRecord(part.image_url)?.url ?? part.image_url ?? part.url;
+      parts.push({ type: 'image', summary: describeMedia(url), inline: inlineFromDataUrl(url) });
     } else if (type.includes('audio')) parts.push({ type: 'audio', summary: 'audio' });
     else if (type.includes('file')) parts.push({ type: 'file', summary: asString(asRecord(part.file)?.filename) ?? asString(part.filename) ?? 'file' });
     else parts.push({ type: 'other', summary: type || 'part' });
   }
   return { text: parts.filter((p) => p.type === 'text').map((p) => p.text).join('\n'), parts };
+}
+
+/** `data:image/png;base64,...` as inline media; other URLs (fetched by the API, never by us) give undefined. */
+export function inlineFromDataUrl(url: unknown): InlineMedia | undefined {
+  if (typeof url !== 'string') return undefined;
+  const data = /^data:([^;,]*)(?:;[^,]*)?;base64,/.exec(url);
+  return data ? { mediaType: data[1] || undefined, base64: url.slice(data[0].length) } : undefined;
 }
 
 /** A data: URL becomes `image/png, 12 KB`; other URLs are kept. */

@@ -153,7 +153,7 @@ describe('anthropic detection and request side', () => {
       ['user', 'And tomorrow?', undefined],
       ['assistant', 'plain string', undefined],
     ]);
-    expect(req.messages[0]?.parts?.[1]).toEqual({ type: 'image', summary: 'image/png, 0 KB inline' });
+    expect(req.messages[0]?.parts?.[1]).toEqual({ type: 'image', summary: 'image/png, 0 KB inline', inline: { mediaType: 'image/png', base64: 'AAAA' } });
     expect(req.messages[1]?.parts?.[0]).toEqual({ type: 'thinking', text: 'hm' });
     expect(req.messages[1]?.toolCalls).toEqual([{ id: 'tu1', name: 'weather', arguments: { city: 'Rome' }, argumentsText: '{"city":"Rome"}' }]);
     expect(req.tools.map((t) => [t.name, t.parameters])).toEqual([['weather', ['city']], ['web_search', []]]);

@@ -132,7 +132,7 @@ describe('bedrock Converse request side', () => {
     expect(req).toMatchObject({ provider: 'bedrock-converse', model: 'us.anthropic.claude-sonnet-4-5-20250929-v1:0', system: 'Be brief.', stream: true });
     expect(req.params).toEqual({ maxTokens: 512, temperature: 0.2, toolChoice: { auto: {} }, additionalModelRequestFields: { thinking: { type: 'enabled', budget_tokens: 1024 } } });
     expect(req.messages.map((m) => [m.role, m.text, m.toolCallId])).toEqual([['user', 'Weather?', undefined], ['assistant', '', undefined], ['tool', '{"temp":20}', 't1']]);
-    expect(req.messages[0]?.parts?.[1]).toEqual({ type: 'image', summary: 'png image, 0 KB inline' });
+    expect(req.messages[0]?.parts?.[1]).toEqual({ type: 'image', summary: 'png image, 0 KB inline', inline: { mediaType: 'image/png', base64: 'AAAA' } });
     expect(req.messages[1]?.toolCalls?.[0]).toMatchObject({ id: 't1', name: 'weather', arguments: { city: 'Rome' } });
     expect(req.tools).toEqual([{ name: 'weather', description: 'Get weather', parameters: ['city'], schema: expect.anything() }]);
   });

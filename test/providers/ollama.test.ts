@@ -97,7 +97,7 @@ describe('ollama detection and request side', () => {
     }));
     expect(req).toMatchObject({ provider: 'ollama', model: 'llama3.1', stream: true, params: { think: true, temperature: 0, num_predict: 50 } });
     expect(req.messages.map((m) => [m.role, m.text, m.name])).toEqual([['system', 'Be brief.', undefined], ['user', 'Look', undefined], ['assistant', '', undefined], ['tool', '20 C', 'getWeather']]);
-    expect(req.messages[1]?.parts).toEqual([{ type: 'image', summary: 'image, 0 KB inline' }]);
+    expect(req.messages[1]?.parts).toEqual([{ type: 'image', summary: 'image, 0 KB inline', inline: { mediaType: undefined, base64: 'AAAA' } }]);
     expect(req.messages[2]?.parts?.[0]).toEqual({ type: 'thinking', text: 'hm' });
     expect(req.messages[2]?.toolCalls?.[0]).toMatchObject({ name: 'getWeather', arguments: { location: 'Paris' } });
     expect(req.tools.map((t) => [t.name, t.parameters])).toEqual([['getWeather', ['location']]]);
