@@ -161,3 +161,63 @@ writeFileSync('samples/go-vcr-v1/http-json-api.yaml', v1([{
   response: JSON.stringify({ tag_name: 'v4.0.4', name: 'v4.0.4', draft: false, prerelease: false, published_at: '2024-10-28T09:12:44Z', author: { login: 'dnaeon' } }),
 }]));
 console.log('samples written');
+
+// An OpenRouter tool loop like a Go agent records it (the `show --html` screenshot): a streamed tool
+// call with OpenRouter's recorded cost, then the tool result and the streamed answer.
+{
+  const RM = 'moonshotai/kimi-k2-0905';
+  const or = (id, delta, finish = null) => chunk(id, RM, delta, finish, { provider: 'Chutes' });
+  const orUsage = (id, usage) => `data: ${JSON.stringify({ id, provider: 'Chutes', model: RM, object: 'chat.completion.chunk', created: 1732300000, choices: [], usage })}\n\n`;
+  const tools = [{ type: 'function', function: { name: 'get_forecast', description: 'Forecast for a city and a day', parameters: { type: 'object', properties: { city: { type: 'string' }, day: { type: 'string', enum: ['today', 'tomorrow'] } }, required: ['city'] } } }];
+  const messages = [{ role: 'system', content: 'You are a concise travel assistant.' }, { role: 'user', content: 'Do I need an umbrella in Lisbon tomorrow?' }];
+  const id1 = 'gen-1732300000-toolcall';
+  let body = or(id1, { role: 'assistant', content: '' });
+  for (const w of ['Let', ' me', ' check', ' the', ' forecast', '.']) body += or(id1, { role: 'assistant', content: w });
+  body += or(id1, { role: 'assistant', content: null, tool_calls: [{ id: 'functions.get_forecast:0', index: 0, type: 'function', function: { name: 'get_forecast', arguments: '' } }] });
+  body += or(id1, { role: 'assistant', content: null, tool_calls: [{ index: 0, type: 'function', function: { arguments: '{"city": "Lisbon", ' } }] });
+  body += or(id1, { role: 'assistant', content: null, tool_calls: [{ index: 0, type: 'function', function: { arguments: '"day": "tomorrow"}' } }] });
+  body += or(id1, {}, 'tool_calls');
+  body += orUsage(id1, { prompt_tokens: 112, completion_tokens: 29, total_tokens: 141, cost: 0.0001247, is_byok: false });
+  body += 'data: [DONE]\n\n';
+  const call = { id: 'functions.get_forecast:0', type: 'function', function: { name: 'get_forecast', arguments: '{"city": "Lisbon", "day": "tomorrow"}' } };
+  const id2 = 'gen-1732300002-answer';
+  let body2 = or(id2, { role: 'assistant', content: '' });
+  for (const w of ['Yes', ':', ' rain', ' is', ' expected', ' in', ' Lisbon', ' tomorrow', ' (80%),', ' so', ' take', ' an', ' umbrella.']) body2 += or(id2, { role: 'assistant', content: w });
+  body2 += or(id2, {}, 'stop');
+  body2 += orUsage(id2, { prompt_tokens: 168, completion_tokens: 17, total_tokens: 185, cost: 0.0001348, is_byok: false });
+  body2 += 'data: [DONE]\n\n';
+  const base = { model: RM, tools, tool_choice: 'auto', stream: true, stream_options: { include_usage: true }, usage: { include: true } };
+  writeFileSync('samples/go-vcr-v2/openrouter-chat-stream-tool-loop.yaml', v2([
+    { host: 'openrouter.ai', path: '/api/v1/chat/completions', duration: '1.482113051s', stream: true, request: JSON.stringify({ ...base, messages }), response: body },
+    { host: 'openrouter.ai', path: '/api/v1/chat/completions', duration: '964.20871ms', stream: true,
+      request: JSON.stringify({ ...base, messages: [...messages, { role: 'assistant', content: 'Let me check the forecast.', tool_calls: [call] }, { role: 'tool', tool_call_id: call.id, content: '{"rain_probability": 0.8, "high_c": 17}' }] }), response: body2 },
+  ]));
+}
+
+// A user message with an inline PNG (a data: URL), answered without streaming: `show --html` shows the image.
+{
+  const { crc32, deflateSync } = await import('node:zlib');
+  const pngChunk = (type, data) => {
+    const head = Buffer.alloc(8);
+    head.writeUInt32BE(data.length, 0);
+    head.write(type, 4, 'latin1');
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
+    return Buffer.concat([head, data, crc]);
+  };
+  // 16x16 RGB: a red square on white.
+  const rows = [];
+  for (let y = 0; y < 16; y++) {
+    const row = [0];
+    for (let x = 0; x < 16; x++) row.push(...(x > 3 && x < 12 && y > 3 && y < 12 ? [220, 40, 40] : [255, 255, 255]));
+    rows.push(...row);
+  }
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(16, 0);
+  ihdr.writeUInt32BE(16, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk('IHDR', ihdr), pngChunk('IDAT', deflateSync(Buffer.from(rows))), pngChunk('IEND', Buffer.alloc(0))]);
+  const request = JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: [{ type: 'text', text: 'What colour is the square?' }, { type: 'image_url', image_url: { url: `data:image/png;base64,${png.toString('base64')}`, detail: 'low' } }] }] });
+  const response = JSON.stringify({ id: 'chatcmpl-AWeQ9image', object: 'chat.completion', created: 1732300000, model: M, choices: [{ index: 0, message: { role: 'assistant', content: 'The square is red.', refusal: null }, logprobs: null, finish_reason: 'stop' }], usage: { prompt_tokens: 104, completion_tokens: 6, total_tokens: 110 } }, null, 2);
+  writeFileSync('samples/go-vcr-v2/openai-chat-image-input.yaml', v2([{ host: 'api.openai.com', path: '/v1/chat/completions', duration: '640.5512ms', request, response }]));
+}

@@ -25,6 +25,8 @@ export function buildProgram(): Command {
     .description('show each interaction as a person reads it: request, reassembled response, usage')
     .argument('<paths...>', 'cassette files or directories (walked recursively)')
     .option('--json', 'machine-readable output (a documented contract)')
+    .option('--html', 'one self-contained HTML page (no network; open it in a browser or keep it as a CI artifact)')
+    .option('-o, --output <file>', 'with --html: write the page to this file instead of stdout')
     .option('--full', 'do not shorten long texts')
     .option('--headers', 'show request and response headers (secrets masked)')
     .option('--no-mask', 'show secrets (Authorization, API keys, cookies) unmasked')

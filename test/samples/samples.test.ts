@@ -24,6 +24,8 @@ const FORMATS: [string, string, number][] = [
   ['go-vcr-v2/ollama-error.yaml', 'go-vcr-v2', 1],
   ['go-vcr-v2/embeddings-error.yaml', 'go-vcr-v2', 1],
   ['go-vcr-v2/openai-completions-stream.yaml', 'go-vcr-v2', 1],
+  ['go-vcr-v2/openrouter-chat-stream-tool-loop.yaml', 'go-vcr-v2', 2],
+  ['go-vcr-v2/openai-chat-image-input.yaml', 'go-vcr-v2', 1],
   ['har/gemini-and-ollama.har', 'har', 2],
   ['httprr/openai-chat-stream.httprr', 'httprr', 2],
   ['httprr/ollama-chat-stream.httprr.gz', 'httprr', 1],

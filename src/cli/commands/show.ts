@@ -2,12 +2,15 @@ import { renderShowText, warningText } from '../../render/show-text.js';
 import { createShowJsonWriter } from '../../render/show-json-stream.js';
 import { buildShowReport } from '../../show/build.js';
 import { exitCodeFor } from '../../exit-code.js';
+import { UsageError } from '../../model/errors.js';
 import { parseInteractionSpecs } from '../interaction-spec.js';
 import { forEachCassette, forEachCassetteStream, type FileError } from '../load-files.js';
 import { paletteFor, terminalWidth, useColor, writeOut } from '../terminal.js';
 
 export interface ShowFlags {
   json?: boolean;
+  html?: boolean;
+  output?: string;
   full?: boolean;
   headers?: boolean;
   mask?: boolean;
@@ -18,10 +21,17 @@ export interface ShowFlags {
   provider?: string;
 }
 
-export function showCommand(paths: string[], flags: ShowFlags): void {
+export async function showCommand(paths: string[], flags: ShowFlags): Promise<void> {
   const only = parseInteractionSpecs(flags.interaction ?? []);
   const mask = flags.mask !== false;
-  const errors = flags.json ? showJson(paths, flags, only, mask) : showText(paths, flags, only, mask);
+  if (flags.json && flags.html) throw new UsageError('choose one of --json, --html');
+  if (flags.output !== undefined && !flags.html) throw new UsageError('-o/--output is for --html');
+  // The page renderer is only loaded when a page is asked for.
+  const errors = flags.html
+    ? (await import('./show-html.js')).showHtml(paths, flags, only, mask)
+    : flags.json
+      ? showJson(paths, flags, only, mask)
+      : showText(paths, flags, only, mask);
   for (const e of errors) process.stderr.write(`error: ${e.message}\n`);
   process.exitCode = exitCodeFor({ inputErrors: errors.length });
 }

@@ -1,0 +1,43 @@
+import { statSync, writeFileSync } from 'node:fs';
+import { genaiPrices } from '../../cost/genai-prices.js';
+import { RULES } from '../../lint/rules/index.js';
+import { UsageError } from '../../model/errors.js';
+import { renderShowHtml } from '../../render/html/page.js';
+import { buildHtmlCassette, type HtmlCassetteReport } from '../../show/html-report.js';
+import type { Cassette } from '../../model/types.js';
+import { forEachCassette, type FileError } from '../load-files.js';
+import { writeOut } from '../terminal.js';
+import { VERSION } from '../version.js';
+
+export interface ShowHtmlFlags {
+  output?: string | undefined;
+  format?: string | undefined;
+  provider?: string | undefined;
+}
+
+/** `show --html`: one page for every cassette named, to stdout or to `-o FILE`. Returns the unreadable files. */
+export function showHtml(paths: string[], flags: ShowHtmlFlags, only: ReadonlySet<number> | undefined, mask: boolean): FileError[] {
+  const cassettes: HtmlCassetteReport[] = [];
+  const errors = forEachCassette(paths, { format: flags.format, label: 'show' }, (cassette) => {
+    cassettes.push(buildHtmlCassette(cassette, { only, provider: flags.provider, prices: genaiPrices, rules: RULES, fileSize: storedSize(cassette) }));
+  });
+  const page = renderShowHtml({ cassettes, errors }, { mask, generator: `cassette ${VERSION}` });
+  if (flags.output === undefined) writeOut(page);
+  else {
+    try {
+      writeFileSync(flags.output, page);
+    } catch (error) {
+      throw new UsageError(`${flags.output}: cannot write the page (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+  }
+  return errors;
+}
+
+/** The file-size lint rule wants the size on disk; stdin and vanished files fall back to the text. */
+function storedSize(cassette: Cassette): number {
+  try {
+    return statSync(cassette.path).size;
+  } catch {
+    return Buffer.byteLength(cassette.text);
+  }
+}
