@@ -46,17 +46,20 @@ export function costRow(path: string, interaction: Interaction, exchange: LlmExc
     if (usage?.cost !== undefined) Object.assign(row, { cost: usage.cost, costSource: 'recorded' });
     return row;
   }
-  const estimate = estimateFor(row, [model, exchange.request.model, modelFromUrl(interaction.request.url)], interaction.request.url, at, prices);
+  if (usage?.cost === undefined && isLocal(interaction.request)) {
+    // A model served on this machine (Ollama, llama.cpp, vLLM) costs nothing per call, whatever its name.
+    return Object.assign(row, { cost: 0, estimate: 0, costSource: 'estimated', pricedAs: 'local (no API charge)' });
+  }
+  const extra = { cacheWrite1hTokens: usage?.cacheWrite1hTokens, searchContextSize: usage?.searchContextSize ?? searchContextSize(interaction) };
+  const estimate = estimateFor(row, extra, [model, exchange.request.model, modelFromUrl(interaction.request.url)], interaction.request.url, at, prices);
   if ('cost' in estimate) {
     row.estimate = estimate.cost;
     row.pricedAs = estimate.pricedAs;
+    row.note = estimate.note;
   } else row.reason = estimate.reason;
   if (usage?.cost !== undefined) {
     row.cost = usage.cost;
     row.costSource = 'recorded';
-  } else if (row.estimate === null && isLocal(interaction.request)) {
-    // A model served on this machine (Ollama, llama.cpp) has no list price and no per-call charge.
-    Object.assign(row, { cost: 0, estimate: 0, costSource: 'estimated', pricedAs: 'local (no API charge)', reason: undefined });
   } else if (row.estimate !== null) {
     row.cost = row.estimate;
     row.costSource = 'estimated';
@@ -77,16 +80,23 @@ function noUsageReason(interaction: Interaction, exchange: LlmExchange): string 
 }
 
 /** Try the response's model, then the request's, then the URL's: versions differ in what the table knows. */
-function estimateFor(row: CostRow, models: (string | undefined)[], url: string, at: Date | undefined, prices: PriceTable) {
+function estimateFor(row: CostRow, extra: Pick<PriceQuery, 'cacheWrite1hTokens' | 'searchContextSize'>, models: (string | undefined)[], url: string, at: Date | undefined, prices: PriceTable) {
   let first: ReturnType<PriceTable> | undefined;
   for (const model of new Set(models.filter((m): m is string => Boolean(m)))) {
     const { inputTokens, outputTokens, cacheReadTokens, cacheWriteTokens, reasoningTokens } = row;
-    const answer = prices({ model, url, at, inputTokens, outputTokens, cacheReadTokens, cacheWriteTokens, reasoningTokens });
+    const answer = prices({ model, url, at, inputTokens, outputTokens, cacheReadTokens, cacheWriteTokens, reasoningTokens, ...extra });
     if ('cost' in answer) return answer;
     // The reason worth telling is about the name shown in the row (the first one tried).
     first ??= answer;
   }
   return first ?? { reason: 'no model name' };
+}
+
+/** Perplexity takes `web_search_options.search_context_size` in the request (default `low`). */
+function searchContextSize(interaction: Interaction): string | undefined {
+  const body = interaction.request.body.json as { web_search_options?: { search_context_size?: unknown } } | null | undefined;
+  const size = body?.web_search_options?.search_context_size;
+  return typeof size === 'string' ? size : undefined;
 }
 
 /** Bedrock and Gemini put the model in the path: `/model/<id>/converse`, `/models/<id>:generateContent`. */

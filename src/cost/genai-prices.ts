@@ -1,21 +1,34 @@
-import { calcPrice, type PriceOptions } from '@pydantic/genai-prices';
-import type { PriceQuery, PriceTable } from './price-table.js';
+import { calcPrice, type PriceCalculation, type PriceOptions } from '@pydantic/genai-prices';
+import { bedrockEndpoint } from './bedrock-region.js';
+import { BEDROCK_SUPPLEMENT, longContextProvider, perplexityRequestFee } from './price-supplements.js';
+import type { PriceAnswer, PriceQuery, PriceTable } from './price-table.js';
 
 /**
  * List prices from @pydantic/genai-prices' bundled data (offline; never fetched at run time).
  * The provider is matched by the request URL, the model by name, prices at the recording date.
+ * Every name variant is tried at the URL's provider first (Bedrock: the Bedrock rate, with the
+ * supplement of `price-supplements.ts`), then by model name alone; a Bedrock call priced that way
+ * says so in `note`. Long-context tiers and Perplexity request fees are applied on top.
  */
 export const genaiPrices: PriceTable = (query) => {
   const usage = genaiUsage(query);
   const at: PriceOptions = query.at ? { timestamp: query.at } : {};
+  const bedrock = bedrockEndpoint(query.url);
+  const url = bedrock?.url ?? query.url;
   const route = routeProvider(query.model);
   try {
-    for (const model of modelNames(query.model)) {
+    const names = modelNames(query.model);
+    for (const model of names) {
       const result =
-        calcPrice(usage, model, { providerApiUrl: query.url, ...at }) ??
-        (route ? calcPrice(usage, model, { providerId: route, ...at }) : null) ??
-        calcPrice(usage, model, at);
-      if (result) return { cost: result.total_price, pricedAs: `${result.provider.id}/${result.model.id}` };
+        calcPrice(usage, model, { providerApiUrl: url, ...at }) ??
+        (bedrock ? calcPrice(usage, model, { provider: BEDROCK_SUPPLEMENT, ...at }) : null) ??
+        (route ? calcPrice(usage, model, { providerId: route, ...at }) : null);
+      if (result) return answer(result, usage, model, query, at, bedrock?.note);
+    }
+    for (const model of names) {
+      const result = calcPrice(usage, model, at);
+      const elsewhere = bedrock && result ? `no Bedrock price for "${query.model}": priced at ${result.provider.name}'s own API rate` : undefined;
+      if (result) return answer(result, usage, model, query, at, [bedrock?.note, elsewhere].filter(Boolean).join('; ') || undefined);
     }
     return { reason: `unknown model "${query.model}"` };
   } catch (error) {
@@ -23,20 +36,36 @@ export const genaiPrices: PriceTable = (query) => {
   }
 };
 
+function answer(result: PriceCalculation, usage: Record<string, number | undefined>, model: string, query: PriceQuery, at: PriceOptions, note: string | undefined): PriceAnswer {
+  const long = longContextProvider(result, query.inputTokens);
+  const priced = (long ? calcPrice(usage, model, { provider: long, ...at }) : null) ?? result;
+  let cost = priced.total_price;
+  const fee = result.provider.id === 'perplexity' ? perplexityRequestFee(result.model.id, query.searchContextSize) : undefined;
+  const tableFee = result.model_price.requests_kcount;
+  if (fee !== undefined && typeof tableFee === 'number') cost += fee - tableFee / 1000;
+  const out: PriceAnswer = { cost, pricedAs: `${priced.provider.id}/${priced.model.id}` };
+  if (note) out.note = note;
+  return out;
+}
+
 /**
  * genai-prices' usage keys. Some APIs (xAI through Azure) report more cached tokens than input
  * tokens; the cached part can never exceed the input, so it is capped rather than refused.
  * Reasoning is passed as the part of the output it is, priced wherever the table has a price for it.
+ * Anthropic's 1-hour cache writes are passed as such (`cache_write_1h_mtok`, 2x input).
  */
 function genaiUsage(q: PriceQuery): Record<string, number | undefined> {
   const cacheRead = Math.min(q.cacheReadTokens, q.inputTokens);
   const cacheWrite = Math.min(q.cacheWriteTokens, q.inputTokens - cacheRead);
   const reasoning = Math.min(q.reasoningTokens ?? 0, q.outputTokens);
+  const oneHour = Math.min(q.cacheWrite1hTokens ?? 0, cacheWrite);
   return {
     input_tokens: q.inputTokens,
     output_tokens: q.outputTokens,
     cache_read_tokens: cacheRead || undefined,
+    // `cache_write_tokens` counts all writes; the 1-hour ones among them get their own price.
     cache_write_tokens: cacheWrite || undefined,
+    cache_write_1h_tokens: oneHour || undefined,
     output_reasoning_tokens: reasoning || undefined,
   };
 }
@@ -64,5 +93,7 @@ export function modelNames(model: string): string[] {
   names.push(m);
   const last = m.slice(m.lastIndexOf('/') + 1).toLowerCase();
   names.push(last, last.replace(/:/g, '-'));
+  // OpenRouter writes versions with dots (`x-ai/grok-4.1-fast`), the table with dashes (`grok-4-1-fast`).
+  names.push(last.replace(/(\d)\.(\d)/g, '$1-$2'));
   return [...new Set(names.filter(Boolean))];
 }

@@ -9,9 +9,14 @@ export interface PriceQuery {
   cacheWriteTokens: number;
   /** The part of `outputTokens` spent on reasoning. */
   reasoningTokens?: number | undefined;
+  /** The part of `cacheWriteTokens` written with Anthropic's 1-hour TTL. */
+  cacheWrite1hTokens?: number | undefined;
+  /** Perplexity's `search_context_size` (`low`, `medium`, `high`), which sets its per-request fee. */
+  searchContextSize?: string | undefined;
 }
 
-export type PriceAnswer = { cost: number; pricedAs: string } | { reason: string };
+/** A price, with a note when it was made by a fallback a reader should know about. */
+export type PriceAnswer = { cost: number; pricedAs: string; note?: string | undefined } | { reason: string };
 
 /** A source of list prices: the bundled genai-prices data, a `--price-file`, or both. */
 export type PriceTable = (query: PriceQuery) => PriceAnswer;

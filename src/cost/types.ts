@@ -26,6 +26,8 @@ export interface CostRow extends TokenCounts {
   reason?: string | undefined;
   /** What the price table matched: `provider/model`. */
   pricedAs?: string | undefined;
+  /** How the estimate was made when a fallback was involved (a redacted Bedrock region, no Bedrock price). */
+  note?: string | undefined;
   /** The date prices were taken at (ISO), when the cassette knows it. */
   pricedAt?: string | undefined;
   /** False when the API recorded no usage at all. */

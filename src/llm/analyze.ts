@@ -11,9 +11,12 @@ export interface AnalyzeOptions {
 export function analyzeInteraction(interaction: Interaction, options: AnalyzeOptions = {}): LlmExchange | undefined {
   const provider = options.provider ? findProvider(options.provider) : PROVIDERS.find((p) => p.detect(interaction));
   if (!provider) return undefined;
-  return {
-    provider: provider.id,
-    request: provider.parseRequest(interaction),
-    response: provider.parseResponse(interaction),
-  };
+  const response = provider.parseResponse(interaction);
+  const status = interaction.response?.status ?? 0;
+  // An error inside a 2xx body is easy to miss: say so once, the same way for every provider.
+  if (response?.error && status >= 200 && status < 300) {
+    const { type, message } = response.error;
+    response.warnings.push(`API error inside an HTTP ${status} response${response.streamed ? ' stream' : ''}: ${type ? `${type}: ` : ''}${message}`);
+  }
+  return { provider: provider.id, request: provider.parseRequest(interaction), response };
 }

@@ -35,3 +35,13 @@ export function schemaParameterNames(schema: unknown): string[] {
   const props = asRecord(asRecord(schema)?.properties);
   return props ? Object.keys(props) : [];
 }
+
+/**
+ * A `created` timestamp as Unix seconds. Some OpenAI-compatible servers send milliseconds;
+ * anything past 1e11 (the year 5138 in seconds) is read as milliseconds.
+ */
+export function unixSeconds(value: unknown): number | undefined {
+  const n = asNumber(value);
+  if (n === undefined) return undefined;
+  return n > 1e11 ? Math.floor(n / 1000) : n;
+}

@@ -29,8 +29,9 @@ export function parseSse(text: string): SseStream {
     },
   });
   parser.feed(text);
-  // A recording may lack the final blank line; consume what is pending.
-  parser.reset({ consume: true });
+  // A recording (or a gateway closing early, openai-node#2725) may lack the final blank line:
+  // a blank line at end of input dispatches the pending event; with nothing pending it is a no-op.
+  parser.feed('\n\n');
   return { events, comments, done };
 }
 

@@ -33,7 +33,11 @@ export interface Usage {
   cacheReadTokens?: number | undefined;
   cacheWriteTokens?: number | undefined;
   reasoningTokens?: number | undefined;
-  /** Money the API itself reported for this call, in USD (OpenRouter `usage.cost`). */
+  /** Anthropic cache writes with the 1-hour TTL (part of `cacheWriteTokens`), priced at 2x input, not 1.25x. */
+  cacheWrite1hTokens?: number | undefined;
+  /** Perplexity's `search_context_size` (`low` | `medium` | `high`): it sets the per-request fee. */
+  searchContextSize?: string | undefined;
+  /** Money the API itself reported for this call, in USD (OpenRouter `usage.cost`, Perplexity `usage.cost.total_cost`, xAI `cost_in_usd_ticks`). */
   cost?: number | undefined;
 }
 
@@ -57,7 +61,7 @@ export interface LlmResponse {
   provider: ProviderId;
   model?: string | undefined;
   id?: string | undefined;
-  /** Unix seconds, when the API reported it. */
+  /** Unix seconds, when the API reported it (milliseconds are converted). */
   created?: number | undefined;
   /** The first (or only) choice, flattened for convenience. */
   text: string;
@@ -73,6 +77,10 @@ export interface LlmResponse {
   error?: LlmError | undefined;
   /** The stream ended without its terminal event. */
   truncated?: boolean | undefined;
+  /** Anthropic `redacted_thinking` blocks (Bedrock `redactedContent`): encrypted reasoning, counted, never shown. */
+  redactedThinkingBlocks?: number | undefined;
+  /** Output items of a type this reader does not know (Responses), kept by their type. */
+  otherOutputs?: string[] | undefined;
   /** Embedding calls: how many vectors of what size (never the vectors). */
   embeddings?: { count: number; dimensions: number } | undefined;
   /** Things a reader should know: unparseable chunks, truncation, bad tool JSON. */

@@ -20,7 +20,7 @@ export function applyAnthropicBlocks(out: LlmResponse, blocks: readonly Anthropi
   for (const block of blocks) {
     if (block.type === 'text') out.text += block.text ?? '';
     else if (block.type === 'thinking') out.reasoning += (out.reasoning ? '\n\n' : '') + (block.thinking ?? '');
-    else if (block.type === 'redacted_thinking') out.reasoning += (out.reasoning ? '\n\n' : '') + '[redacted thinking]';
+    else if (block.type === 'redacted_thinking') out.redactedThinkingBlocks = (out.redactedThinkingBlocks ?? 0) + 1;
     else if (block.type === 'tool_use' || SERVER_TOOL_BLOCKS.has(block.type)) {
       const call = toolCall(block.id, block.name ?? '', block.inputText ?? '');
       if (SERVER_TOOL_BLOCKS.has(block.type)) call.serverSide = true;
@@ -58,12 +58,14 @@ export function applyAnthropicMessage(out: LlmResponse, body: Record<string, unk
 
 /**
  * Anthropic counts `input_tokens` without the cached part: the prompt's real size is
- * input + cache reads + cache writes.
+ * input + cache reads + cache writes. `cache_creation.ephemeral_1h_input_tokens` says how many
+ * of the writes used the 1-hour TTL (priced 2x input instead of 1.25x).
  */
 export function anthropicUsage(usage: Record<string, unknown>): Usage {
   const input = asNumber(usage.input_tokens);
   const read = asNumber(usage.cache_read_input_tokens);
   const write = asNumber(usage.cache_creation_input_tokens);
   const total = input === undefined && read === undefined && write === undefined ? undefined : (input ?? 0) + (read ?? 0) + (write ?? 0);
-  return { inputTokens: total, outputTokens: asNumber(usage.output_tokens), cacheReadTokens: read, cacheWriteTokens: write };
+  const oneHour = asNumber(asRecord(usage.cache_creation)?.ephemeral_1h_input_tokens);
+  return { inputTokens: total, outputTokens: asNumber(usage.output_tokens), cacheReadTokens: read, cacheWriteTokens: write, cacheWrite1hTokens: oneHour || undefined };
 }

@@ -47,7 +47,8 @@ export class AnthropicStreamAccumulator {
       case 'message_delta': {
         const delta = asRecord(event.delta) ?? {};
         this.out.finishReason = asString(delta.stop_reason) ?? this.out.finishReason;
-        Object.assign(this.usage, asRecord(event.usage));
+        // Counts are cumulative, but some gateways send `null` for the ones they do not repeat.
+        for (const [key, value] of Object.entries(asRecord(event.usage) ?? {})) if (value !== null && value !== undefined) this.usage[key] = value;
         break;
       }
       case 'message_stop':

@@ -111,7 +111,9 @@ export function applyConverseOutput(out: LlmResponse, body: Record<string, unkno
     const use = asRecord(block.toolUse);
     if (use) out.toolCalls.push(toolCall(asString(use.toolUseId), asString(use.name) ?? '', JSON.stringify(use.input ?? {})));
     const thought = asRecord(block.reasoningContent);
-    if (thought) reasoning.push(asString(asRecord(thought.reasoningText)?.text) ?? '[redacted thinking]');
+    const thoughtText = asString(asRecord(thought?.reasoningText)?.text);
+    if (thoughtText) reasoning.push(thoughtText);
+    if (thought?.redactedContent !== undefined) out.redactedThinkingBlocks = (out.redactedThinkingBlocks ?? 0) + 1;
   }
   out.reasoning = reasoning.join('\n\n');
   out.finishReason = asString(body.stopReason) ?? out.finishReason;

@@ -78,7 +78,7 @@ export class ConverseStreamAccumulator {
     for (const [, block] of [...this.blocks.entries()].sort((a, b) => a[0] - b[0])) {
       this.out.text += block.text;
       if (block.reasoning) reasoning.push(block.reasoning);
-      else if (block.redacted) reasoning.push('[redacted thinking]');
+      if (block.redacted) this.out.redactedThinkingBlocks = (this.out.redactedThinkingBlocks ?? 0) + 1;
       if (block.tool) {
         const call = toolCall(block.tool.id, block.tool.name, block.input);
         this.out.toolCalls.push(call);

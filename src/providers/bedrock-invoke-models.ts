@@ -2,7 +2,8 @@ import { asArray, asNumber, asRecord, asString } from '../llm/json.js';
 import type { LlmMessage, LlmRequest, LlmResponse, Usage } from '../llm/types.js';
 import { invocationMetrics, markTruncated } from './bedrock-shared.js';
 import { toolCall } from './openai-chat.js';
-import { parseOpenAIMessages, pickParams } from './openai-shared.js';
+import { argumentsFragment, ToolCallAssembler } from '../llm/tool-calls.js';
+import { firstText, parseOpenAIMessages, pickParams, routeContent } from './openai-shared.js';
 
 /**
  * The InvokeModel bodies of Bedrock's other model families (Titan, Cohere Command and
@@ -13,6 +14,7 @@ export class InvokeChunkAccumulator {
   private usage: Usage = {};
   private metrics: Usage | undefined;
   private tools: { id?: string | undefined; name: string; args: string }[] = [];
+  private readonly calls = new ToolCallAssembler();
 
   constructor(readonly out: LlmResponse) {}
 
@@ -38,16 +40,16 @@ export class InvokeChunkAccumulator {
 
   private choice(choice: Record<string, unknown>): void {
     const message = asRecord(choice.message) ?? asRecord(choice.delta) ?? {};
-    this.out.text += asString(message.content) ?? asString(choice.text) ?? '';
-    this.out.reasoning += asString(message.reasoning_content) ?? asString(message.reasoning) ?? '';
-    for (const [i, t] of asArray(message.tool_calls).entries()) {
+    const content = routeContent(message.content);
+    this.out.text += content.text || (asString(choice.text) ?? '');
+    this.out.reasoning += firstText(message.reasoning_content, message.reasoning, content.reasoning) ?? '';
+    for (const t of asArray(message.tool_calls)) {
       const call = asRecord(t) ?? {};
       const fn = asRecord(call.function) ?? {};
-      const index = asNumber(call.index) ?? i;
-      const args = typeof fn.arguments === 'string' ? fn.arguments : fn.arguments === undefined ? '' : JSON.stringify(fn.arguments);
-      const existing = message === choice.delta ? this.tools[index] : undefined;
-      if (existing) existing.args += args;
-      else this.tools[index] = { id: asString(call.id), name: asString(fn.name) ?? '', args };
+      // A whole message's calls are each complete; a delta's continue by index or id.
+      const fragment = { index: asNumber(call.index), id: asString(call.id), name: asString(fn.name), args: argumentsFragment(fn.arguments) };
+      if (message === choice.delta) this.calls.push(fragment);
+      else this.calls.add(fragment);
     }
   }
 
@@ -67,7 +69,7 @@ export class InvokeChunkAccumulator {
     const out = this.out;
     const usage = this.metrics ?? this.usage;
     if (usage.inputTokens !== undefined || usage.outputTokens !== undefined) out.usage = usage;
-    for (const t of this.tools.filter(Boolean)) {
+    for (const t of [...this.tools, ...this.calls.calls]) {
       const call = toolCall(t.id, t.name, t.args);
       out.toolCalls.push(call);
       if (call.argumentsError) out.warnings.push(`tool call ${call.name}: ${call.argumentsError}`);

@@ -68,7 +68,8 @@ function cohereUsage(raw: Record<string, unknown> | undefined): Usage | undefine
   const input = asNumber(billed.input_tokens) ?? asNumber(tokens.input_tokens);
   const output = asNumber(billed.output_tokens) ?? asNumber(tokens.output_tokens);
   if (input === undefined && output === undefined) return undefined;
-  return { inputTokens: input, outputTokens: output };
+  // Reasoning models report their thinking share of the output as `tokens.reasoning_tokens`.
+  return { inputTokens: input, outputTokens: output, reasoningTokens: asNumber(tokens.reasoning_tokens) ?? asNumber(billed.reasoning_tokens) };
 }
 
 function reassembleCohere(interaction: Interaction): LlmResponse | undefined {

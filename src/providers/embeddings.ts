@@ -73,7 +73,10 @@ function dimensionsOf(vector: unknown): number {
 function embeddingUsage(body: Record<string, unknown>): Usage | undefined {
   const usage = asRecord(body.usage);
   const billed = asRecord(asRecord(body.meta)?.billed_units);
+  // Gemini `:embedContent`/`:batchEmbedContents` count the input in `usageMetadata.promptTokenCount`.
+  const gemini = asNumber(asRecord(body.usageMetadata)?.promptTokenCount);
   const input =
+    gemini ??
     asNumber(usage?.prompt_tokens) ?? asNumber(usage?.total_tokens) ?? asNumber(billed?.input_tokens) ?? asNumber(body.prompt_eval_count) ?? asNumber(body.inputTextTokenCount) ?? asNumber(body.inputTokenCount);
   return input === undefined ? undefined : { inputTokens: input, outputTokens: 0, totalTokens: input };
 }

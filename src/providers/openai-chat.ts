@@ -1,9 +1,11 @@
 import { mediaType } from '../model/headers.js';
 import type { Interaction } from '../model/types.js';
-import { asArray, asNumber, asRecord, asString, parseArguments, tryJson } from '../llm/json.js';
+import { asArray, asNumber, asRecord, asString, parseArguments, tryJson, unixSeconds } from '../llm/json.js';
 import { lineOf, looksLikeSse, parseSse } from '../llm/sse.js';
-import type { Choice, LlmResponse, Provider, ToolCall, Usage } from '../llm/types.js';
-import { errorFromBody, parseOpenAIMessages, parseOpenAITools, pickParams } from './openai-shared.js';
+import { argumentsFragment, ToolCallAssembler } from '../llm/tool-calls.js';
+import type { Choice, LlmError, LlmResponse, Provider, ToolCall } from '../llm/types.js';
+import { openAIUsage } from './openai-usage.js';
+import { errorFromBody, firstText, parseOpenAIMessages, parseOpenAITools, pickParams, routeContent } from './openai-shared.js';
 
 /** OpenAI Chat Completions and the many APIs that copy it (OpenRouter, Azure, Groq, Mistral, DeepSeek, xAI...). */
 export const openaiChat: Provider = {
@@ -71,8 +73,9 @@ function emptyResponse(streamed: boolean): LlmResponse {
 function readEnvelope(out: LlmResponse, body: Record<string, unknown>): void {
   out.model = asString(body.model) ?? out.model;
   out.id = asString(body.id) ?? out.id;
-  out.created = asNumber(body.created) ?? out.created;
-  const usage = asRecord(body.usage);
+  out.created = unixSeconds(body.created) ?? out.created;
+  // Groq streams put usage under `x_groq` on the last chunk.
+  const usage = asRecord(body.usage) ?? asRecord(asRecord(body.x_groq)?.usage);
   if (usage) out.usage = openAIUsage(usage);
 }
 
@@ -86,21 +89,15 @@ function choiceFromMessage(choice: Record<string, unknown>, fallback: number): C
   });
   const legacy = asRecord(message.function_call);
   if (legacy) toolCalls.push(toolCall(undefined, asString(legacy.name) ?? '', asString(legacy.arguments) ?? ''));
+  const content = routeContent(message.content);
   return {
     index: asNumber(choice.index) ?? fallback,
-    text: contentText(message.content),
-    reasoning: asString(message.reasoning) ?? asString(message.reasoning_content) ?? reasoningDetailsText(message.reasoning_details),
+    text: content.text,
+    reasoning: firstText(message.reasoning, message.reasoning_content, content.reasoning) ?? reasoningDetailsText(message.reasoning_details),
     refusal: asString(message.refusal) ?? undefined,
     toolCalls,
     finishReason: asString(choice.finish_reason),
   };
-}
-
-function contentText(content: unknown): string {
-  if (typeof content === 'string') return content;
-  return asArray(content)
-    .map((p) => asString(asRecord(p)?.text) ?? '')
-    .join('');
 }
 
 function reasoningDetailsText(details: unknown): string {
@@ -123,7 +120,7 @@ interface ChoiceAccumulator {
   reasoning: string;
   refusal: string;
   finishReason?: string | undefined;
-  calls: Map<number, { id?: string | undefined; name: string; args: string }>;
+  calls: ToolCallAssembler;
 }
 
 function fromStream(body: string): LlmResponse {
@@ -139,17 +136,15 @@ function fromStream(body: string): LlmResponse {
     }
     const chunk = asRecord(parsed.value);
     if (!chunk) continue;
-    const error = asRecord(chunk.error);
-    if (error) {
-      out.error = { message: asString(error.message) ?? JSON.stringify(error), type: asString(error.type), code: asString(error.code) ?? asNumber(error.code) };
-      continue;
-    }
+    // An error chunk may still carry usage and a last delta (OpenRouter): read them too.
+    const error = chunkError(chunk, event.event);
+    if (error) out.error = error;
     readEnvelope(out, chunk);
     for (const c of asArray(chunk.choices)) applyDelta(choices, asRecord(c) ?? {});
   }
   const finished = [...choices.values()].sort((a, b) => a.index - b.index).map(finishChoice);
   applyChoices(out, finished);
-  if (!stream.done && !finished.some((c) => c.finishReason)) {
+  if (!stream.done && !finished.some((c) => c.finishReason) && !out.error) {
     out.truncated = true;
     out.warnings.push('stream ended without [DONE] or a finish_reason: the response may be truncated');
   }
@@ -160,35 +155,27 @@ function applyDelta(choices: Map<number, ChoiceAccumulator>, choice: Record<stri
   const index = asNumber(choice.index) ?? 0;
   let acc = choices.get(index);
   if (!acc) {
-    acc = { index, text: '', reasoning: '', refusal: '', calls: new Map() };
+    acc = { index, text: '', reasoning: '', refusal: '', calls: new ToolCallAssembler() };
     choices.set(index, acc);
   }
   const delta = asRecord(choice.delta) ?? {};
-  acc.text += asString(delta.content) ?? '';
+  const content = routeContent(delta.content);
+  acc.text += content.text;
   acc.refusal += asString(delta.refusal) ?? '';
   // OpenRouter sends `reasoning` and the same text again in `reasoning_details`: read one of them.
-  const reasoning = asString(delta.reasoning) ?? asString(delta.reasoning_content);
+  const reasoning = firstText(delta.reasoning, delta.reasoning_content, content.reasoning);
   acc.reasoning += reasoning ?? reasoningDetailsText(delta.reasoning_details);
-  for (const [position, tc] of asArray(delta.tool_calls).entries()) {
+  for (const tc of asArray(delta.tool_calls)) {
     const frag = asRecord(tc) ?? {};
-    const key = asNumber(frag.index) ?? position;
     const fn = asRecord(frag.function) ?? {};
-    let call = acc.calls.get(key);
-    if (!call) {
-      call = { name: '', args: '' };
-      acc.calls.set(key, call);
-    }
-    call.id ??= asString(frag.id) || undefined;
-    if (!call.name) call.name = asString(fn.name) ?? '';
-    const args = fn.arguments;
-    call.args += typeof args === 'string' ? args : args !== undefined && args !== null ? JSON.stringify(args) : '';
+    acc.calls.push({ index: asNumber(frag.index), id: asString(frag.id), name: asString(fn.name), args: argumentsFragment(fn.arguments) });
   }
   const finish = asString(choice.finish_reason);
   if (finish) acc.finishReason = finish;
 }
 
 function finishChoice(acc: ChoiceAccumulator): Choice {
-  const toolCalls = [...acc.calls.entries()].sort((a, b) => a[0] - b[0]).map(([, c]) => toolCall(c.id, c.name, c.args));
+  const toolCalls = acc.calls.calls.map((c) => toolCall(c.id, c.name, c.args));
   return { index: acc.index, text: acc.text, reasoning: acc.reasoning, refusal: acc.refusal || undefined, toolCalls, finishReason: acc.finishReason };
 }
 
@@ -205,17 +192,10 @@ function applyChoices(out: LlmResponse, choices: Choice[]): void {
   for (const call of out.toolCalls) if (call.argumentsError) out.warnings.push(`tool call ${call.name}: ${call.argumentsError}`);
 }
 
-/** Chat Completions usage, including OpenRouter's `cost` and DeepSeek's cache fields. */
-export function openAIUsage(usage: Record<string, unknown>): Usage {
-  const prompt = asRecord(usage.prompt_tokens_details) ?? {};
-  const completion = asRecord(usage.completion_tokens_details) ?? {};
-  return {
-    inputTokens: asNumber(usage.prompt_tokens) ?? asNumber(usage.input_tokens),
-    outputTokens: asNumber(usage.completion_tokens) ?? asNumber(usage.output_tokens),
-    totalTokens: asNumber(usage.total_tokens),
-    cacheReadTokens: asNumber(prompt.cached_tokens) ?? asNumber(usage.prompt_cache_hit_tokens),
-    cacheWriteTokens: asNumber(prompt.cache_write_tokens),
-    reasoningTokens: asNumber(completion.reasoning_tokens),
-    cost: asNumber(usage.cost),
-  };
+/** An error chunk (`{"error": {...}}`, or the data of an `event: error`) as an LLM error. */
+export function chunkError(chunk: Record<string, unknown>, eventName: string | undefined): LlmError | undefined {
+  const error = asRecord(chunk.error) ?? (eventName === 'error' ? chunk : undefined);
+  if (!error) return typeof chunk.error === 'string' ? { message: chunk.error } : undefined;
+  const type = asString(error.type) ?? asString(error.status);
+  return { message: asString(error.message) ?? JSON.stringify(error), type: type === 'error' ? undefined : type, code: asString(error.code) ?? asNumber(error.code) };
 }

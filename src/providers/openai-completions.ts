@@ -1,8 +1,9 @@
-import { asArray, asRecord, asString } from '../llm/json.js';
+import { asArray, asRecord, asString, unixSeconds } from '../llm/json.js';
 import { looksLikeSse, parseSse } from '../llm/sse.js';
 import type { LlmResponse, Provider } from '../llm/types.js';
 import { mediaType } from '../model/headers.js';
-import { openAIUsage, pathOf } from './openai-chat.js';
+import { chunkError, pathOf } from './openai-chat.js';
+import { openAIUsage } from './openai-usage.js';
 import { pickParams } from './openai-shared.js';
 import { emptyResponse, httpError, jsonEvents } from './reassembly.js';
 
@@ -37,7 +38,10 @@ export const openaiCompletions: Provider = {
       return out;
     }
     const stream = parseSse(text);
-    for (const { data } of jsonEvents(text, out.warnings)) applyChunk(out, data);
+    for (const { event, data } of jsonEvents(text, out.warnings)) {
+      out.error = chunkError(data, event) ?? out.error;
+      applyChunk(out, data);
+    }
     if (!stream.done && !out.error) {
       out.truncated = true;
       out.warnings.push('stream ended without [DONE]: the result is partial');
@@ -49,7 +53,7 @@ export const openaiCompletions: Provider = {
 function applyChunk(out: LlmResponse, body: Record<string, unknown>): void {
   out.model = asString(body.model) ?? out.model;
   out.id = asString(body.id) ?? out.id;
-  out.created = typeof body.created === 'number' ? body.created : out.created;
+  out.created = unixSeconds(body.created) ?? out.created;
   const usage = asRecord(body.usage);
   if (usage) out.usage = openAIUsage(usage);
   const choice = asRecord(asArray(body.choices)[0]);

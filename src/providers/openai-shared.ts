@@ -99,3 +99,34 @@ export function errorFromBody(body: Record<string, unknown> | undefined, status:
   }
   return undefined;
 }
+
+/**
+ * The answer and the reasoning in a response message's or delta's `content`: a string, or an
+ * array of parts routed by type (Mistral's `text` and `thinking` parts, whose `thinking` is
+ * itself a list of text parts or a string).
+ */
+export function routeContent(content: unknown): { text: string; reasoning: string } {
+  if (typeof content === 'string') return { text: content, reasoning: '' };
+  let text = '';
+  let reasoning = '';
+  for (const p of asArray(content)) {
+    const part = asRecord(p) ?? (typeof p === 'string' ? { type: 'text', text: p } : {});
+    const type = asString(part.type) ?? '';
+    if (type === 'thinking' || type === 'reasoning') reasoning += thinkingText(part.thinking ?? part.reasoning ?? part.text);
+    else if (type === 'text' || type === 'output_text' || type === '') text += asString(part.text) ?? '';
+  }
+  return { text, reasoning };
+}
+
+function thinkingText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  return asArray(value)
+    .map((t) => (typeof t === 'string' ? t : (asString(asRecord(t)?.text) ?? '')))
+    .join('');
+}
+
+/** The first non-empty string: an empty `reasoning` must not hide a filled `reasoning_content`. */
+export function firstText(...values: unknown[]): string | undefined {
+  for (const v of values) if (typeof v === 'string' && v !== '') return v;
+  return undefined;
+}

@@ -76,6 +76,7 @@ function llmJson(x: LlmExchange, firstNew: number | undefined, o: ShowJsonOption
     model: r?.model ?? x.request.model ?? null,
     text: r ? text(r.text) : null,
     reasoning: r?.reasoning ?? null,
+    redactedThinkingBlocks: r?.redactedThinkingBlocks ?? 0,
     refusal: r?.refusal ?? null,
     toolCalls: (r?.toolCalls ?? []).map(toolJson),
     finishReason: r?.finishReason ?? null,
@@ -85,6 +86,7 @@ function llmJson(x: LlmExchange, firstNew: number | undefined, o: ShowJsonOption
           outputTokens: r.usage.outputTokens ?? null,
           cacheReadTokens: r.usage.cacheReadTokens ?? null,
           cacheWriteTokens: r.usage.cacheWriteTokens ?? null,
+          cacheWrite1hTokens: r.usage.cacheWrite1hTokens ?? null,
           reasoningTokens: r.usage.reasoningTokens ?? null,
           totalTokens: r.usage.totalTokens ?? null,
           cost: r.usage.cost ?? null,
@@ -95,6 +97,7 @@ function llmJson(x: LlmExchange, firstNew: number | undefined, o: ShowJsonOption
     error: r?.error ?? null,
     truncated: r?.truncated ?? false,
     embeddings: r?.embeddings ?? null,
+    otherOutputs: r?.otherOutputs ?? [],
     choices: r?.choices?.map((c) => ({ ...c, toolCalls: c.toolCalls.map(toolJson) })),
     warnings: r?.warnings ?? [],
     request: {

@@ -135,6 +135,7 @@ function renderResponse(r: LlmResponse, o: ShowTextOptions): string[] {
   const lines = [`  ${p.bold('response')}${about ? ` ${p.gray(sanitizeLine(about))}` : ''}`];
   if (r.error) lines.push(`    ${p.red('error')}     ${wrap(`${r.error.type ? `${r.error.type}: ` : ''}${r.error.message}`, o.width, '              ').trimStart()}`);
   if (r.reasoning) lines.push(p.dim(`    ${'reasoning'.padEnd(9)} ${wrap(shorten(r.reasoning, o.full).text, o.width, '              ').trimStart()}`));
+  if (r.redactedThinkingBlocks) lines.push(p.dim(`    ${'reasoning'.padEnd(9)} ${r.redactedThinkingBlocks} redacted thinking block${r.redactedThinkingBlocks === 1 ? '' : 's'} (encrypted)`));
   if (r.text) {
     const { text, cut } = shorten(o.mask ? maskSecretsInText(r.text) : r.text, o.full, 1200, 16);
     lines.push(`    ${p.green('assistant')} ${wrap(text, o.width, '              ').trimStart()}${cut ? p.gray(` … (${cut} more chars, --full to show)`) : ''}`);

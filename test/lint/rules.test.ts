@@ -65,6 +65,7 @@ const ACCEPT: [string, string][] = [
   ['empty-cassette', ok],
   ['stream-mismatch', goVcr([{ body: '{"model":"m","stream":true,"messages":[]}', contentType: 'text/event-stream', responseBody: sse(['{"id":"c","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"hi"},"finish_reason":"stop"}]}', '[DONE]']) }])],
   ['truncated-stream', goVcr([{ contentType: 'text/event-stream', responseBody: sse(['{"id":"c","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"hi"},"finish_reason":"stop"}]}', '[DONE]']) }])],
+  ['stream-error', ok],
   ['tool-arguments', goVcr([{ responseBody: JSON.stringify({ choices: [{ index: 0, message: { role: 'assistant', tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'f', arguments: '{"a":1}' } }] }, finish_reason: 'tool_calls' }] }) }])],
   ['duplicate-request', goVcr([{ body: '{"model":"m","messages":[{"role":"user","content":"one"}]}' }, { body: '{"model":"m","messages":[{"role":"user","content":"two"}]}' }])],
   ['secret-header', goVcr([{ headers: '      Authorization:\n      - Bearer REDACTED\n' }])],

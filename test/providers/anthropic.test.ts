@@ -38,9 +38,9 @@ const streamed: { name: string; events: Record<string, unknown>[]; raw?: string;
     expect: { reasoning: 'Let me think.', text: '42' },
   },
   {
-    name: 'redacted thinking is marked, not shown',
+    name: 'redacted thinking is counted, not shown',
     events: [start(), blockStart(0, { type: 'redacted_thinking', data: 'EmwKAhgBEgy3' }), stop(0), blockStart(1, { type: 'text', text: 'ok' }), stop(1), messageDelta('end_turn'), END],
-    expect: { reasoning: '[redacted thinking]', text: 'ok' },
+    expect: { reasoning: '', redactedThinkingBlocks: 1, text: 'ok' },
   },
   {
     name: 'server tool use, search results and citations',

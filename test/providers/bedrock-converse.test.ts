@@ -33,9 +33,9 @@ const streamed: { name: string; body: Uint8Array; expect: Record<string, unknown
     expect: { text: 'Checking.', finishReason: 'tool_use', toolCalls: [{ id: 'tooluse_1', name: 'get_weather', arguments: { location: 'San Francisco' }, argumentsText: '{"location": "San Francisco"}', argumentsError: undefined }] },
   },
   {
-    name: 'reasoning text, signature ignored, redacted reasoning marked',
+    name: 'reasoning text, signature ignored, redacted reasoning counted, not shown',
     body: eventFrames([START, ['contentBlockDelta', { contentBlockIndex: 0, delta: { reasoningContent: { text: 'Think ' } } }], ['contentBlockDelta', { contentBlockIndex: 0, delta: { reasoningContent: { text: 'hard.' } } }], ['contentBlockDelta', { contentBlockIndex: 0, delta: { reasoningContent: { signature: 'EqQB' } } }], blockStop(0), ['contentBlockDelta', { contentBlockIndex: 1, delta: { reasoningContent: { redactedContent: 'AAAA' } } }], text(2, '42'), stop('end_turn')]),
-    expect: { reasoning: 'Think hard.\n\n[redacted thinking]', text: '42' },
+    expect: { reasoning: 'Think hard.', redactedThinkingBlocks: 1, text: '42' },
   },
   {
     name: 'an exception frame mid-stream is the error, with the partial text',

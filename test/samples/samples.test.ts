@@ -26,6 +26,13 @@ const FORMATS: [string, string, number][] = [
   ['go-vcr-v2/openai-completions-stream.yaml', 'go-vcr-v2', 1],
   ['go-vcr-v2/openrouter-chat-stream-tool-loop.yaml', 'go-vcr-v2', 2],
   ['go-vcr-v2/openai-chat-image-input.yaml', 'go-vcr-v2', 1],
+  ['go-vcr-v2/mixed-stream-eof-without-blank-line.yaml', 'go-vcr-v2', 5],
+  ['go-vcr-v2/openai-chat-tool-call-identity.yaml', 'go-vcr-v2', 2],
+  ['go-vcr-v2/mistral-content-parts.yaml', 'go-vcr-v2', 3],
+  ['go-vcr-v2/openai-responses-items.yaml', 'go-vcr-v2', 4],
+  ['go-vcr-v2/mixed-errors-in-200.yaml', 'go-vcr-v2', 7],
+  ['go-vcr-v2/mixed-usage.yaml', 'go-vcr-v2', 5],
+  ['go-vcr-v2/mixed-prices.yaml', 'go-vcr-v2', 9],
   ['har/gemini-and-ollama.har', 'har', 2],
   ['httprr/openai-chat-stream.httprr', 'httprr', 2],
   ['httprr/ollama-chat-stream.httprr.gz', 'httprr', 1],
@@ -42,6 +49,7 @@ const FORMATS: [string, string, number][] = [
   ['ruby-vcr/gemini-stream.yml', 'ruby-vcr', 2],
   ['vcrpy/anthropic-stream-tools.yaml', 'vcrpy', 2],
   ['vcrpy/bedrock-converse-split.yaml.gz', 'vcrpy', 2],
+  ['vcrpy/bedrock-converse-stream-exception.yaml', 'vcrpy', 1],
   ['vcrpy/gemini-json-gzip.yaml', 'vcrpy', 1],
   ['vcrpy/openai-chat-parsed-body.yaml', 'vcrpy', 2],
   ['vcrpy/openai-responses-json.json', 'vcrpy', 1],
@@ -211,6 +219,8 @@ describe('samples: wire formats', () => {
     const cut = analyzeInteraction(load('httprr/openai-chat-stream.httprr').interactions[1]!)!.response!;
     expect(cut.text).toBe('Magnetic ribbon');
     expect(cut.error?.message).toBe('Upstream provider disconnected');
-    expect(cut.warnings.join(' ')).toMatch(/truncated/);
+    // An error explains the early end: it is reported as the error, the same way for every provider, not as truncation.
+    expect(cut.truncated).toBeFalsy();
+    expect(cut.warnings.join(' ')).toMatch(/API error inside an HTTP 200 response stream: Upstream provider disconnected/);
   });
 });

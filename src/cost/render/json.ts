@@ -40,6 +40,7 @@ export function renderCostJson(report: CostReport, errors: readonly FileErrorLik
         costSource: r.costSource,
         estimate: r.estimate,
         pricedAs: r.pricedAs ?? null,
+        note: r.note ?? null,
         pricedAt: r.pricedAt ?? null,
         reason: r.reason ?? null,
       })),

@@ -16,6 +16,7 @@ import { secretHeader } from './secret-header.js';
 import { secretUrl } from './secret-url.js';
 import { sseJson } from './sse-json.js';
 import { statusText } from './status-text.js';
+import { streamError } from './stream-error.js';
 import { streamMismatch } from './stream-mismatch.js';
 import { toolArguments } from './tool-arguments.js';
 import { toolResultId } from './tool-result-id.js';
@@ -36,6 +37,7 @@ export const RULES: readonly Rule[] = [
   jsonBody,
   sseJson,
   truncatedStream,
+  streamError,
   streamMismatch,
   toolArguments,
   toolResultId,

@@ -1,0 +1,70 @@
+import type { ModelInfo, PriceCalculation, Provider } from '@pydantic/genai-prices';
+
+/**
+ * Amazon Bedrock on-demand prices the bundled genai-prices data lacks (USD per million tokens,
+ * US regions). Source: https://aws.amazon.com/bedrock/pricing/ (Cohere and AI21 sections):
+ * Command R $0.0005/$0.0015 per 1K tokens, Command R+ $0.003/$0.015, Command $0.0015/$0.002,
+ * Command Light $0.0003/$0.0006, Embed English/Multilingual v3 $0.0001, Jamba 1.5 Large
+ * $0.002/$0.008, Jamba 1.5 Mini $0.0002/$0.0004. Tried after the bundled data, for Bedrock URLs only.
+ */
+export const BEDROCK_SUPPLEMENT: Provider = {
+  id: 'aws',
+  name: 'AWS Bedrock (prices the bundled table lacks)',
+  api_pattern: 'bedrock-runtime',
+  models: [
+    model('cohere.command-r-plus-v1:0', 'cohere.command-r-plus', 3, 15),
+    model('cohere.command-r-v1:0', 'cohere.command-r-v1', 0.5, 1.5),
+    model('cohere.command-text-v14', 'cohere.command-text', 1.5, 2),
+    model('cohere.command-light-text-v14', 'cohere.command-light', 0.3, 0.6),
+    model('cohere.embed-english-v3', 'cohere.embed-english-v3', 0.1, 0),
+    model('cohere.embed-multilingual-v3', 'cohere.embed-multilingual-v3', 0.1, 0),
+    model('ai21.jamba-1-5-large-v1:0', 'ai21.jamba-1-5-large', 2, 8),
+    model('ai21.jamba-1-5-mini-v1:0', 'ai21.jamba-1-5-mini', 0.2, 0.4),
+  ],
+};
+
+function model(id: string, contains: string, input: number, output: number): ModelInfo {
+  return { id, match: { contains }, prices: { input_mtok: input, output_mtok: output } };
+}
+
+/**
+ * Long-context tiers the table has for Claude Sonnet 4.5 but not for Claude Sonnet 4 (1M-token
+ * context beta): above 200k input tokens (cache reads and writes included) the whole request is
+ * charged 2x for input and cache prices and 1.5x for output.
+ * Source: https://docs.claude.com/en/docs/about-claude/pricing#long-context-pricing
+ */
+const LONG_CONTEXT = [{ model: /^claude-sonnet-4-0$|(^|\.)anthropic\.claude-sonnet-4-2025/, threshold: 200_000, input: 2, output: 1.5 }];
+
+/**
+ * A provider holding `result`'s model at its long-context price, when the request is over the
+ * threshold and the table has only a flat price for it; otherwise undefined.
+ */
+export function longContextProvider(result: PriceCalculation, inputTokens: number): Provider | undefined {
+  const rule = LONG_CONTEXT.find((r) => r.model.test(result.model.id));
+  if (!rule || inputTokens <= rule.threshold) return undefined;
+  const flat = result.model_price;
+  if (Object.values(flat).some((v) => typeof v === 'object')) return undefined; // already tiered
+  const prices: Record<string, number> = {};
+  for (const [key, value] of Object.entries(flat)) {
+    if (typeof value !== 'number') continue;
+    prices[key] = key.endsWith('_mtok') ? value * (key.startsWith('output') ? rule.output : rule.input) : value;
+  }
+  return { ...result.provider, models: [{ ...result.model, id: `${result.model.id} (>${rule.threshold / 1000}k context)`, prices }] };
+}
+
+/**
+ * Perplexity's per-request fee by `search_context_size`, USD per 1,000 requests.
+ * Source: https://docs.perplexity.ai/getting-started/pricing (Sonar $5/$8/$12, Sonar Pro and
+ * Sonar Reasoning Pro $6/$10/$14). The table carries one fee per model (the high one).
+ */
+const PERPLEXITY_FEES: [RegExp, Record<string, number>][] = [
+  [/^sonar-(pro|reasoning-pro)$/, { low: 6, medium: 10, high: 14 }],
+  [/^sonar(-reasoning)?$/, { low: 5, medium: 8, high: 12 }],
+];
+
+/** The request fee to use instead of the table's, in USD, or undefined when the table's stands. */
+export function perplexityRequestFee(modelId: string, searchContextSize: string | undefined): number | undefined {
+  const fees = PERPLEXITY_FEES.find(([re]) => re.test(modelId))?.[1];
+  const fee = fees?.[searchContextSize ?? 'low'];
+  return fee === undefined ? undefined : fee / 1000;
+}

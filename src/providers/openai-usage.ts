@@ -1,0 +1,53 @@
+import { asNumber, asRecord, asString } from '../llm/json.js';
+import type { Usage } from '../llm/types.js';
+
+/**
+ * Chat Completions (and legacy Completions) usage, as every OpenAI-compatible server writes it.
+ *
+ * - `completion_tokens` includes reasoning at OpenAI. xAI and Vercel's AI Gateway leave reasoning
+ *   out of it while billing it as output; they are recognised by
+ *   `total_tokens = prompt_tokens + completion_tokens + reasoning_tokens`, and then the output is
+ *   completion + reasoning (docs/cost.md, "Reasoning outside completion_tokens").
+ * - A recorded cost: OpenRouter's `usage.cost` (USD), Perplexity's `usage.cost.total_cost` (USD),
+ *   xAI's `cost_in_usd_ticks` (1 tick = 1e-10 USD; 0, as Azure-hosted Grok records it, is no cost).
+ * - Cache reads: `prompt_tokens_details.cached_tokens`, DeepSeek's `prompt_cache_hit_tokens`;
+ *   writes: `prompt_tokens_details.cache_write_tokens` (OpenRouter).
+ */
+export function openAIUsage(usage: Record<string, unknown>): Usage {
+  const prompt = asRecord(usage.prompt_tokens_details) ?? {};
+  const completion = asRecord(usage.completion_tokens_details) ?? {};
+  const input = asNumber(usage.prompt_tokens) ?? asNumber(usage.input_tokens);
+  const reported = asNumber(usage.completion_tokens) ?? asNumber(usage.output_tokens);
+  const total = asNumber(usage.total_tokens);
+  const reasoning = asNumber(completion.reasoning_tokens);
+  return {
+    inputTokens: input,
+    outputTokens: outputWithReasoning(input, reported, total, reasoning),
+    totalTokens: total,
+    cacheReadTokens: asNumber(prompt.cached_tokens) ?? asNumber(usage.prompt_cache_hit_tokens),
+    cacheWriteTokens: asNumber(prompt.cache_write_tokens),
+    reasoningTokens: reasoning,
+    cost: recordedCost(usage),
+    searchContextSize: asString(usage.search_context_size),
+  };
+}
+
+/** The USD cost an API recorded in `usage`, in any of the shapes above. */
+export function recordedCost(usage: Record<string, unknown>): number | undefined {
+  const cost = usage.cost;
+  if (typeof cost === 'number') return asNumber(cost);
+  const perplexity = asNumber(asRecord(cost)?.total_cost);
+  if (perplexity !== undefined) return perplexity;
+  // Azure-hosted Grok records `cost_in_usd_ticks: 0` for calls Azure bills itself: not a cost.
+  const ticks = asNumber(usage.cost_in_usd_ticks);
+  return ticks === undefined || ticks === 0 ? undefined : ticks / 1e10;
+}
+
+/**
+ * The billed output: `output` itself, unless the counts show reasoning was left out of it
+ * (`total = input + output + reasoning`), as xAI's and Vercel AI Gateway's chat usage does.
+ */
+export function outputWithReasoning(input: number | undefined, output: number | undefined, total: number | undefined, reasoning: number | undefined): number | undefined {
+  const outside = reasoning !== undefined && reasoning > 0 && input !== undefined && output !== undefined && total === input + output + reasoning;
+  return outside ? output + reasoning : output;
+}
