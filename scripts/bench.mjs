@@ -5,6 +5,7 @@ import { closeSync, fsyncSync, mkdtempSync, openSync, statSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchShowHtml } from './bench-html.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const INTERACTIONS = Number(process.env.BENCH_INTERACTIONS ?? 1200);
@@ -147,6 +148,8 @@ const results = {
   startup: { nodeMs: Math.round(bare), cassetteVersionMs: Math.round(version), ratio: Number((version / bare).toFixed(2)), lintSmallCassetteMs: Math.round(lintSmall), lintRatio: Number((lintSmall / bare).toFixed(2)) },
   targets: { throughputMBps: '>= 20', rssAboveNodeToFileRatio: '<= 5', startupRatio: '<= 1.5' },
 };
+// show --html on the same file: page size, and first paint in Chromium (skipped without one).
+results.showHtml = await benchShowHtml(file, root, dir);
 const met = {
   throughput: results.show.throughputMBps >= 20,
   memory: results.show.rssAboveNodeToFileRatio <= 5,

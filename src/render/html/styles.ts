@@ -23,7 +23,7 @@ h1{font-size:20px;margin:16px 0 4px}h2{font-size:17px;margin:0}h3{font-size:13px
 .timeline a:hover rect,.timeline a:focus rect{opacity:.6}
 .legend span{margin-right:12px}.legend i{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:4px;vertical-align:-1px;background:var(--none)}
 .legend .s2 i{background:var(--ok)}.legend .s4 i{background:var(--client)}.legend .s5 i{background:var(--server)}
-.ix{border:1px solid var(--line);border-left:4px solid var(--none);border-radius:6px;margin:14px 0;padding:8px 12px;scroll-margin-top:56px}
+.ix{content-visibility:auto;contain-intrinsic-size:auto 360px;border:1px solid var(--line);border-left:4px solid var(--none);border-radius:6px;margin:14px 0;padding:8px 12px;scroll-margin-top:56px}
 .ix.s2{border-left-color:var(--ok)}.ix.s3{border-left-color:var(--redirect)}.ix.s4{border-left-color:var(--client)}.ix.s5{border-left-color:var(--server)}
 .ix.current{outline:2px solid var(--accent);outline-offset:2px}
 .ix>header{display:flex;flex-wrap:wrap;gap:4px 12px;align-items:baseline}
