@@ -89,6 +89,21 @@ describe.skipIf(!hasChromium)('show --html in Chromium', () => {
     await page.screenshot({ path: join(OUT, 'seed.png'), fullPage: true });
   });
 
+  it('is readable without JavaScript', async () => {
+    const page = await browser.context.newPage();
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('Emulation.setScriptExecutionDisabled', { value: true });
+    const url = pathToFileURL(writePage('sample', [TOOL_LOOP])).href;
+    pages.add(url);
+    await page.goto(url);
+    await expect(page.locator('#c0-i1 .response .msg pre').innerText()).resolves.toBe('Yes: rain is expected in Lisbon tomorrow (80%), so take an umbrella.');
+    await expect(page.locator('#c0-i0 .response .call .name').innerText()).resolves.toBe('get_forecast');
+    // The filter needs the script: hidden, and never filled in.
+    expect(await page.locator('#toolbar').isVisible()).toBe(false);
+    await expect(page.locator('#filter-count').textContent()).resolves.toBe('');
+    await page.close();
+  });
+
   it('renders raw bodies only when their section is opened', async () => {
     const { page } = await open(writePage('sample', [TOOL_LOOP]));
     const raw = page.locator('#c0-i0 details.raw');
