@@ -106,7 +106,8 @@ function llmJson(x: LlmExchange, firstNew: number | undefined, o: ShowJsonOption
       messages: x.request.messages.map((m, n) => ({
         role: m.role,
         text: text(m.text),
-        parts: m.parts?.filter((p) => p.type !== 'text'),
+        // Type and summary only: inline image data is for show --html, not for the JSON contract.
+        parts: m.parts?.filter((p) => p.type !== 'text').map((p) => ({ type: p.type, text: p.text, summary: p.summary })),
         toolCalls: m.toolCalls?.map(toolJson),
         toolCallId: m.toolCallId,
         new: firstNew !== undefined && n >= firstNew,
