@@ -29,10 +29,10 @@ export function rawData(id: string, i: Interaction, o: HtmlOptions): SafeHtml {
   return html`<script type="application/json" id="${id}">${new SafeHtml(jsonForScript({ request, response }))}</script>`;
 }
 
-/** A placeholder that opens the raw block; without JavaScript it says why it stays empty. */
+/** A placeholder that the page script fills from the raw block when opened (the page says once that this needs JavaScript). */
 export function rawSection(id: string, i: Interaction): SafeHtml {
   const size = i.request.body.size + (i.response?.body.size ?? 0);
-  return html`<details class="raw" data-raw="${id}"><summary>raw request and response (headers, bodies · ${formatBytes(size)})</summary><div class="raw-slot"><noscript>Raw bodies need JavaScript; run <code>cassette show --raw</code> instead.</noscript></div></details>`;
+  return html`<details class="raw" data-raw="${id}"><summary>raw request and response (headers, bodies · ${formatBytes(size)})</summary><div class="raw-slot"></div></details>`;
 }
 
 function bodyText(body: Body): string {
