@@ -26,11 +26,22 @@ export interface Finding {
   path?: DocPath | undefined;
   /** Text edits that fix the finding; only rules marked `fixable` return them. */
   fix?: TextEdit[] | undefined;
+  /** Request method and URL of the interaction, and the field the finding is about: what a baseline fingerprint keys on. */
+  method?: string | undefined;
+  url?: string | undefined;
+  field?: string | undefined;
 }
 
 /** What a rule reports before the engine adds severity and positions. */
 export interface RuleReport {
   message: string;
+  /**
+   * `warn` for a report the rule itself judges less certain (an unknown response cookie); the engine
+   * never raises a report above the rule's configured severity.
+   */
+  severity?: Severity | undefined;
+  /** The part of the interaction the finding is about (`response.headers.Set-Cookie`), for baseline fingerprints. */
+  field?: string | undefined;
   /** Offset into `Cassette.text`, when the rule knows the exact spot (more precise than `path`). */
   offset?: number | undefined;
   interaction?: number | undefined;

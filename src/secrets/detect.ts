@@ -1,4 +1,5 @@
 import type { Header, Interaction } from '../model/types.js';
+import { cookieKind } from './cookies.js';
 import { isPlaceholder, SECRET_PATTERNS, SECRET_QUERY_PARAMS } from './patterns.js';
 
 /** A credential found in an interaction: where, what kind, and the exact text to redact. */
@@ -10,7 +11,13 @@ export interface FoundSecret {
   side: 'request' | 'response';
   kind: string;
   value: string;
+  /** The cookie's name, for a `Cookie` / `Set-Cookie` finding. */
+  cookie?: string | undefined;
+  /** True for a response cookie whose name says neither session nor infrastructure: worth a look, not proof. */
+  uncertain?: boolean | undefined;
 }
+
+type Candidate = Pick<FoundSecret, 'kind' | 'value' | 'cookie' | 'uncertain'>;
 
 // Headers that carry credentials. show masks a few more (OpenAI organization and project ids),
 // but those identify an account without granting access, so lint does not report them.
@@ -38,7 +45,7 @@ export function entropy(value: string): number {
 }
 
 /** The credential part of a header value: the token after `Bearer`, the key id of a SigV4 `Credential=`. */
-function headerSecrets(header: Header): { kind: string; value: string }[] {
+function headerSecrets(header: Header): Candidate[] {
   const name = header.name.toLowerCase();
   const value = header.value.trim();
   if (name === 'authorization' && /^AWS4-HMAC-SHA256/i.test(value)) {
@@ -46,17 +53,31 @@ function headerSecrets(header: Header): { kind: string; value: string }[] {
     return key && !isPlaceholder(key) ? [{ kind: 'aws-access-key', value: key }] : [];
   }
   if (!CREDENTIAL_HEADERS.has(name) || isPlaceholder(value)) return [];
-  if (name === 'cookie' || name === 'set-cookie') {
-    // Each cookie's value; attributes such as Path and Expires are not secrets.
-    const pairs = name === 'cookie' ? value.split(/;\s*/) : [value.split(';')[0] ?? ''];
-    return pairs
-      .map((p) => p.slice(p.indexOf('=') + 1).trim())
-      .filter((v) => v.length >= 8 && !isPlaceholder(v))
-      .map((v) => ({ kind: name, value: v }));
-  }
+  if (name === 'cookie' || name === 'set-cookie') return cookieSecrets(name, value);
   const token = value.replace(/^(Bearer|Basic|Token|Key)\s+/i, '');
   // Real tokens have no spaces; "My bearer token is safe" is a recorder's placeholder sentence.
   return token.length >= 8 && !/\s/.test(token) ? [{ kind: name, value: token }] : [];
+}
+
+/**
+ * Each cookie's value, judged by its name (see cookies.ts): infrastructure cookies are skipped on both
+ * sides; a request `Cookie` is always sent back as a credential; a response cookie of unknown purpose is
+ * uncertain. Attributes such as Path and Expires are not secrets.
+ */
+function cookieSecrets(name: 'cookie' | 'set-cookie', value: string): Candidate[] {
+  // A recorder may join several Set-Cookie lines with newlines or ", " (Expires dates hold ", " too).
+  const pairs = name === 'cookie' ? value.split(/;\s*/) : value.split(/\n|,\s*(?=[^;,=\s]+=)/).map((c) => c.split(';')[0] ?? '');
+  const out: Candidate[] = [];
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    const cookie = eq < 0 ? '' : pair.slice(0, eq).trim();
+    const v = pair.slice(eq + 1).trim();
+    if (v.length < 8 || isPlaceholder(v)) continue;
+    const kind = cookieKind(cookie, v);
+    if (kind === 'infrastructure') continue;
+    out.push({ kind: `${kind === 'session' ? 'session cookie' : 'cookie'} ${cookie || '(unnamed)'}`, value: v, cookie, uncertain: name === 'set-cookie' && kind === 'unknown' });
+  }
+  return out;
 }
 
 function urlSecrets(url: string): { kind: string; value: string; field: string }[] {
@@ -108,7 +129,7 @@ function bodySecrets(text: string): { kind: string; value: string }[] {
 /** Every credential in an interaction's headers, URL and text bodies. */
 export function findSecrets(interaction: Interaction): FoundSecret[] {
   const found: FoundSecret[] = [];
-  const at = (side: 'request' | 'response', where: FoundSecret['where'], field: string) => (s: { kind: string; value: string }) => found.push({ interaction: interaction.index, side, where, field, ...s });
+  const at = (side: 'request' | 'response', where: FoundSecret['where'], field: string) => (s: Candidate) => found.push({ interaction: interaction.index, side, where, field, ...s });
   for (const h of interaction.request.headers) headerSecrets(h).forEach(at('request', 'header', h.name));
   for (const s of urlSecrets(interaction.request.url)) at('request', 'url', s.field)(s);
   const reqText = interaction.request.body.text;

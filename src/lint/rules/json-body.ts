@@ -3,10 +3,27 @@ import type { Body, Header } from '../../model/types.js';
 import type { Rule, RuleReport } from '../types.js';
 import { perInteraction } from './shared.js';
 
+// Streaming JSON types hold one JSON value per line (Cohere's application/stream+json, RFC 7464 json-seq).
+const JSON_LINES_TYPE = /(^|[/+])(stream\+json|json-seq)$/;
+
 function notJson(body: Body, headers: readonly Header[]): boolean {
   const type = mediaType(headers) ?? '';
-  if (!/[/+]json$/.test(type) || body.binary || body.size === 0 || body.storage === 'file') return false;
+  if (!/[/+]json(-seq)?$/.test(type) || body.binary || body.size === 0 || body.storage === 'file') return false;
+  if (JSON_LINES_TYPE.test(type) && body.text !== undefined) return !everyLineIsJson(body.text);
   return !body.isJson;
+}
+
+function everyLineIsJson(text: string): boolean {
+  for (const line of text.split('\n')) {
+    const value = line.replace(/^\x1e/, '').trim();
+    if (value === '') continue;
+    try {
+      JSON.parse(value);
+    } catch {
+      return false;
+    }
+  }
+  return true;
 }
 
 export const jsonBody: Rule = {

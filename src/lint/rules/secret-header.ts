@@ -6,6 +6,7 @@ export const secretHeader: Rule = {
   defaultSeverity: 'error',
   category: 'secret',
   fixable: true,
-  description: 'a credential in a header: Authorization, x-api-key, api-key, x-goog-api-key, cookies, AWS SigV4 key ids, security tokens',
-  check: (ctx) => secretReports(ctx, 'header', (s) => `${s.side} header ${s.field} holds a credential`),
+  description: 'a credential in a header: Authorization, x-api-key, api-key, x-goog-api-key, request cookies, session cookies, AWS SigV4 key ids, security tokens (infrastructure cookies are skipped, unknown response cookies warn)',
+  check: (ctx) =>
+    secretReports(ctx, 'header', (s) => (s.uncertain ? `${s.side} header ${s.field} sets a cookie that is neither a known infrastructure cookie nor named like a session: check it is no credential` : `${s.side} header ${s.field} holds a credential`)),
 };

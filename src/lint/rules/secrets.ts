@@ -28,6 +28,8 @@ export function secretReports(ctx: RuleContext, where: FoundSecret['where'], des
       const fix = redactions(ctx.cassette.text, s.value, ctx.cassette.format === 'httprr' && s.value.length >= PLACEHOLDER.length);
       out.push({
         message: `${describe(s)}: ${s.kind} ${redactForMessage(s.value)}${fix.length === 0 ? ' (stored encoded: redact it by re-recording)' : ''}`,
+        severity: s.uncertain ? 'warn' : undefined,
+        field: `${s.side}.${s.where === 'body' ? 'body' : s.where === 'url' ? `url.${s.field}` : `headers.${s.field.toLowerCase()}`}${s.cookie ? `.${s.cookie}` : ''}`,
         interaction: i.index,
         offset: fix[0]?.start,
         path: fieldPath(i, s),
