@@ -10,7 +10,7 @@
 //   When the build tools are missing we install the locked dev dependencies into the clone ourselves,
 //   with that leaked configuration removed, then build.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,6 +28,18 @@ function npm(args) {
     process.exit(result.status || 1);
   }
 }
+
+/** Newest modification time under a path, in ms. */
+function newest(path) {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newest(join(path, name))));
+}
+
+// npm runs prepare twice in one install (install, then pack): the second finds dist/ newer than its inputs.
+const output = join(root, 'dist/bundle/run.js');
+const inputs = ['src', 'package.json', 'tsconfig.json', 'tsconfig.build.json'].map((p) => join(root, p));
+if (existsSync(output) && statSync(output).mtimeMs >= Math.max(...inputs.map(newest))) process.exit(0);
 
 const hasBuildTools = ['typescript', 'esbuild'].every((name) => existsSync(join(root, 'node_modules', name, 'package.json')));
 if (!hasBuildTools) {
