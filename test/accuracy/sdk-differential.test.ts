@@ -54,7 +54,7 @@ async function compareAll(): Promise<Outcome[]> {
       const x = analyzeInteraction(interaction);
       if (!x?.response || !PROVIDERS.has(x.provider)) continue;
       const ours = ourView(x.response);
-      const sdk = await sdkView(x.provider, res.body.text, x.response.streamed);
+      const sdk = await sdkView(x.provider, res.body.text, x.response.streamed, interaction.request.url);
       out.push({ key: `${file.name} #${interaction.index}`, agree: same(ours, sdk), ours, sdk });
     }
   }

@@ -5,7 +5,7 @@ import { ChatCompletionStream } from 'openai/lib/ChatCompletionStream';
 import { ResponseStream } from 'openai/lib/responses/ResponseStream';
 import { Stream as OpenAISse } from 'openai/core/streaming';
 import { anthropicUsage } from '../../src/providers/anthropic-content.js';
-import { openAIUsage } from '../../src/providers/openai-usage.js';
+import { openAIUsage, withGatewayReasoning } from '../../src/providers/openai-usage.js';
 import { responsesUsage } from '../../src/providers/openai-responses.js';
 import type { LlmResponse, ProviderId } from '../../src/llm/types.js';
 
@@ -47,9 +47,9 @@ export function ourView(r: LlmResponse): View {
 }
 
 /** The official SDK's accumulator over the same recorded body (a stream), or its plain JSON (a body). */
-export async function sdkView(provider: ProviderId, body: string, streamed: boolean): Promise<View> {
+export async function sdkView(provider: ProviderId, body: string, streamed: boolean, url: string): Promise<View> {
   try {
-    if (provider === 'openai-chat') return chatView(streamed ? await new ChatStream(body).final() : (JSON.parse(body) as ChatCompletion));
+    if (provider === 'openai-chat') return chatView(streamed ? await new ChatStream(body).final() : (JSON.parse(body) as ChatCompletion), url);
     if (provider === 'openai-responses') return responsesView(streamed ? await ResponseStream.fromReadableStream(openaiSse(body)).finalResponse() : JSON.parse(body));
     const message = streamed ? await MessageStream.fromReadableStream(AnthropicSse.fromSSEResponse(new Response(body), new AbortController()).toReadableStream()).finalMessage() : JSON.parse(body);
     return anthropicView(message);
@@ -74,9 +74,9 @@ interface ChatCompletion {
   usage?: Record<string, unknown> | null;
 }
 
-function chatView(c: ChatCompletion): View {
+function chatView(c: ChatCompletion, url: string): View {
   const choice = c.choices[0];
-  const usage = c.usage ? openAIUsage(c.usage) : undefined;
+  const usage = c.usage ? withGatewayReasoning(openAIUsage(c.usage), url) : undefined;
   const content = choice?.message.content;
   return {
     text: typeof content === 'string' ? content : '',
