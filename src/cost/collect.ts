@@ -46,7 +46,7 @@ export function costRow(path: string, interaction: Interaction, exchange: LlmExc
     if (usage?.cost !== undefined) Object.assign(row, { cost: usage.cost, costSource: 'recorded' });
     return row;
   }
-  if (usage?.cost === undefined && isLocal(interaction.request)) {
+  if (usage?.cost === undefined && LOCAL_WIRES.has(exchange.provider) && isLocal(interaction.request)) {
     // A model served on this machine (Ollama, llama.cpp, vLLM) costs nothing per call, whatever its name.
     return Object.assign(row, { cost: 0, estimate: 0, costSource: 'estimated', pricedAs: 'local (no API charge)' });
   }
@@ -66,6 +66,13 @@ export function costRow(path: string, interaction: Interaction, exchange: LlmExc
   } else if (!model) row.reason = 'no model name';
   return row;
 }
+
+/**
+ * Wire formats local model servers speak (llama.cpp, vLLM, LM Studio: OpenAI-compatible; Ollama).
+ * A Gemini, Anthropic, Bedrock or Cohere call to localhost is a gateway or proxy in front of the
+ * cloud API (Pydantic AI Gateway on :8787), and is priced as that API.
+ */
+const LOCAL_WIRES = new Set<string>(['openai-chat', 'openai-completions', 'openai-responses', 'ollama', 'embeddings']);
 
 /** Why a call has no usage: an API error, an OpenAI stream that did not ask for usage, or silence. */
 function noUsageReason(interaction: Interaction, exchange: LlmExchange): string {

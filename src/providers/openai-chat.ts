@@ -4,7 +4,7 @@ import { asArray, asNumber, asRecord, asString, parseArguments, tryJson, unixSec
 import { lineOf, looksLikeSse, parseSse } from '../llm/sse.js';
 import { argumentsFragment, ToolCallAssembler } from '../llm/tool-calls.js';
 import type { Choice, LlmError, LlmResponse, Provider, ToolCall } from '../llm/types.js';
-import { openAIUsage } from './openai-usage.js';
+import { openAIUsage, withGatewayReasoning } from './openai-usage.js';
 import { errorFromBody, firstText, parseOpenAIMessages, parseOpenAITools, pickParams, routeContent } from './openai-shared.js';
 
 /** OpenAI Chat Completions and the many APIs that copy it (OpenRouter, Azure, Groq, Mistral, DeepSeek, xAI...). */
@@ -28,7 +28,11 @@ export const openaiChat: Provider = {
       stream: req.stream === true,
     };
   },
-  parseResponse: reassembleOpenAIChat,
+  parseResponse(interaction) {
+    const out = reassembleOpenAIChat(interaction);
+    if (out?.usage) out.usage = withGatewayReasoning(out.usage, interaction.request.url);
+    return out;
+  },
 };
 
 // Every provider's detect asks for the same interaction's path in turn: remember the last one.

@@ -13,6 +13,16 @@ const DELTA_ITEM: Record<string, string> = {
   'response.custom_tool_call_input.delta': 'custom_tool_call',
 };
 
+/** Where each delta/done event's text goes: a part of the item's `content`/`summary`, or a field of the item. */
+const TEXT_FIELDS: Record<string, { list?: 'content' | 'summary'; partType?: string; key: string; index?: string }> = {
+  'response.output_text': { list: 'content', partType: 'output_text', key: 'text', index: 'content_index' },
+  'response.refusal': { list: 'content', partType: 'refusal', key: 'refusal', index: 'content_index' },
+  'response.reasoning_summary_text': { list: 'summary', partType: 'summary_text', key: 'text', index: 'summary_index' },
+  'response.reasoning_text': { list: 'content', partType: 'reasoning_text', key: 'text', index: 'content_index' },
+  'response.function_call_arguments': { key: 'arguments' },
+  'response.custom_tool_call_input': { key: 'input' },
+};
+
 /**
  * Rebuilds a Responses stream's `output` items from its events, the way the JSON body holds
  * them, so one function reads both. Items are keyed by `item_id` when the event has one and by
@@ -43,28 +53,17 @@ export class ResponsesItemAccumulator {
     const implied = DELTA_ITEM[type] ?? DELTA_ITEM[type.replace(/\.done$/, '.delta')];
     if (!implied) return;
     const item = this.item(data, implied);
-    const delta = asString(data.delta);
     const done = type.endsWith('.done');
-    switch (type.replace(/\.(delta|done)$/, '')) {
-      case 'response.output_text':
-        appendPart(item, 'content', asNumber(data.content_index) ?? 0, 'output_text', 'text', done ? asString(data.text) : delta, done);
-        break;
-      case 'response.refusal':
-        appendPart(item, 'content', asNumber(data.content_index) ?? 0, 'refusal', 'refusal', done ? asString(data.refusal) : delta, done);
-        break;
-      case 'response.reasoning_summary_text':
-        appendPart(item, 'summary', asNumber(data.summary_index) ?? 0, 'summary_text', 'text', done ? asString(data.text) : delta, done);
-        break;
-      case 'response.reasoning_text':
-        appendPart(item, 'content', asNumber(data.content_index) ?? 0, 'reasoning_text', 'text', done ? asString(data.text) : delta, done);
-        break;
-      case 'response.function_call_arguments':
-        item.arguments = done ? (asString(data.arguments) ?? item.arguments) : (asString(item.arguments) ?? '') + (delta ?? '');
-        break;
-      case 'response.custom_tool_call_input':
-        item.input = done ? (asString(data.input) ?? item.input) : (asString(item.input) ?? '') + (delta ?? '');
-        break;
+    const field = TEXT_FIELDS[type.replace(/\.(delta|done)$/, '')];
+    if (!field) return;
+    const { list, partType, key, index } = field;
+    // A `.done` event carries the whole value under the field's own name; a `.delta` a piece of it.
+    const text = done ? asString(data[key]) : asString(data.delta);
+    if (!list) {
+      if (text !== undefined) item[key] = done ? text : (asString(item[key]) ?? '') + text;
+      return;
     }
+    appendPart(item, list, asNumber(data[index ?? '']) ?? 0, partType ?? '', key, text, done);
   }
 
   /** The items in `output` order. */

@@ -51,3 +51,26 @@ export function outputWithReasoning(input: number | undefined, output: number | 
   const outside = reasoning !== undefined && reasoning > 0 && input !== undefined && output !== undefined && total === input + output + reasoning;
   return outside ? output + reasoning : output;
 }
+
+/**
+ * Gateways whose `completion_tokens` and `total_tokens` both leave reasoning out, so the totals
+ * cannot tell: Vercel's AI Gateway (its recorded `usage.cost` is prompt + (completion + reasoning)
+ * at list price, e.g. gpt-5: 109 x $1.25 + (368 + 256) x $10 per million = $0.00637625).
+ */
+const REASONING_OUTSIDE_HOSTS = /(^|\.)ai-gateway\.vercel\.sh$/i;
+
+/** Add reasoning to the output for the gateways above; other usage is returned as it is. */
+export function withGatewayReasoning(usage: Usage | undefined, url: string): Usage | undefined {
+  if (!usage?.reasoningTokens || usage.outputTokens === undefined) return usage;
+  let host = '';
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    return usage;
+  }
+  if (!REASONING_OUTSIDE_HOSTS.test(host)) return usage;
+  const total = usage.totalTokens;
+  // Vercel's totals leave reasoning out too (total = input + output); were it in them, the totals rule would have added it already.
+  if (total !== undefined && usage.inputTokens !== undefined && total === usage.inputTokens + usage.outputTokens) return { ...usage, outputTokens: usage.outputTokens + usage.reasoningTokens };
+  return usage;
+}

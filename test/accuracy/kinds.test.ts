@@ -46,7 +46,9 @@ const RESPONSES: [string, number, Record<string, unknown>][] = [
   ['go-vcr-v2/mixed-usage.yaml', 1, { usage: expect.objectContaining({ inputTokens: 30, outputTokens: 2 }) }],
   ['go-vcr-v2/mixed-usage.yaml', 2, { usage: expect.objectContaining({ inputTokens: 2 }) }],
   ['go-vcr-v2/mixed-usage.yaml', 3, { usage: expect.objectContaining({ inputTokens: 120, cacheReadTokens: 100, outputTokens: 3 }) }],
-  ['go-vcr-v2/mixed-usage.yaml', 4, { reasoning: 'Short.', usage: expect.objectContaining({ inputTokens: 5, outputTokens: 40, reasoningTokens: 30 }) }],
+  // Vercel AI Gateway: reasoning is outside completion_tokens and total_tokens; its recorded cost counts it as output.
+  ['go-vcr-v2/mixed-usage.yaml', 4, { usage: expect.objectContaining({ inputTokens: 109, outputTokens: 624, reasoningTokens: 256, cost: 0.00637625 }) }],
+  ['go-vcr-v2/mixed-usage.yaml', 5, { reasoning: 'Short.', usage: expect.objectContaining({ inputTokens: 5, outputTokens: 40, reasoningTokens: 30 }) }],
 ];
 
 describe('issue 14 kinds, reassembled from samples', () => {
@@ -86,8 +88,10 @@ describe('issue 14 prices, from samples/go-vcr-v2/mixed-prices.yaml', () => {
     expect(rows.find((r) => r.index === index)).toMatchObject(expected);
   });
 
-  it('prices reasoning left out of completion_tokens as output (xAI)', () => {
-    const [row] = costRows(load('go-vcr-v2/mixed-usage.yaml'), { prices: genaiPrices });
-    expect(row).toMatchObject({ outputTokens: 210, reasoningTokens: 200 });
+  it('prices reasoning left out of completion_tokens as output (xAI, Vercel AI Gateway)', () => {
+    const rows = costRows(load('go-vcr-v2/mixed-usage.yaml'), { prices: genaiPrices });
+    expect(rows[0]).toMatchObject({ outputTokens: 210, reasoningTokens: 200 });
+    // The list price of 109 in + 624 out on gpt-5 equals the gateway's recorded cost.
+    expect(rows[4]).toMatchObject({ outputTokens: 624, cost: 0.00637625, costSource: 'recorded', estimate: expect.closeTo(0.00637625, 9) });
   });
 });

@@ -31,7 +31,7 @@ const FORMATS: [string, string, number][] = [
   ['go-vcr-v2/mistral-content-parts.yaml', 'go-vcr-v2', 3],
   ['go-vcr-v2/openai-responses-items.yaml', 'go-vcr-v2', 4],
   ['go-vcr-v2/mixed-errors-in-200.yaml', 'go-vcr-v2', 7],
-  ['go-vcr-v2/mixed-usage.yaml', 'go-vcr-v2', 5],
+  ['go-vcr-v2/mixed-usage.yaml', 'go-vcr-v2', 6],
   ['go-vcr-v2/mixed-prices.yaml', 'go-vcr-v2', 9],
   ['har/gemini-and-ollama.har', 'har', 2],
   ['httprr/openai-chat-stream.httprr', 'httprr', 2],
