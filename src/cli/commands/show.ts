@@ -4,7 +4,7 @@ import { buildShowReport } from '../../show/build.js';
 import { exitCodeFor } from '../../exit-code.js';
 import { UsageError } from '../../model/errors.js';
 import { parseInteractionSpecs } from '../interaction-spec.js';
-import { forEachCassette, forEachCassetteStream, type FileError } from '../load-files.js';
+import { forEachCassette, forEachCassetteStream, reportInputs, type InputOutcome } from '../load-files.js';
 import { paletteFor, terminalWidth, useColor, writeOut } from '../terminal.js';
 
 export interface ShowFlags {
@@ -27,28 +27,30 @@ export async function showCommand(paths: string[], flags: ShowFlags): Promise<vo
   if (flags.json && flags.html) throw new UsageError('choose one of --json, --html');
   if (flags.output !== undefined && !flags.html) throw new UsageError('-o/--output is for --html');
   // The page renderer is only loaded when a page is asked for.
-  const errors = flags.html
+  const outcome = flags.html
     ? (await import('./show-html.js')).showHtml(paths, flags, only, mask)
     : flags.json
       ? showJson(paths, flags, only, mask)
       : showText(paths, flags, only, mask);
-  for (const e of errors) process.stderr.write(`error: ${e.message}\n`);
-  process.exitCode = exitCodeFor({ inputErrors: errors.length });
+  reportInputs(outcome);
+  process.exitCode = exitCodeFor({ inputErrors: outcome.errors.length });
 }
 
-function showJson(paths: string[], flags: ShowFlags, only: ReadonlySet<number> | undefined, mask: boolean): FileError[] {
+const POLICY = { label: 'show', namedNonCassette: 'error' } as const;
+
+function showJson(paths: string[], flags: ShowFlags, only: ReadonlySet<number> | undefined, mask: boolean): InputOutcome {
   const writer = createShowJsonWriter(writeOut, { mask, headers: Boolean(flags.headers) });
-  const errors = forEachCassetteStream(paths, { format: flags.format, label: 'show' }, (stream) => {
+  const outcome = forEachCassetteStream(paths, { ...POLICY, format: flags.format }, (stream) => {
     writer.cassette(stream, { only, provider: flags.provider });
   });
-  writer.end(errors);
-  return errors;
+  writer.end(outcome.errors);
+  return outcome;
 }
 
-function showText(paths: string[], flags: ShowFlags, only: ReadonlySet<number> | undefined, mask: boolean): FileError[] {
+function showText(paths: string[], flags: ShowFlags, only: ReadonlySet<number> | undefined, mask: boolean): InputOutcome {
   const textOptions = { palette: paletteFor(useColor(flags)), width: terminalWidth(), full: Boolean(flags.full), headers: Boolean(flags.headers), mask, raw: Boolean(flags.raw) };
   let first = true;
-  return forEachCassette(paths, { format: flags.format, label: 'show' }, (cassette) => {
+  return forEachCassette(paths, { ...POLICY, format: flags.format }, (cassette) => {
     const report = buildShowReport(cassette, { only, provider: flags.provider });
     writeOut((first ? '' : '\n') + renderShowText(report, textOptions));
     first = false;
