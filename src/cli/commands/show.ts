@@ -1,9 +1,9 @@
-import { renderShowText, warningText } from '../../render/show-text.js';
+import { renderShowText } from '../../render/show-text.js';
 import { createShowJsonWriter } from '../../render/show-json-stream.js';
 import { buildShowReport } from '../../show/build.js';
 import { exitCodeFor } from '../../exit-code.js';
-import { UsageError } from '../../model/errors.js';
-import { parseInteractionSpecs } from '../interaction-spec.js';
+import { CassetteInputError, UsageError } from '../../model/errors.js';
+import { parseInteractionSpecs, selectionError } from '../interaction-spec.js';
 import { forEachCassette, forEachCassetteStream, reportInputs, type InputOutcome } from '../load-files.js';
 import { paletteFor, terminalWidth, useColor, writeOut } from '../terminal.js';
 
@@ -36,11 +36,18 @@ export async function showCommand(paths: string[], flags: ShowFlags): Promise<vo
   process.exitCode = exitCodeFor({ inputErrors: outcome.errors.length });
 }
 
+/** `-i 99` on a 2-interaction cassette is an error for that file (exit 2), as `diff --to 99` is. */
+function checkSelection(flags: ShowFlags, count: number): void {
+  const message = selectionError(flags.interaction ?? [], count);
+  if (message) throw new CassetteInputError(message);
+}
+
 const POLICY = { label: 'show', namedNonCassette: 'error' } as const;
 
 function showJson(paths: string[], flags: ShowFlags, only: ReadonlySet<number> | undefined, mask: boolean): InputOutcome {
   const writer = createShowJsonWriter(writeOut, { mask, headers: Boolean(flags.headers) });
   const outcome = forEachCassetteStream(paths, { ...POLICY, format: flags.format }, (stream) => {
+    checkSelection(flags, stream.interactionCount);
     writer.cassette(stream, { only, provider: flags.provider });
   });
   writer.end(outcome.errors);
@@ -51,10 +58,11 @@ function showText(paths: string[], flags: ShowFlags, only: ReadonlySet<number> |
   const textOptions = { palette: paletteFor(useColor(flags)), width: terminalWidth(), full: Boolean(flags.full), headers: Boolean(flags.headers), mask, raw: Boolean(flags.raw) };
   let first = true;
   return forEachCassette(paths, { ...POLICY, format: flags.format }, (cassette) => {
+    checkSelection(flags, cassette.interactions.length);
     const report = buildShowReport(cassette, { only, provider: flags.provider });
     writeOut((first ? '' : '\n') + renderShowText(report, textOptions));
     first = false;
-    // Warnings also go to stderr so they are seen when stdout is piped away.
-    if (!process.stdout.isTTY) for (const w of report.warnings) process.stderr.write(`warning: ${warningText(cassette.path, w)}\n`);
+    // Warnings are printed once, inline under the cassette they concern (not again on stderr, which
+    // would show them twice on a terminal): stderr is for the run's own errors and skipped files.
   });
 }
