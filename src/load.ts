@@ -1,6 +1,7 @@
-import { CassetteInputError, NotHttpError, UsageError } from './model/errors.js';
+import { CassetteInputError, NotCassetteError, NotHttpError, UsageError } from './model/errors.js';
 import type { Cassette, Interaction, LoadWarning } from './model/types.js';
 import { FORMATS, findFormat, type FormatAdapter, type ParsedCassette } from './formats/index.js';
+import { cassetteLikeKey } from './formats/cassette-like.js';
 import { notHttpKind } from './formats/not-http.js';
 import { materialize, parseSource, type SourceDocument } from './source/document.js';
 
@@ -82,7 +83,11 @@ function chooseAdapter(doc: SourceDocument, options: LoadOptions): FormatAdapter
   if (adapter) return adapter;
   const kind = notHttpKind(doc);
   if (kind) throw new NotHttpError(kind);
-  throw new CassetteInputError(`not a recognised cassette (tried ${FORMATS.map((f) => f.id).join(', ')})`);
+  const tried = `tried ${FORMATS.map((f) => f.id).join(', ')}`;
+  // A document with a cassette's keys is a broken cassette; anything else is another kind of file.
+  const key = cassetteLikeKey(doc);
+  if (key) throw new CassetteInputError(`has ${key} like a cassette, but no recorder format matches its shape (${tried})`);
+  throw new NotCassetteError(`not a recognised cassette (${tried})`);
 }
 
 /**

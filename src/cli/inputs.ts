@@ -1,12 +1,25 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { CassetteInputError } from '../model/errors.js';
+import { closeSync, constants, fstatSync, openSync, readFileSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { join, sep } from 'node:path';
+import { CassetteInputError, UsageError } from '../model/errors.js';
+import { globBase, hasGlob, matchGlob } from '../text/glob.js';
 
+/** The file names a directory walk or a pattern considers; the content decides whether one is a cassette. */
 export const CASSETTE_FILE = /\.(ya?ml|json|har|httprr)(\.gz)?$/i;
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', '.venv', '__pycache__']);
+/** How `show`, `cost` and `lint` name standard input (`-` on the command line). */
+export const STDIN_PATH = '<stdin>';
+
+/** What one command-line argument turned out to be. */
+export type InputArgKind = 'file' | 'directory' | 'pattern' | 'stdin';
 
 export interface InputFile {
+  /** As printed: the path as found, or `<stdin>`. */
   path: string;
+  /** Index into `Expansion.args` of the argument that named or found this file. */
+  arg: number;
+  /** Named on the command line itself, not found by walking a directory or matching a pattern. */
+  explicit: boolean;
+  stdin?: boolean | undefined;
 }
 
 export interface InputProblem {
@@ -14,55 +27,182 @@ export interface InputProblem {
   message: string;
 }
 
-/** Files named on the command line, and cassette files found by walking directories (sorted, recursive). */
-export function expandInputs(args: readonly string[]): { files: InputFile[]; problems: InputProblem[] } {
-  const files: InputFile[] = [];
-  const problems: InputProblem[] = [];
-  for (const arg of args) {
-    let stat;
-    try {
-      stat = statSync(arg);
-    } catch {
-      problems.push({ path: arg, message: 'no such file or directory' });
-      continue;
-    }
-    if (stat.isDirectory()) walk(arg, files);
-    else files.push({ path: arg });
-  }
-  return { files, problems };
+/** An entry a walk passed over without reading it: a FIFO, a socket, a device, a broken or looping link. */
+export interface SkippedEntry {
+  path: string;
+  what: string;
 }
 
-function walk(dir: string, out: InputFile[]): void {
+export interface Expansion {
+  args: { text: string; kind: InputArgKind }[];
+  files: InputFile[];
+  problems: InputProblem[];
+  skipped: SkippedEntry[];
+}
+
+/**
+ * Files named on the command line, cassette-named files found by walking directories (sorted,
+ * recursive, symbolic links followed once: a link back into a visited directory is skipped), and
+ * files matching a quoted glob pattern (`'tests/**\/*.yaml'`, for shells without `**`). Nothing is
+ * opened here except directories, so a FIFO can never block: one found in a walk is skipped, one
+ * named on the command line is refused with a problem.
+ */
+export function expandInputs(args: readonly string[]): Expansion {
+  const out: Expansion = { args: [], files: [], problems: [], skipped: [] };
+  const visited = new Set<string>();
+  let stdinSeen = false;
+  args.forEach((text, arg) => {
+    if (text === '-') {
+      if (stdinSeen) throw new UsageError('- (standard input) can be given only once');
+      stdinSeen = true;
+      out.args.push({ text, kind: 'stdin' });
+      out.files.push({ path: STDIN_PATH, arg, explicit: true, stdin: true });
+      return;
+    }
+    let stat: Stats;
+    try {
+      stat = statSync(text);
+    } catch (error) {
+      if (hasGlob(text)) {
+        out.args.push({ text, kind: 'pattern' });
+        walkPattern(text, arg, out, visited);
+      } else {
+        out.args.push({ text, kind: 'file' });
+        out.problems.push({ path: text, message: fsMessage(error) });
+      }
+      return;
+    }
+    if (stat.isDirectory()) {
+      out.args.push({ text, kind: 'directory' });
+      walk(text, arg, out, visited, () => true);
+      return;
+    }
+    out.args.push({ text, kind: 'file' });
+    if (stat.isFile()) out.files.push({ path: text, arg, explicit: true });
+    else out.problems.push({ path: text, message: `not a regular file (${fileKind(stat)}); use - to read a cassette from standard input` });
+  });
+  return out;
+}
+
+function walkPattern(pattern: string, arg: number, out: Expansion, visited: Set<string>): void {
+  const base = globBase(pattern);
+  try {
+    if (!statSync(base).isDirectory()) return;
+  } catch {
+    return;
+  }
+  walk(base, arg, out, visited, (path) => matchGlob(pattern, path));
+}
+
+function walk(dir: string, arg: number, out: Expansion, visited: Set<string>, keep: (path: string) => boolean): void {
+  let real: string;
   let entries;
   try {
+    real = realpathSync(dir);
     entries = readdirSync(dir, { withFileTypes: true });
   } catch {
     return;
   }
+  if (visited.has(real)) {
+    out.skipped.push({ path: dir, what: 'duplicate directory link' });
+    return;
+  }
+  visited.add(real);
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     const full = join(dir, e.name);
-    if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name)) walk(full, out);
-    } else if (e.isFile() && CASSETTE_FILE.test(e.name) && !/^(package(-lock)?|tsconfig|MANIFEST)\b/.test(e.name)) {
-      out.push({ path: full });
+    let isDir = e.isDirectory();
+    let isFile = e.isFile();
+    let kind = isDir || isFile ? '' : direntKind(e);
+    if (e.isSymbolicLink()) {
+      try {
+        const target = statSync(full);
+        // A link to this directory or one above it is a loop, even before the walk reaches its target.
+        if (target.isDirectory() && isInside(real, realpathSync(full))) {
+          out.skipped.push({ path: full, what: 'symbolic link loop' });
+          continue;
+        }
+        isDir = target.isDirectory();
+        isFile = target.isFile();
+        kind = isDir || isFile ? '' : fileKind(target);
+      } catch (error) {
+        kind = (error as NodeJS.ErrnoException).code === 'ELOOP' ? 'symbolic link loop' : 'broken symbolic link';
+      }
+    }
+    if (isDir) {
+      if (!SKIP_DIRS.has(e.name)) walk(full, arg, out, visited, keep);
+    } else if (CASSETTE_FILE.test(e.name) && keep(full)) {
+      if (isFile) out.files.push({ path: full, arg, explicit: false });
+      else out.skipped.push({ path: full, what: kind });
     }
   }
 }
+
+const isInside = (dir: string, ancestor: string) => dir === ancestor || dir.startsWith(ancestor.endsWith(sep) ? ancestor : ancestor + sep);
+
+function direntKind(e: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
+  if (e.isFIFO()) return 'FIFO';
+  if (e.isSocket()) return 'socket';
+  if (e.isCharacterDevice() || e.isBlockDevice()) return 'device';
+  return 'not a regular file';
+}
+
+const fileKind = (stat: Stats): string => direntKind(stat);
 
 const FS_ERRORS: Record<string, string> = {
   ENOENT: 'no such file or directory',
   EISDIR: 'is a directory',
   EACCES: 'permission denied',
   EPERM: 'permission denied',
+  ELOOP: 'too many levels of symbolic links (a link loop)',
+  ENOTDIR: 'no such file or directory (a parent is not a directory)',
 };
 
-/** A file's bytes; a missing or unreadable file is an input error, not a crash. */
+function fsMessage(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  return FS_ERRORS[code] ?? `cannot read file (${code || (error as Error).message})`;
+}
+
+/**
+ * A regular file's bytes; a missing or unreadable file is an input error, not a crash. The file is
+ * opened non-blocking and checked before reading, so a FIFO or a device is refused at once instead
+ * of waiting for a writer (or reading /dev/zero forever).
+ */
 export function readInput(path: string): Uint8Array {
+  let fd: number;
   try {
-    return readFileSync(path);
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? '';
-    throw new CassetteInputError(FS_ERRORS[code] ?? `cannot read file (${code || (error as Error).message})`);
+    throw new CassetteInputError(fsMessage(error));
   }
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) throw new CassetteInputError('is a directory');
+    if (!stat.isFile()) throw new CassetteInputError(`not a regular file (${fileKind(stat)}); use - to read a cassette from standard input`);
+    return readFileSync(fd);
+  } catch (error) {
+    if (error instanceof CassetteInputError) throw error;
+    throw new CassetteInputError(fsMessage(error));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** `-` is standard input, anything else a file (for commands that take paths one by one). */
+export function readPathOrStdin(path: string): Uint8Array {
+  return path === '-' ? readStdin() : readInput(path);
+}
+
+/** Standard input, read to its end; refused on a terminal, where it would wait for a person to type a cassette. */
+export function readStdin(): Uint8Array {
+  if (process.stdin.isTTY) throw new UsageError('- reads a cassette from standard input, but standard input is a terminal (pipe a file in: cassette show - < file.yaml)');
+  try {
+    return readFileSync(0);
+  } catch (error) {
+    throw new CassetteInputError(`cannot read standard input (${fsMessage(error)})`);
+  }
+}
+
+export function readInputFile(file: InputFile): Uint8Array {
+  return file.stdin ? readStdin() : readInput(file.path);
 }

@@ -17,6 +17,21 @@ export function parseInteractionSpecs(specs: readonly string[]): Set<number> | u
   return out;
 }
 
-export function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+/**
+ * A selector a cassette of `count` interactions cannot satisfy, as an error message: each single
+ * index, and each range's first index, must exist (a range may run past the end, as `sed -n 1,99p`).
+ */
+export function selectionError(specs: readonly string[], count: number): string | undefined {
+  for (const spec of specs) {
+    for (const part of spec.split(',')) {
+      const first = Number(/^\s*(\d+)/.exec(part)?.[1]);
+      if (first >= count) return `no interaction ${first} (it has ${count === 0 ? 'none' : count === 1 ? 'one: #0' : `${count}: #0-#${count - 1}`})`;
+    }
+  }
+  return undefined;
+}
+
+/** commander's collector for a repeatable option; no default array, so `--help` shows no `(default: [])`. */
+export function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }

@@ -1,6 +1,7 @@
 import type { ChalkInstance, Options as ChalkOptions } from 'chalk';
 import type { Palette } from '../render/palette.js';
 import { PLAIN } from '../render/palette.js';
+import { sanitizeLine } from '../text/sanitize.js';
 
 export interface ColorChoice {
   /** true: --color, false: --no-color, undefined: decide from the terminal. */
@@ -42,11 +43,24 @@ export function terminalWidth(): number {
   return cols && cols > 40 ? Math.min(cols, 160) : 100;
 }
 
+export interface Progress {
+  /** Count one more file; redraws the line at most every 80 ms. */
+  tick(path: string): void;
+  /** Erase the line before anything else is written to the terminal, so nothing is glued to it. */
+  clear(): void;
+  done(): void;
+}
+
 /** Progress on stderr for long runs, only when a person is watching. */
-export function createProgress(total: number, label: string): { tick(path: string): void; done(): void } {
+export function createProgress(total: number, label: string): Progress {
   const enabled = total >= 20 && Boolean(process.stderr.isTTY);
   let n = 0;
   let last = 0;
+  let shown = false;
+  const clear = () => {
+    if (shown) process.stderr.write('\r\x1b[2K');
+    shown = false;
+  };
   return {
     tick(path) {
       n++;
@@ -54,12 +68,13 @@ export function createProgress(total: number, label: string): { tick(path: strin
       const now = Date.now();
       if (now - last < 80 && n < total) return;
       last = now;
-      const name = path.length > 60 ? `…${path.slice(-59)}` : path;
-      process.stderr.write(`\r\x1b[2K${label} ${n}/${total} ${name}`);
+      const width = Math.max(20, (process.stderr.columns || 80) - label.length - String(total).length * 2 - 4);
+      const name = path.length > width ? `…${path.slice(-(width - 1))}` : path;
+      process.stderr.write(`\r\x1b[2K${label} ${n}/${total} ${sanitizeLine(name)}`);
+      shown = true;
     },
-    done() {
-      if (enabled) process.stderr.write('\r\x1b[2K');
-    },
+    clear,
+    done: clear,
   };
 }
 

@@ -21,8 +21,20 @@ export class UsageError extends Error {
   }
 }
 
-/** The file holds recordings, but not of HTTP (websocket frames, gRPC). */
-export class NotHttpError extends CassetteInputError {
+/**
+ * The file parsed (JSON, YAML or text) but no format adapter recognises it and it has none of the
+ * keys a cassette has: a package.json, a workflow, a fixture. Directory walks (and `lint`) skip such
+ * files and count them; a file named to `show` or `cost` is still an error.
+ */
+export class NotCassetteError extends CassetteInputError {
+  constructor(message = 'not a cassette') {
+    super(message);
+    this.name = 'NotCassetteError';
+  }
+}
+
+/** The file holds recordings, but not of HTTP (websocket frames, gRPC): skipped like any non-cassette. */
+export class NotHttpError extends NotCassetteError {
   constructor(readonly what: string) {
     super(`not an HTTP cassette (${what})`);
     this.name = 'NotHttpError';

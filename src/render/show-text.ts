@@ -1,3 +1,4 @@
+import { count } from '../text/plural.js';
 import { mediaType } from '../model/headers.js';
 import type { Body, Header, Interaction } from '../model/types.js';
 import type { LlmMessage, LlmResponse, ToolCall, Usage } from '../llm/types.js';
@@ -143,7 +144,7 @@ function renderResponse(r: LlmResponse, o: ShowTextOptions): string[] {
   if (r.refusal) lines.push(`    ${p.red('refusal')}   ${wrap(r.refusal, o.width, '              ').trimStart()}`);
   for (const call of r.toolCalls) lines.push(`    ${p.bold('tool call')} ${toolCallBlock(call, o, '      ')}`);
   for (const c of r.choices?.slice(1) ?? []) lines.push(p.gray(`    choice ${c.index}: ${sanitizeLine(shorten(c.text, false, 100, 1).text)}`));
-  if (r.embeddings) lines.push(`    ${p.green('embeddings')} ${r.embeddings.count} vector(s) × ${r.embeddings.dimensions} dimensions`);
+  if (r.embeddings) lines.push(`    ${p.green('embeddings')} ${count(r.embeddings.count, 'vector')} × ${r.embeddings.dimensions} dimensions`);
   const tail = [r.finishReason ? `finish ${sanitizeLine(r.finishReason)}` : '', usageText(r.usage), r.truncated ? p.yellow('truncated') : ''].filter(Boolean);
   if (tail.length > 0) lines.push(`    ${p.gray(tail.join(' · '))}`);
   return lines;

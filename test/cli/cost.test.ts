@@ -28,7 +28,7 @@ describe('cassette cost', () => {
     expect(r.stdout).toMatch(/^cassette\s+#\s+provider\s+model\s+input\s+cached\s+output\s+reasoning\s+cost/);
     expect(r.stdout).toMatch(/total\s+241\s+0\s+52\s+0\s+\$0\.00017062/);
     expect(r.stdout).toMatch(/recorded\s+█████\s+49%/);
-    expect(r.stdout).toContain('2 LLM call(s): 2 recorded, 0 estimated, 0 unknown · total $0.00017062');
+    expect(r.stdout).toContain('2 LLM calls: 2 recorded, 0 estimated, 0 unknown · total $0.00017062');
   });
 
   it.skipIf(!hasSeed)('exits 1 over budget and 0 within it', () => {

@@ -60,7 +60,7 @@ describe('formatters', () => {
     const out = stylish(results, context);
     expect(out).toContain('  cassettes/a.yaml:10:16  error  request header Authorization holds a credential: authorization sk-p…(48 chars) [#0]  secret-header');
     expect(out).toContain('  cassettes/a.yaml:30:11  warn   recorded 429, rate limited [#1]  error-status');
-    expect(out).toContain('✖ 2 problem(s) (1 error(s), 1 warning(s)), 1 file(s) unreadable');
+    expect(out).toContain('✖ 2 problems (1 error, 1 warning), 1 file unreadable');
     expect(out).toContain('1 fixable with --fix');
   });
 

@@ -40,7 +40,7 @@ const REJECT: [string, string, [number, number][], RegExp][] = [
   ['invalid-request', goVcr([{ method: 'FETCH', url: 'not a url' }]), [[9, 10], [10, 13]], /invalid (URL|HTTP method)/],
   ['empty-cassette', 'version: 2\ninteractions: []\n', [[1, 1]], /no interactions/],
   ['json-body', goVcr([{ responseBody: '{"oops"' }]), [[12, 11]], /response body is not valid JSON/],
-  ['sse-json', goVcr([{ contentType: 'text/event-stream', responseBody: sse(['{"id":1,"choices":[]}', '{not json']) }]), [[12, 11]], /1 SSE event\(s\) carry data that is not JSON/],
+  ['sse-json', goVcr([{ contentType: 'text/event-stream', responseBody: sse(['{"id":1,"choices":[]}', '{not json']) }]), [[12, 11]], /1 SSE event carries data that is not JSON/],
   ['truncated-stream', goVcr([{ contentType: 'text/event-stream', responseBody: sse(['{"id":"c","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"Hel"}}]}']) }]), [[12, 11]], /openai-chat stream is truncated/],
   ['stream-mismatch', goVcr([{ body: '{"model":"m","stream":true,"messages":[{"role":"user","content":"hi"}]}' }]), [[12, 11]], /`stream: true` but the response is a single JSON body/],
   ['tool-arguments', goVcr([{ responseBody: JSON.stringify({ choices: [{ index: 0, message: { role: 'assistant', tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'f', arguments: '{"a":' } }] }, finish_reason: 'tool_calls' }] }) }]), [[12, 11]], /tool call f \(call_1\): arguments are not valid JSON/],

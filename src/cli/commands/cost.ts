@@ -12,7 +12,7 @@ import type { CostRow, GroupBy } from '../../cost/types.js';
 import { exitCodeFor } from '../../exit-code.js';
 import { UsageError } from '../../model/errors.js';
 import { PROVIDERS, findProvider } from '../../providers/index.js';
-import { forEachCassette } from '../load-files.js';
+import { forEachCassette, reportInputs } from '../load-files.js';
 import { paletteFor, useColor, writeOut } from '../terminal.js';
 
 export interface CostFlags {
@@ -55,15 +55,16 @@ export function costCommand(paths: string[], flags: CostFlags): void {
     prices = chainTables([customPriceTable(parsePriceFile(text, flags.priceFile)), genaiPrices]);
   }
   const rows: CostRow[] = [];
-  const errors = forEachCassette(paths, { format: flags.format, label: 'cost' }, (cassette) => {
+  const outcome = forEachCassette(paths, { label: 'cost', namedNonCassette: 'error', format: flags.format }, (cassette) => {
     rows.push(...collectRows(cassette, { provider: flags.provider, prices }));
   });
   const report = buildCostReport(rows, { by: flags.by as GroupBy | undefined, budget });
+  const { errors } = outcome;
   if (flags.json) writeOut(renderCostJson(report, errors));
   else if (flags.csv) writeOut(renderCostCsv(report));
   else if (flags.markdown) writeOut(renderCostMarkdown(report));
   else writeOut(renderCostTable(report, paletteFor(useColor(flags)), { width: process.stdout.isTTY ? process.stdout.columns : undefined }));
-  for (const e of errors) process.stderr.write(`error: ${e.message}\n`);
+  reportInputs(outcome);
   const over = report.budget.filter((b) => b.exceeded).length;
   process.exitCode = exitCodeFor({ inputErrors: errors.length, findings: over });
 }

@@ -7,11 +7,11 @@ import { renderDiffStat } from '../../diff/render/stat.js';
 import { renderDiffText } from '../../diff/render/text.js';
 import type { CassetteDiff, DiffOptions } from '../../diff/types.js';
 import { loadCassette } from '../../load.js';
-import { UsageError } from '../../model/errors.js';
+import { NotCassetteError, NotHttpError, UsageError } from '../../model/errors.js';
 import type { Cassette } from '../../model/types.js';
 import { changedFiles, gitRoot, isRevision, parentOf, showFile } from '../git.js';
-import { CASSETTE_FILE, readInput } from '../inputs.js';
-import { errorLine, type FileError } from '../load-files.js';
+import { CASSETTE_FILE, STDIN_PATH, readInput, readPathOrStdin } from '../inputs.js';
+import { errorLine, skippedLines, type FileError, type InputOutcome } from '../load-files.js';
 import { paletteFor, useColor, writeOut } from '../terminal.js';
 
 export interface DiffFlags {
@@ -36,6 +36,8 @@ function load(bytes: Uint8Array | undefined, path: string, flags: DiffFlags): Ca
   return loadCassette(bytes, path, { format: flags.format });
 }
 
+const label = (path: string) => (path === '-' ? STDIN_PATH : path);
+
 function indexFlag(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value)) throw new UsageError(`${name} needs an interaction index, got "${value}"`);
@@ -59,6 +61,7 @@ export function diffCommand(args: string[], flags: DiffFlags): void {
       errors.push({ path, message: errorLine(path, error) });
     }
   };
+  const skipped: InputOutcome['skipped'] = { notCassette: 0, notHttp: new Map(), entries: [] };
   const external = !flags.git && isExternalDiff(args);
   if (flags.git) {
     const root = gitRoot();
@@ -66,10 +69,19 @@ export function diffCommand(args: string[], flags: DiffFlags): void {
     const paths = rev ? args.slice(1) : args;
     const base = rev ? parentOf(root, rev) : 'HEAD';
     for (const file of changedFiles(root, base, rev, paths).filter((f) => CASSETTE_FILE.test(f))) {
-      attempt(file, () => {
+      // The walk policy of every command: a changed file that is not a cassette is skipped and counted.
+      let pair: [Cassette, Cassette];
+      try {
         const after = rev ? showFile(root, rev, file) : existsSync(join(root, file)) ? readInput(join(root, file)) : undefined;
-        return diffCassettes(load(showFile(root, base, file), `${base}:${file}`, flags), load(after, rev ? `${rev}:${file}` : file, flags), options);
-      });
+        pair = [load(showFile(root, base, file), `${base}:${file}`, flags), load(after, rev ? `${rev}:${file}` : file, flags)];
+      } catch (error) {
+        if (error instanceof UsageError) throw error;
+        if (error instanceof NotHttpError) skipped.notHttp.set(error.what, (skipped.notHttp.get(error.what) ?? 0) + 1);
+        else if (error instanceof NotCassetteError) skipped.notCassette++;
+        else errors.push({ path: file, message: errorLine(file, error) });
+        continue;
+      }
+      attempt(file, () => diffCassettes(pair[0], pair[1], options));
     }
   } else if (external) {
     const [path, oldFile, , , newFile] = args as [string, string, string, string, string];
@@ -78,14 +90,14 @@ export function diffCommand(args: string[], flags: DiffFlags): void {
     const from = indexFlag(flags.from, '--from');
     const to = indexFlag(flags.to, '--to');
     attempt(args[0]!, () => {
-      const cassette = load(readInput(args[0]!), args[0]!, flags);
+      const cassette = load(readPathOrStdin(args[0]!), label(args[0]!), flags);
       for (const i of [from, to]) if (i !== undefined && i >= cassette.interactions.length) throw new UsageError(`${args[0]}: no interaction ${i} (it has ${cassette.interactions.length})`);
       return diffWithin(cassette, { ...options, from, to });
     });
   } else if (args.length === 2) {
     const [a, b] = args.map((path) => {
       try {
-        return load(readInput(path), path, flags);
+        return load(readPathOrStdin(path), label(path), flags);
       } catch (error) {
         errors.push({ path, message: errorLine(path, error) });
         return undefined;
@@ -101,6 +113,7 @@ export function diffCommand(args: string[], flags: DiffFlags): void {
     const palette = paletteFor(useColor(flags));
     writeOut(diffs.map((d) => renderDiffText(d, { palette, patch: flags.patch !== false, showNoise: flags.showNoise })).join('\n'));
   }
+  for (const line of skippedLines(skipped)) process.stderr.write(`${line}\n`);
   for (const e of errors) process.stderr.write(`error: ${e.message}\n`);
   // An external diff driver must exit 0 or git stops; differences are in the output.
   if (external && errors.length === 0) process.exitCode = 0;

@@ -9,9 +9,8 @@ import { counts, type LintResult } from '../../lint/format/types.js';
 import { RULES } from '../../lint/rules/index.js';
 import { loadCassette } from '../../load.js';
 import { UsageError } from '../../model/errors.js';
-import { expandInputs, readInput } from '../inputs.js';
-import { errorLine } from '../load-files.js';
-import { createProgress, paletteFor, useColor, writeOut } from '../terminal.js';
+import { forEachInput, skippedLines, type FileError } from '../load-files.js';
+import { paletteFor, useColor, writeOut } from '../terminal.js';
 import { VERSION } from '../version.js';
 
 export interface LintFlags {
@@ -84,44 +83,36 @@ export async function lintCommand(paths: string[], flags: LintFlags): Promise<vo
   applyRuleFlags(settings, flags.rule ?? [], RULES);
   const ignores = (config.ignore ?? []).map(globToRegExp);
 
-  const { files, problems } = expandInputs(paths);
-  const results: LintResult[] = problems.map((p) => ({ filePath: p.path, findings: [], error: `${p.path}: ${p.message}` }));
-  const progress = createProgress(files.length, 'lint');
+  const results: LintResult[] = [];
   const patches: { path: string; before: string; after: string }[] = [];
-  for (const file of files) {
-    progress.tick(file.path);
-    const rel = relative(dir, resolve(file.path)).replace(/\\/g, '/');
-    if (ignores.some((re) => re.test(rel))) continue;
-    try {
-      const bytes = readInput(file.path);
-      const cassette = loadCassette(bytes, file.path, { format: flags.format });
-      let findings = lintCassette(cassette, RULES, settings, bytes.length, flags.provider);
-      let fixed = false;
-      const edits = fixesOf(findings);
-      if ((flags.fix || flags.fixDryRun) && edits.length > 0) {
-        const text = applyFixes(cassette.text, edits);
-        if (flags.fixDryRun) patches.push({ path: file.path, before: cassette.text, after: text });
-        else {
-          writeFileAtomic(file.path, cassette.gzipped ? gzipSync(text) : text);
-          fixed = true;
-          // What is left after fixing is what the user still has to do.
-          findings = lintCassette(loadCassette(cassette.gzipped ? gzipSync(text) : text, file.path, { format: flags.format }), RULES, settings, Buffer.byteLength(text), flags.provider);
-        }
+  const ignored = (path: string) => ignores.some((re) => re.test(relative(dir, resolve(path)).replace(/\\/g, '/')));
+  // pre-commit names every file its pattern matches: those that are not cassettes are skipped, not errors.
+  const policy = { label: 'lint', namedNonCassette: 'skip', format: flags.format, ignore: ignored, onError: (e: FileError) => results.push({ filePath: e.path, findings: [], error: e.message }) } as const;
+  const outcome = forEachInput(paths, policy, (bytes, file) => loadCassette(bytes, file.path, { format: flags.format }), (cassette, file, bytes) => {
+    let findings = lintCassette(cassette, RULES, settings, bytes.length, flags.provider);
+    let fixed = false;
+    const edits = fixesOf(findings);
+    if ((flags.fix || flags.fixDryRun) && edits.length > 0) {
+      const text = applyFixes(cassette.text, edits);
+      if (flags.fixDryRun) patches.push({ path: file.path, before: cassette.text, after: text });
+      else if (file.stdin) throw new UsageError('--fix cannot write back to standard input (use --fix-dry-run)');
+      else {
+        writeFileAtomic(file.path, cassette.gzipped ? gzipSync(text) : text);
+        fixed = true;
+        // What is left after fixing is what the user still has to do.
+        findings = lintCassette(loadCassette(cassette.gzipped ? gzipSync(text) : text, file.path, { format: flags.format }), RULES, settings, Buffer.byteLength(text), flags.provider);
       }
-      if (flags.quiet) findings = findings.filter((f) => f.severity === 'error');
-      results.push({ filePath: file.path, findings, fixed });
-    } catch (error) {
-      if (error instanceof UsageError) throw error;
-      results.push({ filePath: file.path, findings: [], error: errorLine(file.path, error) });
     }
-  }
-  progress.done();
+    if (flags.quiet) findings = findings.filter((f) => f.severity === 'error');
+    results.push({ filePath: file.path, findings, fixed });
+  });
   if (flags.fixDryRun) {
     // The diff package is only needed to show fixes; a plain lint run does not load it.
     const { structuredPatch } = await import('diff');
     writeOut(patches.map((p) => patchText(structuredPatch, p)).join(''));
   }
   if (!flags.fixDryRun) writeOut(formatter(results, { palette: paletteFor(useColor(flags)), rules: RULES, cwd: process.cwd(), version: VERSION }));
+  for (const line of skippedLines(outcome.skipped)) process.stderr.write(`${line}\n`);
   const { errors, warnings } = counts(results);
   const unreadable = results.some((r) => r.error);
   process.exitCode = unreadable ? 2 : errors > 0 || (maxWarnings !== undefined && warnings > maxWarnings) ? 1 : 0;

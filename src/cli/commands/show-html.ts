@@ -5,7 +5,7 @@ import { UsageError } from '../../model/errors.js';
 import { renderShowHtml } from '../../render/html/page.js';
 import { buildHtmlCassette, type HtmlCassetteReport } from '../../show/html-report.js';
 import type { Cassette } from '../../model/types.js';
-import { forEachCassette, type FileError } from '../load-files.js';
+import { forEachCassette, type InputOutcome } from '../load-files.js';
 import { writeOut } from '../terminal.js';
 import { VERSION } from '../version.js';
 
@@ -15,13 +15,13 @@ export interface ShowHtmlFlags {
   provider?: string | undefined;
 }
 
-/** `show --html`: one page for every cassette named, to stdout or to `-o FILE`. Returns the unreadable files. */
-export function showHtml(paths: string[], flags: ShowHtmlFlags, only: ReadonlySet<number> | undefined, mask: boolean): FileError[] {
+/** `show --html`: one page for every cassette named, to stdout or to `-o FILE`. Returns the unreadable and skipped files. */
+export function showHtml(paths: string[], flags: ShowHtmlFlags, only: ReadonlySet<number> | undefined, mask: boolean): InputOutcome {
   const cassettes: HtmlCassetteReport[] = [];
-  const errors = forEachCassette(paths, { format: flags.format, label: 'show' }, (cassette) => {
+  const outcome = forEachCassette(paths, { label: 'show', namedNonCassette: 'error', format: flags.format }, (cassette) => {
     cassettes.push(buildHtmlCassette(cassette, { only, provider: flags.provider, prices: genaiPrices, rules: RULES, fileSize: storedSize(cassette) }));
   });
-  const page = renderShowHtml({ cassettes, errors }, { mask, generator: `cassette ${VERSION}` });
+  const page = renderShowHtml({ cassettes, errors: outcome.errors }, { mask, generator: `cassette ${VERSION}` });
   if (flags.output === undefined) writeOut(page);
   else {
     try {
@@ -30,7 +30,7 @@ export function showHtml(paths: string[], flags: ShowHtmlFlags, only: ReadonlySe
       throw new UsageError(`${flags.output}: cannot write the page (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
     }
   }
-  return errors;
+  return outcome;
 }
 
 /** The file-size lint rule wants the size on disk; stdin and vanished files fall back to the text. */

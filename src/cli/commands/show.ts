@@ -1,10 +1,10 @@
-import { renderShowText, warningText } from '../../render/show-text.js';
+import { renderShowText } from '../../render/show-text.js';
 import { createShowJsonWriter } from '../../render/show-json-stream.js';
 import { buildShowReport } from '../../show/build.js';
 import { exitCodeFor } from '../../exit-code.js';
-import { UsageError } from '../../model/errors.js';
-import { parseInteractionSpecs } from '../interaction-spec.js';
-import { forEachCassette, forEachCassetteStream, type FileError } from '../load-files.js';
+import { CassetteInputError, UsageError } from '../../model/errors.js';
+import { parseInteractionSpecs, selectionError } from '../interaction-spec.js';
+import { forEachCassette, forEachCassetteStream, reportInputs, type InputOutcome } from '../load-files.js';
 import { paletteFor, terminalWidth, useColor, writeOut } from '../terminal.js';
 
 export interface ShowFlags {
@@ -27,32 +27,42 @@ export async function showCommand(paths: string[], flags: ShowFlags): Promise<vo
   if (flags.json && flags.html) throw new UsageError('choose one of --json, --html');
   if (flags.output !== undefined && !flags.html) throw new UsageError('-o/--output is for --html');
   // The page renderer is only loaded when a page is asked for.
-  const errors = flags.html
+  const outcome = flags.html
     ? (await import('./show-html.js')).showHtml(paths, flags, only, mask)
     : flags.json
       ? showJson(paths, flags, only, mask)
       : showText(paths, flags, only, mask);
-  for (const e of errors) process.stderr.write(`error: ${e.message}\n`);
-  process.exitCode = exitCodeFor({ inputErrors: errors.length });
+  reportInputs(outcome);
+  process.exitCode = exitCodeFor({ inputErrors: outcome.errors.length });
 }
 
-function showJson(paths: string[], flags: ShowFlags, only: ReadonlySet<number> | undefined, mask: boolean): FileError[] {
+/** `-i 99` on a 2-interaction cassette is an error for that file (exit 2), as `diff --to 99` is. */
+function checkSelection(flags: ShowFlags, count: number): void {
+  const message = selectionError(flags.interaction ?? [], count);
+  if (message) throw new CassetteInputError(message);
+}
+
+const POLICY = { label: 'show', namedNonCassette: 'error' } as const;
+
+function showJson(paths: string[], flags: ShowFlags, only: ReadonlySet<number> | undefined, mask: boolean): InputOutcome {
   const writer = createShowJsonWriter(writeOut, { mask, headers: Boolean(flags.headers) });
-  const errors = forEachCassetteStream(paths, { format: flags.format, label: 'show' }, (stream) => {
+  const outcome = forEachCassetteStream(paths, { ...POLICY, format: flags.format }, (stream) => {
+    checkSelection(flags, stream.interactionCount);
     writer.cassette(stream, { only, provider: flags.provider });
   });
-  writer.end(errors);
-  return errors;
+  writer.end(outcome.errors);
+  return outcome;
 }
 
-function showText(paths: string[], flags: ShowFlags, only: ReadonlySet<number> | undefined, mask: boolean): FileError[] {
+function showText(paths: string[], flags: ShowFlags, only: ReadonlySet<number> | undefined, mask: boolean): InputOutcome {
   const textOptions = { palette: paletteFor(useColor(flags)), width: terminalWidth(), full: Boolean(flags.full), headers: Boolean(flags.headers), mask, raw: Boolean(flags.raw) };
   let first = true;
-  return forEachCassette(paths, { format: flags.format, label: 'show' }, (cassette) => {
+  return forEachCassette(paths, { ...POLICY, format: flags.format }, (cassette) => {
+    checkSelection(flags, cassette.interactions.length);
     const report = buildShowReport(cassette, { only, provider: flags.provider });
     writeOut((first ? '' : '\n') + renderShowText(report, textOptions));
     first = false;
-    // Warnings also go to stderr so they are seen when stdout is piped away.
-    if (!process.stdout.isTTY) for (const w of report.warnings) process.stderr.write(`warning: ${warningText(cassette.path, w)}\n`);
+    // Warnings are printed once, inline under the cassette they concern (not again on stderr, which
+    // would show them twice on a terminal): stderr is for the run's own errors and skipped files.
   });
 }

@@ -3,7 +3,7 @@ import { PLAIN } from '../../render/palette.js';
 import { renderShowText } from '../../render/show-text.js';
 import { buildShowReport } from '../../show/build.js';
 import { sanitize } from '../../text/sanitize.js';
-import { readInput } from '../inputs.js';
+import { readPathOrStdin } from '../inputs.js';
 import { errorLine } from '../load-files.js';
 import { writeOut } from '../terminal.js';
 
@@ -15,7 +15,7 @@ import { writeOut } from '../terminal.js';
 export function textconvCommand(file: string, flags: { format?: string }): void {
   let bytes: Uint8Array;
   try {
-    bytes = readInput(file);
+    bytes = readPathOrStdin(file);
   } catch (error) {
     process.stderr.write(`error: ${errorLine(file, error)}\n`);
     process.exitCode = 2;

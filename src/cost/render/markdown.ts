@@ -1,3 +1,4 @@
+import { count } from '../../text/plural.js';
 import type { CostReport } from '../types.js';
 import { TOKEN_COLUMNS, groupUsd, shortPath, sourceText, usd } from './shared.js';
 
@@ -11,7 +12,7 @@ export function renderCostMarkdown(report: CostReport): string {
   const out = [
     `### LLM cost: ${t.unknown > 0 && t.unknown === t.interactions ? 'unknown' : `${usd(t.cost)}${t.unknown > 0 ? ` (+ ${t.unknown} unknown)` : ''}`}`,
     '',
-    `${n(t.interactions)} call(s) · ${n(t.inputTokens)} input (${n(t.cacheReadTokens)} cached) · ${n(t.outputTokens)} output (${n(t.reasoningTokens)} reasoning) tokens · ${t.recorded} recorded, ${t.estimated} estimated`,
+    `${count(t.interactions, 'call')} · ${n(t.inputTokens)} input (${n(t.cacheReadTokens)} cached) · ${n(t.outputTokens)} output (${n(t.reasoningTokens)} reasoning) tokens · ${t.recorded} recorded, ${t.estimated} estimated`,
     '',
   ];
   for (const b of report.budget) out.push(`${b.exceeded ? ':x: over' : ':white_check_mark: within'} budget \`--${b.limit} ${b.max}\``, '');

@@ -1,3 +1,4 @@
+import { count } from '../../text/plural.js';
 import Table from 'cli-table3';
 import type { Palette } from '../../render/palette.js';
 import { sanitizeLine } from '../../text/sanitize.js';
@@ -94,7 +95,7 @@ function renderAt(report: CostReport, p: Palette, w: Widths): string {
     out.push('', trimEnds(g.toString()));
   }
   const unknown = report.rows.filter((r) => r.costSource === 'unknown');
-  const summary = `${n(report.total.interactions)} LLM call(s): ${report.total.recorded} recorded, ${report.total.estimated} estimated, ${unknown.length} unknown · total ${unknown.length > 0 && unknown.length === report.total.interactions ? '?' : usd(total)}${unknown.length > 0 && unknown.length < report.total.interactions ? ' (unknown costs not included)' : ''}`;
+  const summary = `${count(report.total.interactions, 'LLM call')}: ${report.total.recorded} recorded, ${report.total.estimated} estimated, ${unknown.length} unknown · total ${unknown.length > 0 && unknown.length === report.total.interactions ? '?' : usd(total)}${unknown.length > 0 && unknown.length < report.total.interactions ? ' (unknown costs not included)' : ''}`;
   out.push('', summary);
   for (const b of report.budget) {
     const value = b.limit === 'max-cost' ? usd(b.value) : n(b.value);

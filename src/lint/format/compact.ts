@@ -6,7 +6,7 @@ export const compact: Formatter = (results) => {
   const lines: string[] = [];
   for (const r of results) {
     if (r.error) lines.push(`error: ${sanitizeLine(r.error)}`);
-    for (const f of r.findings) lines.push(`${sanitizeLine(r.filePath)}:${f.line ?? 0}:${f.column ?? 0}: ${f.severity} ${sanitizeLine(f.message)} [${f.ruleId}]`);
+    for (const f of r.findings) lines.push(`${sanitizeLine(r.filePath)}:${f.line ?? 1}:${f.column ?? 1}: ${f.severity} ${sanitizeLine(f.message)} [${f.ruleId}]`);
   }
   return lines.length ? `${lines.join('\n')}\n` : '';
 };

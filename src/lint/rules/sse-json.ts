@@ -1,3 +1,4 @@
+import { count } from '../../text/plural.js';
 import { mediaType } from '../../model/headers.js';
 import { parseSse } from '../../llm/sse.js';
 import type { Rule } from '../types.js';
@@ -23,7 +24,7 @@ export const sseJson: Rule = {
         }
       });
       if (bad.length === 0) return [];
-      return [{ message: `${bad.length} SSE event(s) carry data that is not JSON, first: ${JSON.stringify(bad[0]!.data.slice(0, 40))}`, path: i.fieldPaths['response.body'] }];
+      return [{ message: `${count(bad.length, 'SSE event')} ${bad.length === 1 ? 'carries' : 'carry'} data that is not JSON, first: ${JSON.stringify(bad[0]!.data.slice(0, 40))}`, path: i.fieldPaths['response.body'] }];
     });
   },
 };
