@@ -13,8 +13,11 @@ const RUNS = 3;
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** Median figures of RUNS runs for `cassette show --html FILE`; `root` is the repository. */
-export async function benchShowHtml(file, root, outDir) {
+/**
+ * Median figures of RUNS runs for `cassette show --html FILE`; `root` is the repository. `anchorMs`
+ * (`show --json` on the same file, same run) turns wall times into ratios that a busy machine skews less.
+ */
+export async function benchShowHtml(file, root, outDir, anchorMs) {
   const page = join(outDir, 'page.html');
   const renderTimes = [];
   const cpuTimes = [];
@@ -54,7 +57,17 @@ export async function benchShowHtml(file, root, outDir) {
       paints.push(timing.fcp);
       loads.push(timing.load);
     }
-    return { ...result, firstContentfulPaintMs: Math.round(median(paints)), loadEventMs: Math.round(median(loads)), chromium: context.browser()?.version() };
+    const fcp = median(paints);
+    const load = median(loads);
+    return {
+      ...result,
+      firstContentfulPaintMs: Math.round(fcp),
+      loadEventMs: Math.round(load),
+      // Ratios to `show --json` on the same file in the same run.
+      firstPaintToShowJson: Number((fcp / anchorMs).toFixed(2)),
+      loadEventToShowJson: Number((load / anchorMs).toFixed(2)),
+      chromium: context.browser()?.version(),
+    };
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });

@@ -149,7 +149,7 @@ const results = {
   targets: { throughputMBps: '>= 20', rssAboveNodeToFileRatio: '<= 5', startupRatio: '<= 1.5' },
 };
 // show --html on the same file: page size, and first paint in Chromium (skipped without one).
-results.showHtml = await benchShowHtml(file, root, dir);
+results.showHtml = await benchShowHtml(file, root, dir, showMs);
 const met = {
   throughput: results.show.throughputMBps >= 20,
   memory: results.show.rssAboveNodeToFileRatio <= 5,
