@@ -147,6 +147,8 @@ describe.skipIf(!hasChromium)('show --html in Chromium', () => {
     await expect(filter('')).resolves.toEqual(['c0-i0', 'c0-i1', 'c1-i0', 'c2-i0']);
     await expect(filter('tool:get_forecast')).resolves.toEqual(['c0-i0', 'c0-i1']);
     await expect(filter('status:4xx')).resolves.toEqual(['c1-i0']);
+    await expect(filter('status:2')).resolves.toEqual([]);
+    await expect(filter('status:none')).resolves.toEqual([]);
     await expect(filter('model:gpt-4o')).resolves.toEqual(['c2-i0']);
     await expect(filter('square')).resolves.toEqual(['c2-i0']);
     await expect(filter('status:200 umbrella')).resolves.toEqual(['c0-i0', 'c0-i1']);

@@ -63,8 +63,9 @@ export const CLIENT_SCRIPT = `
       if (key === 'model') tests.push((item) => (item.dataset.model || '').toLowerCase().includes(value));
       else if (key === 'tool') tests.push((item) => (item.dataset.tools || '').toLowerCase().split(' ').some((t) => t.includes(value)));
       else if (key === 'status') {
-        const pattern = new RegExp('^' + value.replace(/[^0-9x]/g, '').replace(/x/g, '[0-9]'));
-        tests.push((item) => pattern.test(item.dataset.status || ''));
+        // 4xx, 40x, 429 match by digits; anything else (none) by the word.
+        const pattern = /^[0-9x]+$/.test(value) ? new RegExp('^' + value.replace(/x/g, '[0-9]') + '$') : null;
+        tests.push((item) => (pattern ? pattern.test(item.dataset.status || '') : (item.dataset.status || '') === value));
       } else tests.push((item) => textOf(item).includes(term));
     }
     return (item) => tests.every((test) => test(item));
