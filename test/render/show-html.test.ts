@@ -61,6 +61,12 @@ describe('renderShowHtml: content', () => {
     expect(card).toContain('<ul class="findings"><li class="error"><b>error</b> request body holds a credential: openrouter-key sk-o…(73 chars) <span class="rule">secret-body · line 6</span></li>');
   });
 
+  it('previews a call that is not an LLM API as show does (pretty JSON)', () => {
+    const p = renderShowHtml(sample('go-vcr-v1/http-json-api.yaml'));
+    expect(p).toContain('<section class="plain"><h3>request <span class="muted">application/json · 0 B</span></h3><h3>response');
+    expect(p).toContain('<pre>{\n  &quot;tag_name&quot;: &quot;v4.0.4&quot;,');
+  });
+
   it('inlines a validated request image as a data: URL', () => {
     const p = renderShowHtml(sample('go-vcr-v2/openai-chat-image-input.yaml'));
     expect(p).toMatch(/<img src="data:image\/png;base64,iVBORw0KGgo[A-Za-z0-9+/=]+" alt="image: image\/png, 0 KB inline">/);

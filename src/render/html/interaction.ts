@@ -4,7 +4,8 @@ import { mediaType } from '../../model/headers.js';
 import type { Body } from '../../model/types.js';
 import { maskUrl } from '../../secrets/mask.js';
 import type { ShownInteraction, ShowWarning } from '../../show/build.js';
-import { formatBytes, formatDuration, formatUsd, shorten } from '../format.js';
+import { formatBytes, formatDuration, formatUsd } from '../format.js';
+import { renderRawBody } from '../raw-body.js';
 import { html, type SafeHtml } from './escape.js';
 import { findingList } from './findings.js';
 import type { HtmlOptions } from './options.js';
@@ -44,12 +45,12 @@ export function interactionCard(s: ShownInteraction, c: InteractionContext, o: H
   }${rawSection(c.rawId, i)}</article>`;
 }
 
-/** A call that is not an LLM API: a short preview of each body (the raw section has the rest). */
+/** A call that is not an LLM API: the same preview as `show` (pretty JSON, SSE events, text; shortened). */
 function plainBlock(s: ShownInteraction, o: HtmlOptions): SafeHtml {
   const i = s.interaction;
   const preview = (title: string, body: Body, type: string | undefined) =>
     html`<h3>${title} <span class="muted">${[type ?? '', formatBytes(body.size)].filter(Boolean).join(' · ')}</span></h3>${
-      body.text !== undefined && !body.binary && body.size > 0 ? html`<pre>${o.mask(shorten(body.text, false, 1200, 16).text)}</pre>` : ''
+      body.size > 0 ? html`<pre>${o.mask(renderRawBody(body, type ?? '', { full: false, raw: false }))}</pre>` : ''
     }`;
   return html`<section class="plain">${preview('request', i.request.body, mediaType(i.request.headers))}${i.response ? preview('response', i.response.body, mediaType(i.response.headers)) : ''}</section>`;
 }
