@@ -1,160 +1,190 @@
-// npm run bench: throughput and memory of `show --json` on a large generated go-vcr v2 cassette,
-// and start-up of `cassette --version` against bare node, measured in the same run as ratios.
+// npm run bench [-- --quick] [--sizes=1,10,100] [--formats=go-vcr,vcrpy,har,nock] [--commands=lint,diff]
+//   [--repeat=N] [--timeout=SECONDS] [--no-corpus] [--no-startup] [--no-html]
+//
+// Every figure is a ratio to an anchor measured in the same run, in CPU time (user + system, every
+// thread) of the whole process, so other work on the machine changes little. Anchors: PyYAML's C
+// loader (what VCR.py uses) for YAML files, a bare JSON.parse in node for JSON files, `node -e 0`
+// for start-up. Each run is repeated and the smallest CPU time kept.
 import { spawnSync } from 'node:child_process';
-import { closeSync, fsyncSync, mkdtempSync, openSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { anchorOf, benchFile, BENCH_FORMATS } from './bench-gen.mjs';
 import { benchShowHtml } from './bench-html.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const INTERACTIONS = Number(process.env.BENCH_INTERACTIONS ?? 1200);
-const SHOW_RUNS = 5;
+const out = join(root, 'bench/out');
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(`--${name}`);
+const option = (name, fallback) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
+const quick = flag('quick');
+const SIZES = option('sizes', quick ? '1,10' : '1,10,100').split(',').map(Number);
+const FORMATS = option('formats', BENCH_FORMATS.join(',')).split(',');
+const COMMANDS = [
+  ['show --json', ['show', '--json']],
+  ['show', ['show']],
+  ['cost --json', ['cost', '--json']],
+  ['cost', ['cost']],
+  ['diff', ['diff']],
+  ['lint', ['lint']],
+].filter(([name]) => option('commands', '') === '' || option('commands', '').split(',').includes(name));
+const REPEAT = Number(option('repeat', quick ? 1 : 3));
+const TIMEOUT = Number(option('timeout', quick ? 60 : 150)) * 1000;
+const MiB = 1024 * 1024;
+const GOAL = { pyyaml: 1.0, json: 1.5, lintToShow: 1.5, rss: 2, growth: 1.2, corpus: 1.6, startup: 1.5 };
+const log = (line) => process.stderr.write(`${line}\n`);
 
-function chunk(id, n, delta, finish = null) {
-  return `data: ${JSON.stringify({ id, provider: 'Chutes', model: 'moonshotai/kimi-k2-0905', object: 'chat.completion.chunk', created: 1758698431 + n, choices: [{ index: 0, delta, finish_reason: finish, native_finish_reason: finish, logprobs: null }] })}\n\n`;
-}
-
-function generate(INTERACTIONS) {
-  const words = 'the weather in Florence is hot and sunny with a light breeze from the hills today'.split(' ');
-  let out = '---\nversion: 2\ninteractions:\n';
-  for (let n = 0; n < INTERACTIONS; n++) {
-    const id = `gen-${1758698431 + n}-bench${n}`;
-    const messages = [{ role: 'system', content: 'You are a helpful assistant' }, { role: 'user', content: `Question ${n}: what's the weather in Florence?` }];
-    const request = JSON.stringify({ model: 'moonshotai/kimi-k2-0905', messages, stream: true, max_tokens: 4000, tools: [{ type: 'function', function: { name: 'weather', description: 'Get weather', parameters: { type: 'object', properties: { location: { type: 'string' } } } } }] });
-    let body = chunk(id, n, { role: 'assistant', content: '' });
-    for (let w = 0; w < 24; w++) body += chunk(id, n, { role: 'assistant', content: ` ${words[(n + w) % words.length]}` });
-    body += chunk(id, n, { tool_calls: [{ index: 0, id: `functions.weather:${n}`, type: 'function', function: { name: 'weather', arguments: '' } }] });
-    body += chunk(id, n, { tool_calls: [{ index: 0, function: { arguments: '{"location": "Florence,Italy"}' } }] });
-    body += chunk(id, n, {}, 'tool_calls');
-    body += `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', choices: [], usage: { prompt_tokens: 94 + n, completion_tokens: 32, total_tokens: 126 + n, cost: 0.00008436 } })}\n\n`;
-    body += 'data: [DONE]\n\n';
-    out += `    - id: ${n}
-      request:
-        proto: HTTP/1.1
-        proto_major: 1
-        proto_minor: 1
-        content_length: ${Buffer.byteLength(request)}
-        host: ""
-        body: '${request.replace(/'/g, "''")}'
-        headers:
-            Content-Type:
-                - application/json
-        url: https://openrouter.ai/api/v1/chat/completions
-        method: POST
-      response:
-        proto: HTTP/2.0
-        proto_major: 2
-        proto_minor: 0
-        content_length: -1
-        body: |+
-${body.split('\n').map((l) => (l ? `            ${l}` : '')).join('\n')}
-        headers:
-            Content-Type:
-                - text/event-stream
-        status: 200 OK
-        code: 200
-        duration: 1.230852709s
-`;
-  }
-  return out;
-}
-
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
-function timeRun(args, runs) {
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-    if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-  }
-  return median(times);
-}
-
-/** Write a generated file and flush it, so the disk's write-back does not run during the measures. */
-function writeFlushed(path, text) {
-  writeFileSync(path, text);
-  const fd = openSync(path, 'r+');
-  fsyncSync(fd);
-  closeSync(fd);
-}
-
-const dir = mkdtempSync(join(tmpdir(), 'cassette-bench-'));
-const file = join(dir, 'large.yaml');
-writeFlushed(file, generate(INTERACTIONS));
-const size = statSync(file).size;
-const mb = size / 1024 / 1024;
-// Four times the interactions: a streaming reader's memory should grow by the file, not by its parse.
-const bigFile = join(dir, 'larger.yaml');
-writeFlushed(bigFile, generate(INTERACTIONS * 4));
-const bigSize = statSync(bigFile).size;
-
-/** Wall time and peak RSS of one `show --json` run in a child process. */
-function showRun(path) {
+/** One process: CPU seconds, peak RSS bytes and wall seconds, or why it has none. */
+function measure(command, args) {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [join(root, 'scripts/bench-child.mjs'), 'show', '--json', path], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 30 });
-  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  if (r.status !== 0) throw new Error(`show exited ${r.status}: ${r.stderr.slice(0, 500)}`);
-  return { ms, rss: Number(/@@maxrss (\d+)/.exec(r.stderr)?.[1] ?? 0) * 1024 };
+  const r = spawnSync(command, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', timeout: TIMEOUT, maxBuffer: 1 << 28 });
+  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (r.error?.code === 'ETIMEDOUT' || r.signal === 'SIGTERM') return { failed: `>${TIMEOUT / 1000}s` };
+  const usage = /@@usage (\d+) (\d+)/.exec(r.stderr ?? '');
+  if (!usage || (r.status !== 0 && r.status !== 1)) return { failed: `exit ${r.status ?? r.signal}: ${(r.stderr ?? '').trim().split('\n')[0]?.slice(0, 120)}` };
+  return { cpu: Number(usage[1]) / 1e6, rss: Number(usage[2]) * 1024, wall };
 }
 
-// Throughput and peak RSS of `show --json`, median of SHOW_RUNS runs after one warm-up run.
-showRun(file);
-const showTimes = [];
-let rss = 0;
-for (let i = 0; i < SHOW_RUNS; i++) {
-  const run = showRun(file);
-  showTimes.push(run.ms);
-  rss = Math.max(rss, run.rss);
-}
-const showMs = median(showTimes);
-// Node's own footprint, measured the same way, so the ratio speaks of what cassette adds.
-const baseRss = Number(/@@maxrss (\d+)/.exec(spawnSync(process.execPath, ['-e', "process.on('exit',()=>process.stderr.write('@@maxrss '+process.resourceUsage().maxRSS))"], { encoding: 'utf8' }).stderr)?.[1] ?? 0) * 1024;
-// The same command on one small cassette: what the code itself costs, whatever the file.
-const smallRss = showRun(join(root, 'samples/go-vcr-v2/openai-chat-stream-text.yaml')).rss;
-const bigRss = showRun(bigFile).rss;
+const cassette = (args) => measure(process.execPath, [join(root, 'scripts/bench-child.mjs'), ...args]);
+const PRINT_USAGE = "process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('\\n@@usage '+(u.userCPUTime+u.systemCPUTime)+' '+u.maxRSS+'\\n')})";
+const bareNode = () => measure(process.execPath, ['-e', `${PRINT_USAGE};0`]);
+const jsonAnchor = (file) => measure(process.execPath, ['-e', `${PRINT_USAGE};JSON.parse(require('fs').readFileSync(process.argv[1],'utf8'))`, file]);
+const PYYAML = "import resource,sys,yaml\nyaml.load(open(sys.argv[1]), Loader=yaml.CSafeLoader)\nr=resource.getrusage(resource.RUSAGE_SELF)\nsys.stderr.write('\\n@@usage %d %d\\n' % ((r.ru_utime+r.ru_stime)*1e6, r.ru_maxrss))";
+const hasPyYaml = spawnSync('python3', ['-c', 'import yaml; yaml.CSafeLoader'], { stdio: 'ignore' }).status === 0;
+const pyyamlAnchor = (file) => measure('python3', ['-c', PYYAML, file]);
 
-// Start-up: `cassette --version` and `cassette lint` of one small cassette (what a pre-commit hook
-// runs) against `node -e 0`, interleaved so machine noise hits all three alike.
-const small = join(root, 'samples/go-vcr-v2/openai-chat-stream-text.yaml');
-const startTimes = { bare: [], version: [], lint: [] };
-for (let i = 0; i < 15; i++) {
-  startTimes.bare.push(timeRun(['-e', '0'], 1));
-  startTimes.version.push(timeRun([join(root, 'bin/cassette.js'), '--version'], 1));
-  startTimes.lint.push(timeRun([join(root, 'bin/cassette.js'), 'lint', small], 1));
+/** The run with the least CPU of `runs` (each a measure() result). */
+function best(runs) {
+  const ok = runs.filter((r) => r.cpu !== undefined);
+  return ok.length === 0 ? runs[0] : ok.reduce((a, b) => (b.cpu < a.cpu ? b : a));
 }
-const bare = median(startTimes.bare);
-const version = median(startTimes.version);
-const lintSmall = median(startTimes.lint);
 
-const MB = 1024 * 1024;
-const results = {
-  file: { interactions: INTERACTIONS, megabytes: Number(mb.toFixed(1)) },
-  show: {
-    medianMs: Math.round(showMs),
-    throughputMBps: Number((mb / (showMs / 1000)).toFixed(1)),
-    peakRssMB: Math.round(rss / MB),
-    nodeBaselineRssMB: Math.round(baseRss / MB),
-    smallCassetteRssMB: Math.round(smallRss / MB),
-    rssToFileRatio: Number((rss / size).toFixed(2)),
-    rssAboveNodeToFileRatio: Number(((rss - baseRss) / size).toFixed(2)),
-  },
-  scaling: { interactions: INTERACTIONS * 4, megabytes: Number((bigSize / MB).toFixed(1)), peakRssMB: Math.round(bigRss / MB), rssToFileRatio: Number((bigRss / bigSize).toFixed(2)) },
-  startup: { nodeMs: Math.round(bare), cassetteVersionMs: Math.round(version), ratio: Number((version / bare).toFixed(2)), lintSmallCassetteMs: Math.round(lintSmall), lintRatio: Number((lintSmall / bare).toFixed(2)) },
-  targets: { throughputMBps: '>= 20', rssAboveNodeToFileRatio: '<= 5', startupRatio: '<= 1.5' },
-};
-// show --html on the same file: page size, and first paint in Chromium (skipped without one).
-results.showHtml = await benchShowHtml(file, root, dir, showMs);
-const met = {
-  throughput: results.show.throughputMBps >= 20,
-  memory: results.show.rssAboveNodeToFileRatio <= 5,
-  startup: results.startup.ratio <= 1.5,
-};
-console.log(JSON.stringify(results, null, 2));
-const missed = Object.entries(met).filter(([, ok]) => !ok).map(([name]) => name);
-console.log(missed.length === 0 ? 'all targets met' : `TARGET MISSED: ${missed.join(', ')}`);
+const fmt = (n, digits = 2) => (n === undefined || !Number.isFinite(n) ? '–' : n.toFixed(digits));
+const mark = (value, goal, below = true) => (value === undefined || !Number.isFinite(value) ? '' : (below ? value <= goal : value >= goal) ? ' ✓' : ' ✗');
+
+log(`cassette bench: ${cpus().length} cores, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}, node ${process.version}${quick ? ', --quick' : ''}`);
+if (!hasPyYaml) log('note: python3-yaml with CSafeLoader is absent (apt install python3-yaml): YAML rows have no anchor, VCR.py files are not generated');
+const nodeBase = best([bareNode(), bareNode(), bareNode()]);
+
+// --- files: each format and size, each command beside its anchor -------------------------------
+const results = [];
+for (const format of FORMATS) {
+  for (const mib of SIZES) {
+    const file = benchFile(out, format, mib);
+    if (!file) {
+      log(`skip ${format} ${mib} MiB: cannot be generated here (VCR.py needs python3-yaml)`);
+      continue;
+    }
+    const size = statSync(file).size;
+    const anchorKind = anchorOf(format);
+    const runs = { anchor: [], ...Object.fromEntries(COMMANDS.map(([name]) => [name, []])) };
+    const repeat = mib >= 100 ? 1 : REPEAT;
+    cassette(['show', '--json', file]); // warm the page cache
+    for (let i = 0; i < repeat; i++) {
+      if (anchorKind === 'json') runs.anchor.push(jsonAnchor(file));
+      else if (hasPyYaml) runs.anchor.push(pyyamlAnchor(file));
+      for (const [name, args] of COMMANDS) {
+        // A command that timed out once is not run again.
+        if (runs[name].some((r) => r.failed?.startsWith('>'))) continue;
+        runs[name].push(cassette([...args, file]));
+      }
+    }
+    const anchor = runs.anchor.length > 0 ? best(runs.anchor) : undefined;
+    for (const [name] of COMMANDS) {
+      const run = best(runs[name]);
+      results.push({ format, mib, size, command: name, anchorKind, anchorCpu: anchor?.cpu, ...run, ratio: anchor?.cpu && run.cpu ? run.cpu / anchor.cpu : undefined, rssAboveNodePerFile: run.rss ? (run.rss - nodeBase.rss) / size : undefined, mibPerCpuSecond: run.cpu ? size / MiB / run.cpu : undefined });
+      log(`${format} ${mib} MiB ${name}: ${run.failed ?? `${fmt(run.cpu)} CPU-s (anchor ${fmt(anchor?.cpu)}), RSS ${fmt(run.rss / MiB, 0)} MiB`}`);
+    }
+  }
+}
+
+const find = (format, mib, command) => results.find((r) => r.format === format && r.mib === mib && r.command === command);
+const lines = [];
+lines.push(`## Files (CPU time ratio to the anchor; RSS above node's own ${fmt(nodeBase.rss / MiB, 0)} MiB ÷ file size)`, '');
+lines.push('| format | MiB | command | CPU s | × anchor | goal | MiB/s (CPU) | RSS ÷ file | goal ≤ 2 | 10→100 CPU/MiB | 10→100 RSS/MiB |');
+lines.push('|---|---|---|---|---|---|---|---|---|---|---|');
+for (const r of results) {
+  const goal = r.anchorKind === 'json' ? GOAL.json : GOAL.pyyaml;
+  const anchorName = r.anchorKind === 'json' ? 'JSON.parse' : 'PyYAML C';
+  const show = find(r.format, r.mib, 'show --json');
+  let goalText = `≤ ${goal} ${anchorName}`;
+  if (r.command === 'lint' && show?.cpu && r.cpu) goalText += `; ${fmt(r.cpu / show.cpu)}× show --json${mark(r.cpu / show.cpu, GOAL.lintToShow)} (≤ 1.5)`;
+  const small = find(r.format, 10, r.command);
+  const growth = r.mib === 100 && small?.cpu && r.cpu ? { cpu: r.cpu / r.mib / (small.cpu / 10), rss: r.rssAboveNodePerFile / small.rssAboveNodePerFile } : undefined;
+  lines.push(`| ${r.format} | ${r.mib} | ${r.command} | ${r.failed ?? fmt(r.cpu)} | ${fmt(r.ratio)}${r.mib >= 10 ? mark(r.ratio, goal) : ''} | ${goalText} | ${fmt(r.mibPerCpuSecond, 1)} | ${fmt(r.rssAboveNodePerFile)}${r.mib >= 10 ? mark(r.rssAboveNodePerFile, GOAL.rss) : ''} | ≤ 2 | ${growth ? fmt(growth.cpu) + mark(growth.cpu, GOAL.growth) : ''} | ${growth ? fmt(growth.rss) + mark(growth.rss, GOAL.growth) : ''} |`);
+}
+// The issue's layout: one row per format at 10 MiB.
+if (SIZES.includes(10)) {
+  lines.push('', '## 10 MiB files, CPU time ÷ anchor', '');
+  lines.push(`| 10 MiB file | ${COMMANDS.map(([n]) => n).join(' | ')} | lint ÷ show --json | anchor |`);
+  lines.push(`|---|${COMMANDS.map(() => '---|').join('')}---|---|`);
+  for (const format of FORMATS) {
+    const cells = COMMANDS.map(([name]) => {
+      const r = find(format, 10, name);
+      return r ? (r.failed ?? `${fmt(r.ratio)}x`) : '';
+    });
+    const lint = find(format, 10, 'lint');
+    const show = find(format, 10, 'show --json');
+    const anchor = anchorOf(format) === 'json' ? 'JSON.parse' : hasPyYaml ? 'PyYAML C load' : 'none (no python3-yaml)';
+    lines.push(`| ${format} | ${cells.join(' | ')} | ${lint?.cpu && show?.cpu ? fmt(lint.cpu / show.cpu) + 'x' : ''} | ${anchor} (${fmt(find(format, 10, COMMANDS[0][0])?.anchorCpu)} s) |`);
+  }
+}
+
+// --- a directory of many files: do both cores work? -------------------------------------------
+const corpus = join(root, '../shared/corpus');
+if (!flag('no-corpus')) {
+  lines.push('', '## Corpus directory: CPU time ÷ wall time (goal ≥ 1.6 on 2 cores)', '');
+  if (!existsSync(corpus)) lines.push('skipped: ../shared/corpus is absent');
+  else {
+    lines.push('| command | wall s | CPU s | CPU ÷ wall |', '|---|---|---|---|');
+    for (const args of [['show', '--json'], ['cost', '--json'], ['lint']]) {
+      const runs = [];
+      for (let i = 0; i < (quick ? 1 : 2); i++) runs.push(cassette([...args, corpus]));
+      const ok = runs.filter((r) => r.cpu !== undefined);
+      const run = ok.length ? ok.reduce((a, b) => (b.cpu / b.wall > a.cpu / a.wall ? b : a)) : runs[0];
+      results.push({ corpus: true, command: args.join(' '), ...run });
+      lines.push(`| ${args.join(' ')} | ${run.failed ?? fmt(run.wall)} | ${fmt(run.cpu)} | ${fmt(run.cpu / run.wall)}${mark(run.cpu / run.wall, GOAL.corpus, false)} |`);
+    }
+  }
+}
+
+// --- start-up on a one-interaction cassette ---------------------------------------------------
+if (!flag('no-startup')) {
+  const one = join(root, 'samples/go-vcr-v2/openai-chat-stream-text.yaml');
+  const starts = [['--version'], ...COMMANDS.map(([, args]) => [...args, one])];
+  const times = new Map(starts.map((s) => [s, []]));
+  const bare = [];
+  for (let i = 0; i < (quick ? 5 : 11); i++) {
+    bare.push(bareNode());
+    for (const s of starts) times.get(s).push(cassette(s));
+  }
+  const median = (runs, key) => {
+    const xs = runs.map((r) => r[key]).filter((x) => x !== undefined).sort((a, b) => a - b);
+    return xs[Math.floor(xs.length / 2)];
+  };
+  const bareCpu = median(bare, 'cpu');
+  const bareWall = median(bare, 'wall');
+  lines.push('', `## Start-up on a one-interaction cassette (median; \`node -e 0\`: ${fmt(bareCpu * 1000, 0)} ms CPU, ${fmt(bareWall * 1000, 0)} ms wall)`, '');
+  lines.push('| command | CPU ÷ node -e 0 | wall ÷ node -e 0 | goal |', '|---|---|---|---|');
+  for (const s of starts) {
+    const cpu = median(times.get(s), 'cpu') / bareCpu;
+    results.push({ startup: true, command: s[0] === '--version' ? '--version' : s.slice(0, -1).join(' '), cpuRatio: cpu, wallRatio: median(times.get(s), 'wall') / bareWall });
+    lines.push(`| ${s[0] === '--version' ? '--version' : s.slice(0, -1).join(' ')} | ${fmt(cpu)}${mark(cpu, GOAL.startup)} | ${fmt(median(times.get(s), 'wall') / bareWall)} | ≤ 1.5 |`);
+  }
+}
+
+// --- show --html on the 10 MiB go-vcr file: page size, write time, Chromium's first paint -------
+if (!flag('no-html')) {
+  // Its wall times are also given as ratios to `show --json` on the same file, in this run.
+  const showJsonMs = (find('go-vcr', 10, 'show --json')?.wall ?? cassette(['show', '--json', benchFile(out, 'go-vcr', 10)]).wall) * 1000;
+  const html = await benchShowHtml(benchFile(out, 'go-vcr', 10), root, out, showJsonMs);
+  results.push({ showHtml: html });
+  lines.push('', '## show --html on the 10 MiB go-vcr file', '', '```json', JSON.stringify(html, null, 2), '```');
+}
+
+console.log(lines.join('\n'));
+mkdirSync(out, { recursive: true });
+const saved = join(out, `results-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+writeFileSync(saved, JSON.stringify({ cores: cpus().length, load: loadavg(), node: process.version, nodeBaseRss: nodeBase.rss, hasPyYaml, results }, null, 2));
+log(`results saved in ${saved}`);
