@@ -3,7 +3,7 @@ import type { Cassette, Interaction, LoadWarning } from './model/types.js';
 import { FORMATS, findFormat, type FormatAdapter, type ParsedCassette } from './formats/index.js';
 import { cassetteLikeKey } from './formats/cassette-like.js';
 import { notHttpKind } from './formats/not-http.js';
-import { materialize, parseSource, type SourceDocument } from './source/document.js';
+import { materialize, parseSource, type ItemSource, type SourceDocument } from './source/document.js';
 
 export interface LoadOptions {
   /** Force a format id instead of detecting it. */
@@ -38,22 +38,35 @@ function toCassette(path: string, doc: SourceDocument, parsed: ParsedCassette): 
 export interface CassetteStream {
   /**
    * Everything but the interactions. For a streamed file `interactions` stays empty, `data` holds
-   * the document without its list, and `warnings` fills in as interactions are read.
+   * the document with only the list's first item, and `warnings` fills in as interactions are read.
    */
   cassette: Cassette;
   interactionCount: number;
+  /** The interactions, read and mapped one at a time; call it once. */
   interactions(): Iterable<Interaction>;
+  /** For a streamed file: where the list sits in `data`, and each item's raw value and source. */
+  list?: { path: readonly string[]; item(index: number): unknown; source(index: number): ItemSource } | undefined;
 }
 
 /**
- * Like loadCassette, but a large YAML list cassette is read item by item, so a command that
- * handles one interaction at a time (`show --json`) holds one interaction in memory, not all.
+ * Like loadCassette, but a cassette whose interactions are one list (every YAML and JSON
+ * recorder's layout) is read item by item, so a command that handles one interaction at a time
+ * holds one interaction in memory, not all.
  */
 export function openCassette(input: Uint8Array | string, path: string, options: LoadOptions = {}): CassetteStream {
   const doc = parseSource(input, { lazy: true });
-  let adapter = chooseAdapter(doc, options);
+  let adapter: FormatAdapter;
+  try {
+    adapter = chooseAdapter(doc, options);
+  } catch (error) {
+    // Detection may need more than the first item (VCR.py's looks at all): choose on the whole list.
+    if (!doc.list || error instanceof UsageError) throw error;
+    materialize(doc);
+    adapter = chooseAdapter(doc, options);
+  }
   const list = doc.list;
-  if (!list || !adapter.list || options.format) {
+  const reader = adapter.list;
+  if (!list || !reader || options.format || list.path.join('.') !== reader.path.join('.')) {
     // Detection may look past the first item (VCR.py's does): choose again on the whole list.
     if (list) {
       materialize(doc);
@@ -62,14 +75,13 @@ export function openCassette(input: Uint8Array | string, path: string, options: 
     const cassette = toCassette(path, doc, options.format ? parseForced(adapter, doc) : adapter.parse(doc));
     return { cassette, interactionCount: cassette.interactions.length, interactions: () => cassette.interactions };
   }
-  const reader = adapter.list;
   const head = reader.head(doc);
   const warnings: LoadWarning[] = [];
   const cassette = toCassette(path, doc, { ...head, interactions: [], warnings });
   function* interactions(): Generator<Interaction> {
-    for (let i = 0; i < list!.length; i++) yield reader.interaction(list!.item(i), i, doc, warnings);
+    for (let i = 0; i < list!.length; i++) yield reader!.interaction(list!.item(i), i, doc, warnings);
   }
-  return { cassette, interactionCount: list.length, interactions };
+  return { cassette, interactionCount: list.length, interactions, list: { path: list.path, item: list.item, source: list.source } };
 }
 
 function chooseAdapter(doc: SourceDocument, options: LoadOptions): FormatAdapter {

@@ -11,9 +11,10 @@ export interface CollectOptions {
 }
 
 /** One row per LLM interaction of a cassette; other HTTP calls cost nothing and are left out. */
-export function costRows(cassette: Cassette, options: CollectOptions): CostRow[] {
+export function costRows(cassette: Cassette, options: CollectOptions, interactions: Iterable<Interaction> = cassette.interactions): CostRow[] {
   const rows: CostRow[] = [];
-  for (const interaction of cassette.interactions) {
+  // `interactions` may be a stream (openCassette): each is costed and let go before the next.
+  for (const interaction of interactions) {
     const exchange = analyzeInteraction(interaction, { provider: options.provider });
     if (exchange) rows.push(costRow(cassette.path, interaction, exchange, options.prices));
   }

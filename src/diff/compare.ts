@@ -96,12 +96,27 @@ function lonely(side: Side, status: 'added' | 'removed'): InteractionDiff {
 }
 
 /** `cassette diff FILE`: each interaction's request against the one before it (or `from` against `to`). */
-export function diffWithin(cassette: { path: string; interactions: readonly Interaction[] }, options: DiffOptions & { from?: number | undefined; to?: number | undefined } = {}): CassetteDiff {
-  const sides = cassette.interactions.map((i) => sideOf(i, options));
-  const pairs: [number, number][] = [];
-  if (options.from !== undefined || options.to !== undefined) pairs.push([options.from ?? 0, options.to ?? sides.length - 1]);
-  else for (let i = 1; i < sides.length; i++) pairs.push([i - 1, i]);
-  const interactions = pairs.map(([x, y]) => pairDiff(sides[x]!, sides[y]!, options, false));
+export function diffWithin(
+  cassette: { path: string; interactions: readonly Interaction[] },
+  options: DiffOptions & { from?: number | undefined; to?: number | undefined } = {},
+  stream: { count: number; interactions: Iterable<Interaction> } = { count: cassette.interactions.length, interactions: cassette.interactions },
+): CassetteDiff {
+  // Read as a stream (openCassette): only the previous interaction, or the two compared, are kept.
+  const compared = options.from !== undefined || options.to !== undefined ? [options.from ?? 0, options.to ?? stream.count - 1] : undefined;
+  const kept = new Map<number, Side>();
+  const interactions: InteractionDiff[] = [];
+  let previous: Side | undefined;
+  for (const interaction of stream.interactions) {
+    const index = interaction.index;
+    if (compared) {
+      if (compared.includes(index)) kept.set(index, sideOf(interaction, options));
+      continue;
+    }
+    const side = sideOf(interaction, options);
+    if (previous) interactions.push(pairDiff(previous, side, options, false));
+    previous = side;
+  }
+  if (compared) interactions.push(pairDiff(kept.get(compared[0]!)!, kept.get(compared[1]!)!, options, false));
   return { before: cassette.path, after: cassette.path, mode: 'within', interactions, different: interactions.some((d) => d.status !== 'same') };
 }
 

@@ -1,6 +1,6 @@
 import type { LoadWarning } from '../model/types.js';
 import type { FormatAdapter } from './types.js';
-import { httpInteractions, recordedWith } from './vcr-family.js';
+import { httpInteraction, httpInteractions, recordedWith } from './vcr-family.js';
 
 /** Betamax (Python requests): Ruby VCR's layout as JSON, `recorded_with: betamax/x.y`. */
 export const betamax: FormatAdapter = {
@@ -11,4 +11,5 @@ export const betamax: FormatAdapter = {
     const warnings: LoadWarning[] = [];
     return { format: 'betamax', recordedWith: recordedWith(doc), interactions: httpInteractions(doc, warnings), warnings };
   },
+  list: { path: ['http_interactions'], head: (doc) => ({ format: 'betamax', recordedWith: recordedWith(doc) }), interaction: httpInteraction },
 };

@@ -21,7 +21,7 @@ export const goVcr: FormatAdapter = {
     return first === undefined ? doc.kind === 'yaml' : isRecord(first) && isRecord(first.request) && 'url' in first.request;
   },
   parse: parseGoVcr,
-  list: { head: goVcrHead, interaction: toInteraction },
+  list: { path: ['interactions'], head: goVcrHead, interaction: toInteraction },
 };
 
 export function parseGoVcr(doc: SourceDocument): ParsedCassette {

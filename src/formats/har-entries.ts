@@ -20,10 +20,12 @@ export function harCreator(data: unknown): string | undefined {
 /** Map HAR entries (plain HAR and Polly's) to interactions. */
 export function harInteractions(doc: SourceDocument): Interaction[] {
   const entries = harEntries(doc.data) ?? [];
-  return entries.map((entry, index) => harInteraction(entry, index, ['log', 'entries', index], doc));
+  return entries.map((entry, index) => harInteraction(entry, index, doc));
 }
 
-function harInteraction(entry: unknown, index: number, base: DocPath, doc: SourceDocument): Interaction {
+/** One entry of `log.entries`: what the HAR and Polly list readers map. */
+export function harInteraction(entry: unknown, index: number, doc: SourceDocument): Interaction {
+  const base: DocPath = ['log', 'entries', index];
   if (!isRecord(entry) || !isRecord(entry.request)) {
     throw new CassetteInputError('entry has no request', { interaction: index, position: doc.locate(base) });
   }

@@ -19,6 +19,7 @@ export const nock: FormatAdapter = {
     const list = doc.data as unknown[];
     return { format: 'nock', interactions: list.map((def, index) => nockInteraction(def, index, doc)), warnings: [] };
   },
+  list: { path: [], head: () => ({ format: 'nock' }), interaction: (def, index, doc) => nockInteraction(def, index, doc) },
 };
 
 function nockInteraction(def: unknown, index: number, doc: SourceDocument): Interaction {

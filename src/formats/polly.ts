@@ -1,4 +1,4 @@
-import { harCreator, harEntries, harInteractions } from './har-entries.js';
+import { harCreator, harEntries, harInteraction, harInteractions } from './har-entries.js';
 import { isRecord } from './shared.js';
 import type { FormatAdapter } from './types.js';
 
@@ -14,4 +14,5 @@ export const polly: FormatAdapter = {
     return isRecord(first) && '_id' in first && '_order' in first;
   },
   parse: (doc) => ({ format: 'polly', recordedWith: harCreator(doc.data), interactions: harInteractions(doc), warnings: [] }),
+  list: { path: ['log', 'entries'], head: (doc) => ({ format: 'polly', recordedWith: harCreator(doc.data) }), interaction: harInteraction },
 };

@@ -2,7 +2,7 @@ import type { LoadWarning } from '../model/types.js';
 import type { SourceDocument } from '../source/document.js';
 import { isRecord } from './shared.js';
 import type { FormatAdapter } from './types.js';
-import { httpInteractions, recordedWith } from './vcr-family.js';
+import { httpInteraction, httpInteractions, recordedWith } from './vcr-family.js';
 
 /**
  * rOpenSci vcr (R). Version 1 writes `status: {status_code, category, reason, message}`, `body.file`
@@ -17,11 +17,16 @@ export const rVcr: FormatAdapter = {
   parse(doc) {
     const warnings: LoadWarning[] = [];
     const interactions = httpInteractions(doc, warnings);
-    const first = firstInteraction(doc);
-    const with_ = recordedWith(doc) ?? (typeof first?.recorded_with === 'string' ? first.recorded_with : undefined);
-    return { format: 'r-vcr', version: rVcrVersion(doc) ?? 2, recordedWith: with_, interactions, warnings };
+    return { ...rVcrHead(doc), interactions, warnings };
   },
+  list: { path: ['http_interactions'], head: rVcrHead, interaction: httpInteraction },
 };
+
+function rVcrHead(doc: SourceDocument): { format: string; version: number; recordedWith: string | undefined } {
+  const first = firstInteraction(doc);
+  const with_ = recordedWith(doc) ?? (typeof first?.recorded_with === 'string' ? first.recorded_with : undefined);
+  return { format: 'r-vcr', version: rVcrVersion(doc) ?? 2, recordedWith: with_ };
+}
 
 function firstInteraction(doc: SourceDocument): Record<string, unknown> | undefined {
   const d = doc.data;

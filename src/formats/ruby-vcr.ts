@@ -1,7 +1,7 @@
 import type { LoadWarning } from '../model/types.js';
 import { isRecord } from './shared.js';
 import type { FormatAdapter } from './types.js';
-import { httpInteractions, recordedWith } from './vcr-family.js';
+import { httpInteraction, httpInteractions, recordedWith } from './vcr-family.js';
 
 /** Ruby VCR: `http_interactions`, `body.encoding` + `string`/`base64_string`, Psych `!binary`. */
 export const rubyVcr: FormatAdapter = {
@@ -13,4 +13,5 @@ export const rubyVcr: FormatAdapter = {
     const warnings: LoadWarning[] = [];
     return { format: 'ruby-vcr', recordedWith: recordedWith(doc), interactions: httpInteractions(doc, warnings), warnings };
   },
+  list: { path: ['http_interactions'], head: (doc) => ({ format: 'ruby-vcr', recordedWith: recordedWith(doc) }), interaction: httpInteraction },
 };

@@ -31,6 +31,8 @@ export interface FormatAdapter {
 
 /** Reads a cassette whose interactions are the items of one top-level list. */
 export interface ListReader {
+  /** Where the list sits in the document (`['interactions']`, `['log', 'entries']`, `[]`). */
+  path: readonly string[];
   /** Format id and version from the document; throws CassetteInputError on a bad header. */
   head(doc: SourceDocument): Omit<ParsedCassette, 'interactions' | 'warnings' | 'locate'>;
   interaction(item: unknown, index: number, doc: SourceDocument, warnings: LoadWarning[]): Interaction;

@@ -126,12 +126,15 @@ export function vcrInteraction(
 export function httpInteractions(doc: SourceDocument, warnings: LoadWarning[]): Interaction[] {
   const list = isRecord(doc.data) ? doc.data.http_interactions : undefined;
   if (!Array.isArray(list)) throw new CassetteInputError('`http_interactions` is not a list', { position: doc.locate(['http_interactions']) });
-  return list.map((item, index) => {
-    const base: DocPath = ['http_interactions', index];
-    if (!isRecord(item)) throw new CassetteInputError('interaction is not a mapping', { interaction: index, position: doc.locate(base) });
-    if (item.response === undefined) warnings.push({ message: 'no response recorded', interaction: index, path: base });
-    return vcrInteraction(index, item, item.request, item.response, { interaction: base, request: [...base, 'request'], response: [...base, 'response'] }, doc, warnings);
-  });
+  return list.map((item, index) => httpInteraction(item, index, doc, warnings));
+}
+
+/** One item of `http_interactions`: what a list reader of the family maps. */
+export function httpInteraction(item: unknown, index: number, doc: SourceDocument, warnings: LoadWarning[]): Interaction {
+  const base: DocPath = ['http_interactions', index];
+  if (!isRecord(item)) throw new CassetteInputError('interaction is not a mapping', { interaction: index, position: doc.locate(base) });
+  if (item.response === undefined) warnings.push({ message: 'no response recorded', interaction: index, path: base });
+  return vcrInteraction(index, item, item.request, item.response, { interaction: base, request: [...base, 'request'], response: [...base, 'response'] }, doc, warnings);
 }
 
 /**

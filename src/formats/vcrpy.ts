@@ -22,6 +22,7 @@ export const vcrpy: FormatAdapter = {
     // Any interaction will do: the first may be the broken one, which parse then names.
     return d.interactions.some((item: unknown) => isRecord(item) && isRecord(item.request) && ('uri' in item.request || 'parsed_body' in item.request));
   },
+  list: { path: ['interactions'], head: vcrpyHead, interaction: listInteraction },
   parse(doc) {
     const d = isRecord(doc.data) ? doc.data : {};
     const warnings: LoadWarning[] = [];
@@ -29,16 +30,23 @@ export const vcrpy: FormatAdapter = {
     if (Array.isArray(d.requests) && Array.isArray(d.responses)) interactions = splitInteractions(doc, d.requests, d.responses, warnings);
     else if (Array.isArray(d.interactions)) interactions = listInteractions(doc, d.interactions, warnings);
     else throw new CassetteInputError('`interactions` is not a list', { position: doc.locate(['interactions']) });
-    return { format: 'vcrpy', version: typeof d.version === 'number' ? d.version : undefined, interactions, warnings };
+    return { ...vcrpyHead(doc), interactions, warnings };
   },
 };
 
+function vcrpyHead(doc: SourceDocument): { format: string; version: number | undefined } {
+  const d = isRecord(doc.data) ? doc.data : {};
+  return { format: 'vcrpy', version: typeof d.version === 'number' ? d.version : undefined };
+}
+
 function listInteractions(doc: SourceDocument, list: unknown[], warnings: LoadWarning[]): Interaction[] {
-  return list.map((item, index) => {
-    const base: DocPath = ['interactions', index];
-    if (!isRecord(item)) throw new CassetteInputError('interaction is not a mapping', { interaction: index, position: doc.locate(base) });
-    return vcrInteraction(index, item, item.request, item.response, { interaction: base, request: [...base, 'request'], response: [...base, 'response'] }, doc, warnings);
-  });
+  return list.map((item, index) => listInteraction(item, index, doc, warnings));
+}
+
+function listInteraction(item: unknown, index: number, doc: SourceDocument, warnings: LoadWarning[]): Interaction {
+  const base: DocPath = ['interactions', index];
+  if (!isRecord(item)) throw new CassetteInputError('interaction is not a mapping', { interaction: index, position: doc.locate(base) });
+  return vcrInteraction(index, item, item.request, item.response, { interaction: base, request: [...base, 'request'], response: [...base, 'response'] }, doc, warnings);
 }
 
 /** langchain's cassettes keep requests and responses in two lists paired by position. */

@@ -1,8 +1,10 @@
 import { analyzeInteraction } from '../llm/analyze.js';
 import type { LlmExchange } from '../llm/types.js';
-import type { Cassette, Interaction } from '../model/types.js';
+import type { CassetteStream } from '../load.js';
+import type { Cassette, Interaction, SourcePosition } from '../model/types.js';
 import { positionAt } from '../source/document.js';
-import type { Finding, Rule, RuleContext, SeveritySetting } from './types.js';
+import { pointIn } from '../source/offsets.js';
+import type { Finding, Rule, RuleContext, RuleReport, Severity, SeveritySetting, TextSpan } from './types.js';
 
 export interface RuleSetting {
   severity: SeveritySetting;
@@ -11,47 +13,114 @@ export interface RuleSetting {
 
 /** Run the rules over one cassette; findings come back sorted by position, with severities applied. */
 export function lintCassette(cassette: Cassette, rules: readonly Rule[], settings: ReadonlyMap<string, RuleSetting>, fileSize: number, provider?: string): Finding[] {
-  const memo = new Map<Interaction, LlmExchange | undefined>();
+  return lintStream({ cassette, interactionCount: cassette.interactions.length, interactions: () => cassette.interactions }, rules, settings, fileSize, provider);
+}
+
+/**
+ * Lint a cassette one interaction at a time (see openCassette): each rule sees a view of the
+ * cassette holding only the current interaction (and, for a streamed file, only its item in
+ * `data`), so memory stays flat and every search and position stays inside that interaction's
+ * own text. `scope: 'file'` rules run once, on the view with no interactions.
+ */
+export function lintStream(stream: CassetteStream, rules: readonly Rule[], settings: ReadonlyMap<string, RuleSetting>, fileSize: number, provider?: string): Finding[] {
+  const { cassette } = stream;
+  const active = rules.flatMap((rule) => {
+    const setting = settings.get(rule.id);
+    const severity: SeveritySetting = setting?.severity ?? rule.defaultSeverity;
+    return severity === 'off' ? [] : [{ rule, severity: severity as Severity, options: setting?.options ?? {}, state: {} as Record<string, unknown> }];
+  });
+  const findings: Finding[] = [];
+  let memo: { interaction: Interaction; exchange: LlmExchange | undefined } | undefined;
   const llm = (i: Interaction) => {
-    if (!memo.has(i)) {
+    if (memo?.interaction !== i) {
       let exchange: LlmExchange | undefined;
       try {
         exchange = analyzeInteraction(i, { provider });
       } catch {
         exchange = undefined;
       }
-      memo.set(i, exchange);
+      memo = { interaction: i, exchange };
     }
-    return memo.get(i);
+    return memo.exchange;
   };
-  const findings: Finding[] = [];
-  for (const rule of rules) {
-    const setting = settings.get(rule.id);
-    const severity: SeveritySetting = setting?.severity ?? rule.defaultSeverity;
-    if (severity === 'off') continue;
-    const context: RuleContext = { cassette, options: setting?.options ?? {}, fileSize, llm };
-    for (const report of rule.check(context)) {
-      const interaction = report.interaction === undefined ? undefined : interactionAt(cassette, report.interaction);
-      const position = report.offset !== undefined ? positionAt(cassette.text, report.offset) : report.path ? cassette.locate(report.path) : undefined;
-      findings.push({
-        ruleId: rule.id,
-        severity: severity === 'warn' ? 'warn' : (report.severity ?? severity),
-        message: report.message,
-        line: position?.line,
-        column: position?.column,
-        interaction: report.interaction,
-        path: report.path,
-        fix: report.fix,
-        method: interaction?.request.method,
-        url: interaction?.request.url,
-        field: report.field,
-      });
+  const run = (view: Cassette, span: (i: Interaction) => TextSpan, scope: 'file' | 'interaction') => {
+    for (const { rule, severity, options, state } of active) {
+      if ((rule.scope ?? 'interaction') !== scope) continue;
+      const context: RuleContext = { cassette: view, options, fileSize, llm, interactionCount: stream.interactionCount, state, span };
+      for (const report of rule.check(context)) findings.push(toFinding(rule, severity, report, view, positionOf(view, report, span)));
     }
+  };
+  run(viewOf(cassette, [], cassette.data), wholeSpan(cassette), 'file');
+  const list = stream.list;
+  for (const interaction of stream.interactions()) {
+    if (list) {
+      const source = list.source(interaction.index);
+      const span: TextSpan = { text: source.text, offset: source.offset, start: 0, end: source.text.length, point: source };
+      run(viewOf(cassette, [interaction], withItem(cassette.data, list.path, interaction.index, list.item(interaction.index))), () => span, 'interaction');
+    } else run(viewOf(cassette, [interaction], cassette.data), wholeSpan(cassette), 'interaction');
   }
   return findings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.ruleId.localeCompare(b.ruleId));
+}
+
+function toFinding(rule: Rule, severity: Severity, report: RuleReport, view: Cassette, position: SourcePosition | undefined): Finding {
+  const interaction = report.interaction === undefined ? undefined : interactionAt(view, report.interaction);
+  return {
+    ruleId: rule.id,
+    severity: severity === 'warn' ? 'warn' : (report.severity ?? severity),
+    message: report.message,
+    line: position?.line,
+    column: position?.column,
+    interaction: report.interaction,
+    path: report.path,
+    fix: report.fix,
+    method: interaction?.request.method,
+    url: interaction?.request.url,
+    field: report.field,
+  };
 }
 
 function interactionAt(cassette: Cassette, index: number): Interaction | undefined {
   const byPosition = cassette.interactions[index];
   return byPosition?.index === index ? byPosition : cassette.interactions.find((i) => i.index === index);
+}
+
+/** An offset inside the reporting interaction's own text is placed from that text alone. */
+function positionOf(view: Cassette, report: RuleReport, span: (i: Interaction) => TextSpan): SourcePosition | undefined {
+  if (report.offset !== undefined) {
+    const own = view.interactions.length === 1 ? span(view.interactions[0]!) : undefined;
+    if (own?.point && report.offset >= own.offset && report.offset <= own.offset + own.text.length) return pointIn(own.text, report.offset - own.offset, own.point);
+    return positionAt(view.text, report.offset);
+  }
+  return report.path ? view.locate(report.path) : undefined;
+}
+
+/** The cassette as one rule call sees it: the same object but for its interactions and data. */
+function viewOf(cassette: Cassette, interactions: Interaction[], data: unknown): Cassette {
+  return Object.create(cassette, { interactions: { value: interactions, enumerable: true }, data: { value: data, enumerable: true } }) as Cassette;
+}
+
+/** `data` with the streamed list holding only item `index`, at its own index (rules read items by path). */
+function withItem(data: unknown, path: readonly string[], index: number, item: unknown): unknown {
+  const list: unknown[] = [];
+  list[index] = item;
+  if (path.length === 0) return list;
+  const root = { ...(data as Record<string, unknown>) };
+  let parent = root;
+  for (const key of path.slice(0, -1)) parent = parent[key] = { ...(parent[key] as Record<string, unknown>) };
+  parent[path[path.length - 1]!] = list;
+  return root;
+}
+
+/**
+ * For a file read whole: the whole text, searched from the interaction's own position to the next
+ * interaction's, so a value repeated in every interaction is found in each, not at its first use.
+ */
+function wholeSpan(cassette: Cassette): (i: Interaction) => TextSpan {
+  return (i) => {
+    const text = cassette.text;
+    const last = i.docPath[i.docPath.length - 1];
+    const start = cassette.locate(i.docPath)?.offset ?? 0;
+    const end = typeof last === 'number' ? (cassette.locate([...i.docPath.slice(0, -1), last + 1])?.offset ?? text.length) : text.length;
+    return { text, offset: 0, start, end: end > start ? end : text.length };
+  };
 }

@@ -57,6 +57,25 @@ export interface RuleContext {
   fileSize: number;
   /** The interaction reassembled as an LLM call (memoized across rules), or undefined. */
   llm(interaction: Interaction): LlmExchange | undefined;
+  /** Interactions in the file (`cassette.interactions` holds only the one being checked). */
+  interactionCount: number;
+  /** This rule's own memory across the interactions of one file (`duplicate-request` keeps the requests seen). */
+  state: Record<string, unknown>;
+  /** The text that holds an interaction: search there, not in `cassette.text`, to stay linear. */
+  span(interaction: Interaction): TextSpan;
+}
+
+/**
+ * Text holding one interaction: `text.slice(start, end)` is the interaction (a streamed file's item
+ * text, or a range of the whole text), and `offset` is where `text` starts in `Cassette.text`.
+ */
+export interface TextSpan {
+  text: string;
+  offset: number;
+  start: number;
+  end: number;
+  /** Where `text` starts (line, column), when it is an item's own text. */
+  point?: { offset: number; line: number; column: number } | undefined;
 }
 
 /** One lint rule: one file in `src/lint/rules/`, registered in `src/lint/rules/index.ts`. */
@@ -69,5 +88,10 @@ export interface Rule {
   category: 'schema' | 'body' | 'stream' | 'secret' | 'hygiene';
   /** True when `check` returns `fix` edits that `--fix` can apply. */
   fixable?: boolean | undefined;
+  /**
+   * `interaction` (the default): `check` runs once per interaction, with `cassette.interactions`
+   * holding only it. `file`: once per file, with no interactions (file size, version, emptiness).
+   */
+  scope?: 'file' | 'interaction' | undefined;
   check(context: RuleContext): RuleReport[];
 }

@@ -5,6 +5,8 @@ export type DocPath = readonly (string | number)[];
 export interface SourcePosition {
   line: number;
   column: number;
+  /** Character offset into `Cassette.text`, when the locator knows it. */
+  offset?: number | undefined;
 }
 
 /** One header as recorded; names keep their original spelling. */

@@ -1,9 +1,10 @@
 import { count } from '../text/plural.js';
 import { mediaType } from '../model/headers.js';
-import type { Body, Header, Interaction } from '../model/types.js';
+import type { Body, Cassette, Header, Interaction } from '../model/types.js';
 import type { LlmMessage, LlmResponse, ToolCall, Usage } from '../llm/types.js';
 import { maskHeaders, maskSecretsInText, maskUrl } from '../secrets/mask.js';
-import type { ShowReport, ShownInteraction, ShowWarning } from '../show/build.js';
+import type { CassetteStream } from '../load.js';
+import { createShowBuilder, type ShowOptions, type ShowReport, type ShownInteraction, type ShowWarning } from '../show/build.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import { formatBytes, formatDuration, formatUsd, prettyJson, shorten, wrap } from './format.js';
 import type { Palette } from './palette.js';
@@ -20,13 +21,31 @@ export interface ShowTextOptions {
 
 /** A cassette as a person reads it: one block per interaction. */
 export function renderShowText(report: ShowReport, options: ShowTextOptions): string {
+  return renderShowTextParts(report.cassette, report.cassette.interactions.length, report.warnings, report.interactions.map((shown) => renderInteraction(shown, options)), options);
+}
+
+/**
+ * The same text from a stream (openCassette): each interaction is rendered as it is read and only
+ * its text is kept, since the warnings, printed first, are known only at the end.
+ */
+export function renderShowTextStream(stream: CassetteStream, showOptions: ShowOptions, options: ShowTextOptions): { text: string; warnings: ShowWarning[] } {
+  const builder = createShowBuilder(stream.cassette, showOptions);
+  const blocks: string[] = [];
+  for (const interaction of stream.interactions()) {
+    const shown = builder.add(interaction);
+    if (shown) blocks.push(renderInteraction(shown, options));
+  }
+  const warnings = builder.warnings();
+  return { text: renderShowTextParts(stream.cassette, stream.interactionCount, warnings, blocks, options), warnings };
+}
+
+function renderShowTextParts(c: Cassette, total: number, warnings: readonly ShowWarning[], blocks: readonly string[], options: ShowTextOptions): string {
   const { palette: p } = options;
-  const c = report.cassette;
   const out: string[] = [];
-  const count = `${c.interactions.length} interaction${c.interactions.length === 1 ? '' : 's'}`;
+  const count = `${total} interaction${total === 1 ? '' : 's'}`;
   out.push(p.bold(sanitizeLine(c.path)) + p.gray(`  ${c.format} · ${count}${c.recordedWith ? ` · ${sanitizeLine(c.recordedWith)}` : ''}`));
-  for (const w of report.warnings) out.push(p.yellow(`  warning: ${warningText(c.path, w)}`));
-  for (const shown of report.interactions) out.push('', renderInteraction(shown, options));
+  for (const w of warnings) out.push(p.yellow(`  warning: ${warningText(c.path, w)}`));
+  for (const block of blocks) out.push('', block);
   return out.join('\n') + '\n';
 }
 

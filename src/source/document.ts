@@ -3,10 +3,12 @@ import jsYaml from 'js-yaml';
 import { CassetteInputError } from '../model/errors.js';
 import type { DocPath, SourceKind, SourcePosition } from '../model/types.js';
 import { loadYamlDocument } from './yaml-schema.js';
-import { createLocator } from './locate.js';
+import { createLocator, itemLocator } from './locate.js';
+import { splitJsonList } from './json-list.js';
+import { createOffsets } from './offsets.js';
 import { jsonErrorOffset } from './json-error.js';
 import { parseSimpleYaml } from './simple-yaml.js';
-import { splitYamlList, type YamlListSplit } from './yaml-list.js';
+import { splitYamlList } from './yaml-list.js';
 
 /** A cassette file parsed once into plain data, with lazy source positions. */
 export interface SourceDocument {
@@ -25,9 +27,23 @@ export interface SourceDocument {
 }
 
 export interface LazyList {
-  key: string;
+  /** Where the list sits in `data`: `['interactions']`, `['log', 'entries']`, or `[]` for a top-level array. */
+  path: string[];
   length: number;
   item(index: number): unknown;
+  /**
+   * The item's own text and where it starts in the file's text, so positions and searches stay
+   * inside one interaction and never need the whole file's text.
+   */
+  source(index: number): ItemSource;
+}
+
+/** One list item's text; `offset` counts characters of `SourceDocument.text`, `line`/`column` are 1-based. */
+export interface ItemSource {
+  text: string;
+  offset: number;
+  line: number;
+  column: number;
 }
 
 export interface ParseOptions {
@@ -63,22 +79,20 @@ export function parseSource(input: Uint8Array | string, options: ParseOptions = 
   const peek = bytes.length > 4096 ? bytes.toString('utf8', 0, 4096) : '';
   const kind = sniffKind(peek.trim() !== '' ? peek : textOf());
   const locate = createLocator(textOf, kind);
-  if (kind === 'yaml') {
-    const list = lazyYamlList(bytes, textOf);
-    if (list) {
-      const doc: SourceDocument = {
-        kind,
-        data: list.data,
-        get text() {
-          return textOf();
-        },
-        gzipped,
-        locate,
-        list,
-      };
-      if (!options.lazy) materialize(doc);
-      return doc;
-    }
+  const list = kind === 'yaml' ? lazyYamlList(bytes, textOf) : kind === 'json' ? lazyJsonList(bytes, textOf) : undefined;
+  if (list) {
+    const doc: SourceDocument = {
+      kind,
+      data: list.data,
+      get text() {
+        return textOf();
+      },
+      gzipped,
+      locate: itemLocator(list, kind, locate),
+      list,
+    };
+    if (!options.lazy) materialize(doc);
+    return doc;
   }
   const whole = textOf();
   const data = kind === 'json' ? parseJson(whole) : kind === 'yaml' ? parseYaml(whole) : whole;
@@ -93,9 +107,17 @@ function stripBom(text: string): string {
 export function materialize(doc: SourceDocument): void {
   const list = doc.list;
   if (!list) return;
-  (doc.data as Record<string, unknown>)[list.key] = Array.from({ length: list.length }, (_, i) => list.item(i));
+  const items = Array.from({ length: list.length }, (_, i) => list.item(i));
+  if (list.path.length === 0) doc.data = items;
+  else {
+    let parent = doc.data as Record<string, unknown>;
+    for (const key of list.path.slice(0, -1)) parent = parent[key] as Record<string, unknown>;
+    parent[list.path[list.path.length - 1]!] = items;
+  }
   doc.list = undefined;
 }
+
+type ParsedItem = { ok: true; value: unknown } | { ok: false };
 
 /**
  * The head of the document parsed, its first item in place, the rest parsed on demand. An item
@@ -112,24 +134,67 @@ function lazyYamlList(bytes: Buffer, textOf: () => string): (LazyList & { data: 
     return undefined;
   }
   if (!isPlainRecord(head) || !Array.isArray(head[split.key]) || (head[split.key] as unknown[]).length > 0) return undefined;
-  let whole: Record<string, unknown> | undefined;
-  const item = (index: number): unknown => {
-    if (!whole) {
-      const parsed = parseListItem(bytes, split, index);
-      if (parsed.ok) return parsed.value;
-      whole = parseYaml(textOf()) as Record<string, unknown>;
-    }
-    return (whole[split.key] as unknown[])[index];
-  };
-  const first = parseListItem(bytes, split, 0);
-  if (!first.ok) return undefined;
-  head[split.key] = [first.value];
-  return { key: split.key, length: split.items.length, item: (i) => (i === 0 ? first.value : item(i)), data: head };
+  return lazyList(bytes, split.items, [split.key], head, parseYamlItem, () => parseYaml(textOf()));
 }
 
-function parseListItem(bytes: Buffer, split: YamlListSplit, index: number): { ok: true; value: unknown } | { ok: false } {
-  const { start, end } = split.items[index]!;
-  const text = bytes.toString('utf8', start, end);
+/** The same for a JSON cassette's list (nock's top-level array, HAR's `log.entries`, ...). */
+function lazyJsonList(bytes: Buffer, textOf: () => string): (LazyList & { data: unknown }) | undefined {
+  const split = splitJsonList(bytes);
+  if (!split) return undefined;
+  let head: unknown;
+  try {
+    head = JSON.parse(split.head);
+  } catch {
+    return undefined;
+  }
+  const list = valueAtPath(head, split.path);
+  if (!Array.isArray(list) || list.length > 0) return undefined;
+  return lazyList(bytes, split.items, split.path, head, parseJsonItem, () => parseJson(textOf()));
+}
+
+function lazyList(
+  bytes: Buffer,
+  ranges: readonly { start: number; end: number }[],
+  path: string[],
+  head: unknown,
+  parseItem: (text: string) => ParsedItem,
+  parseWhole: () => unknown,
+): (LazyList & { data: unknown }) | undefined {
+  let whole: unknown;
+  // The last item's text, decoded once for both its value and its source.
+  let last = { index: -1, text: '' };
+  const textAt = (index: number): string => {
+    if (last.index !== index) last = { index, text: bytes.toString('utf8', ranges[index]!.start, ranges[index]!.end) };
+    return last.text;
+  };
+  const offsets = createOffsets(bytes);
+  // The last item parsed, since a reader and a lint rule both ask for it.
+  let parsed = { index: -1, value: undefined as unknown };
+  const item = (index: number): unknown => {
+    if (parsed.index === index) return parsed.value;
+    if (whole === undefined) {
+      const one = parseItem(textAt(index));
+      if (one.ok) {
+        parsed = { index, value: one.value };
+        return one.value;
+      }
+      whole = parseWhole();
+    }
+    return (valueAtPath(whole, path) as unknown[])[index];
+  };
+  const first = parseItem(textAt(0));
+  if (!first.ok) return undefined;
+  (path.length === 0 ? (head as unknown[]) : (valueAtPath(head, path) as unknown[])).push(first.value);
+  return {
+    path,
+    length: ranges.length,
+    item: (i) => (i === 0 ? first.value : item(i)),
+    source: (i) => ({ text: textAt(i), ...offsets(ranges[i]!.start) }),
+    data: head,
+  };
+}
+
+function parseYamlItem(text: string): ParsedItem {
   const simple = parseSimpleYaml(text);
   if (simple?.length === 1) return { ok: true, value: simple[0] };
   try {
@@ -138,6 +203,20 @@ function parseListItem(bytes: Buffer, split: YamlListSplit, index: number): { ok
   } catch {
     return { ok: false };
   }
+}
+
+function parseJsonItem(text: string): ParsedItem {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+function valueAtPath(data: unknown, path: readonly string[]): unknown {
+  let v = data;
+  for (const key of path) v = isPlainRecord(v) ? v[key] : undefined;
+  return v;
 }
 
 function isPlainRecord(value: unknown): value is Record<string, unknown> {

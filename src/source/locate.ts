@@ -1,6 +1,8 @@
 import { createRequire } from 'node:module';
 import type { Document, LineCounter } from 'yaml';
 import type { DocPath, SourceKind, SourcePosition } from '../model/types.js';
+import type { LazyList } from './document.js';
+import { pointIn } from './offsets.js';
 
 // `yaml` keeps positions but is large: it is loaded on the first position asked for, not at start-up.
 let yamlLib: typeof import('yaml') | undefined;
@@ -23,7 +25,35 @@ export function createLocator(textOf: () => string, kind: SourceKind): (path: Do
     const offset = offsetOf(doc, path);
     if (offset === undefined) return undefined;
     const pos = counter!.linePos(offset);
-    return { line: pos.line, column: pos.col };
+    return { line: pos.line, column: pos.col, offset };
+  };
+}
+
+/**
+ * Positions in a streamed list: a path inside item N is looked up in that item's own text (the
+ * last item asked for is kept), so no position ever parses the whole file; other paths (the
+ * version, the head) go to `whole`.
+ */
+export function itemLocator(list: LazyList, kind: SourceKind, whole: (path: DocPath) => SourcePosition | undefined): (path: DocPath) => SourcePosition | undefined {
+  let cache: { index: number; locate: (path: DocPath) => SourcePosition | undefined } | undefined;
+  const depth = list.path.length;
+  return (path) => {
+    const index = path[depth];
+    if (typeof index !== 'number' || index < 0 || index >= list.length || list.path.some((key, i) => path[i] !== key)) return whole(path);
+    if (cache?.index !== index) {
+      const source = list.source(index);
+      const inner = createLocator(() => source.text, kind);
+      // A YAML item's text is a one-item list (`- request: ...`); a JSON item's is the value itself.
+      const base: DocPath = kind === 'yaml' ? [0] : [];
+      cache = {
+        index,
+        locate: (rel) => {
+          const at = inner([...base, ...rel]);
+          return at && at.offset !== undefined ? pointIn(source.text, at.offset, source) : undefined;
+        },
+      };
+    }
+    return cache.locate(path.slice(depth + 1));
   };
 }
 

@@ -12,7 +12,7 @@ import type { CostRow, GroupBy } from '../../cost/types.js';
 import { exitCodeFor } from '../../exit-code.js';
 import { UsageError } from '../../model/errors.js';
 import { PROVIDERS, findProvider } from '../../providers/index.js';
-import { forEachCassette, reportInputs } from '../load-files.js';
+import { forEachCassetteStream, reportInputs } from '../load-files.js';
 import { paletteFor, useColor, writeOut } from '../terminal.js';
 
 export interface CostFlags {
@@ -55,8 +55,8 @@ export function costCommand(paths: string[], flags: CostFlags): void {
     prices = chainTables([customPriceTable(parsePriceFile(text, flags.priceFile)), genaiPrices]);
   }
   const rows: CostRow[] = [];
-  const outcome = forEachCassette(paths, { label: 'cost', namedNonCassette: 'error', format: flags.format }, (cassette) => {
-    rows.push(...collectRows(cassette, { provider: flags.provider, prices }));
+  const outcome = forEachCassetteStream(paths, { label: 'cost', namedNonCassette: 'error', format: flags.format }, (stream) => {
+    for (const row of collectRows(stream.cassette, { provider: flags.provider, prices }, stream.interactions())) rows.push(row);
   });
   const report = buildCostReport(rows, { by: flags.by as GroupBy | undefined, budget });
   const { errors } = outcome;

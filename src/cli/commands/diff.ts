@@ -6,7 +6,7 @@ import { renderDiffMarkdown } from '../../diff/render/markdown.js';
 import { renderDiffStat } from '../../diff/render/stat.js';
 import { renderDiffText } from '../../diff/render/text.js';
 import type { CassetteDiff, DiffOptions } from '../../diff/types.js';
-import { loadCassette } from '../../load.js';
+import { loadCassette, openCassette } from '../../load.js';
 import { NotCassetteError, NotHttpError, UsageError } from '../../model/errors.js';
 import type { Cassette } from '../../model/types.js';
 import { changedFiles, gitRoot, isRevision, parentOf, showFile } from '../git.js';
@@ -90,9 +90,11 @@ export function diffCommand(args: string[], flags: DiffFlags): void {
     const from = indexFlag(flags.from, '--from');
     const to = indexFlag(flags.to, '--to');
     attempt(args[0]!, () => {
-      const cassette = load(readPathOrStdin(args[0]!), label(args[0]!), flags);
-      for (const i of [from, to]) if (i !== undefined && i >= cassette.interactions.length) throw new UsageError(`${args[0]}: no interaction ${i} (it has ${cassette.interactions.length})`);
-      return diffWithin(cassette, { ...options, from, to });
+      // One file is compared step by step as it is read, one interaction at a time.
+      const stream = openCassette(readPathOrStdin(args[0]!), label(args[0]!), { format: flags.format });
+      const count = stream.interactionCount;
+      for (const i of [from, to]) if (i !== undefined && i >= count) throw new UsageError(`${args[0]}: no interaction ${i} (it has ${count})`);
+      return diffWithin(stream.cassette, { ...options, from, to }, { count, interactions: stream.interactions() });
     });
   } else if (args.length === 2) {
     const [a, b] = args.map((path) => {

@@ -2,12 +2,12 @@ import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'n
 import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { applyRuleFlags, globToRegExp, ruleSettings, type LintConfig } from '../../lint/config.js';
-import { lintCassette } from '../../lint/engine.js';
+import { lintStream } from '../../lint/engine.js';
 import { applyFixes, fixesOf } from '../../lint/fix.js';
 import { FORMATTERS } from '../../lint/format/index.js';
 import { counts, type LintResult } from '../../lint/format/types.js';
 import { RULES } from '../../lint/rules/index.js';
-import { loadCassette } from '../../load.js';
+import { openCassette } from '../../load.js';
 import { UsageError } from '../../model/errors.js';
 import { forEachInput, skippedLines, type FileError } from '../load-files.js';
 import { paletteFor, useColor, writeOut } from '../terminal.js';
@@ -88,8 +88,9 @@ export async function lintCommand(paths: string[], flags: LintFlags): Promise<vo
   const ignored = (path: string) => ignores.some((re) => re.test(relative(dir, resolve(path)).replace(/\\/g, '/')));
   // pre-commit names every file its pattern matches: those that are not cassettes are skipped, not errors.
   const policy = { label: 'lint', namedNonCassette: 'skip', format: flags.format, ignore: ignored, onError: (e: FileError) => results.push({ filePath: e.path, findings: [], error: e.message }) } as const;
-  const outcome = forEachInput(paths, policy, (bytes, file) => loadCassette(bytes, file.path, { format: flags.format }), (cassette, file, bytes) => {
-    let findings = lintCassette(cassette, RULES, settings, bytes.length, flags.provider);
+  const outcome = forEachInput(paths, policy, (bytes, file) => openCassette(bytes, file.path, { format: flags.format }), (stream, file, bytes) => {
+    const { cassette } = stream;
+    let findings = lintStream(stream, RULES, settings, bytes.length, flags.provider);
     let fixed = false;
     const edits = fixesOf(findings);
     if ((flags.fix || flags.fixDryRun) && edits.length > 0) {
@@ -100,7 +101,7 @@ export async function lintCommand(paths: string[], flags: LintFlags): Promise<vo
         writeFileAtomic(file.path, cassette.gzipped ? gzipSync(text) : text);
         fixed = true;
         // What is left after fixing is what the user still has to do.
-        findings = lintCassette(loadCassette(cassette.gzipped ? gzipSync(text) : text, file.path, { format: flags.format }), RULES, settings, Buffer.byteLength(text), flags.provider);
+        findings = lintStream(openCassette(cassette.gzipped ? gzipSync(text) : text, file.path, { format: flags.format }), RULES, settings, Buffer.byteLength(text), flags.provider);
       }
     }
     if (flags.quiet) findings = findings.filter((f) => f.severity === 'error');

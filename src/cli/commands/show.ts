@@ -1,10 +1,9 @@
-import { renderShowText } from '../../render/show-text.js';
+import { renderShowTextStream } from '../../render/show-text.js';
 import { createShowJsonWriter } from '../../render/show-json-stream.js';
-import { buildShowReport } from '../../show/build.js';
 import { exitCodeFor } from '../../exit-code.js';
 import { CassetteInputError, UsageError } from '../../model/errors.js';
 import { parseInteractionSpecs, selectionError } from '../interaction-spec.js';
-import { forEachCassette, forEachCassetteStream, reportInputs, type InputOutcome } from '../load-files.js';
+import { forEachCassetteStream, reportInputs, type InputOutcome } from '../load-files.js';
 import { paletteFor, terminalWidth, useColor, writeOut } from '../terminal.js';
 
 export interface ShowFlags {
@@ -57,10 +56,10 @@ function showJson(paths: string[], flags: ShowFlags, only: ReadonlySet<number> |
 function showText(paths: string[], flags: ShowFlags, only: ReadonlySet<number> | undefined, mask: boolean): InputOutcome {
   const textOptions = { palette: paletteFor(useColor(flags)), width: terminalWidth(), full: Boolean(flags.full), headers: Boolean(flags.headers), mask, raw: Boolean(flags.raw) };
   let first = true;
-  return forEachCassette(paths, { ...POLICY, format: flags.format }, (cassette) => {
-    checkSelection(flags, cassette.interactions.length);
-    const report = buildShowReport(cassette, { only, provider: flags.provider });
-    writeOut((first ? '' : '\n') + renderShowText(report, textOptions));
+  return forEachCassetteStream(paths, { ...POLICY, format: flags.format }, (stream) => {
+    checkSelection(flags, stream.interactionCount);
+    const { text } = renderShowTextStream(stream, { only, provider: flags.provider }, textOptions);
+    writeOut((first ? '' : '\n') + text);
     first = false;
     // Warnings are printed once, inline under the cassette they concern (not again on stderr, which
     // would show them twice on a terminal): stderr is for the run's own errors and skipped files.

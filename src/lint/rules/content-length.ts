@@ -1,16 +1,12 @@
-import type { Rule, RuleReport, TextEdit } from '../types.js';
+import type { Rule, RuleReport, TextEdit, TextSpan } from '../types.js';
 import { perInteraction, valueAt } from './shared.js';
 
-/** The number's offsets in the file, from its source position, for `--fix`. */
-function numberEdit(text: string, line: number, column: number, replacement: number): TextEdit[] | undefined {
-  let offset = 0;
-  for (let l = 1; l < line; l++) {
-    offset = text.indexOf('\n', offset) + 1;
-    if (offset === 0) return undefined;
-  }
-  const start = offset + column - 1;
-  const m = /^-?\d+/.exec(text.slice(start, start + 24));
-  return m ? [{ start, end: start + m[0].length, replacement: String(replacement) }] : undefined;
+/** The number's offsets in the file, from its source position, for `--fix`; read in the interaction's own text. */
+function numberEdit(span: TextSpan, offset: number | undefined, replacement: number): TextEdit[] | undefined {
+  if (offset === undefined) return undefined;
+  const start = offset - span.offset;
+  const m = /^-?\d+/.exec(span.text.slice(start, start + 24));
+  return m ? [{ start: offset, end: offset + m[0].length, replacement: String(replacement) }] : undefined;
 }
 
 /**
@@ -51,7 +47,7 @@ export const contentLength: Rule = {
           severity: side === 'request' ? 'warn' : undefined,
           field: `${side}.content_length`,
           path,
-          fix: pos ? numberEdit(ctx.cassette.text, pos.line, pos.column, actual) : undefined,
+          fix: pos ? numberEdit(ctx.span(i), pos.offset, actual) : undefined,
         });
       }
       return out;

@@ -5,8 +5,8 @@ export const duplicateRequest: Rule = {
   defaultSeverity: 'warn',
   category: 'hygiene',
   description: 'the same request (method, URL and body) was recorded more than once',
-  check({ cassette }) {
-    const first = new Map<string, number>();
+  check({ cassette, state }) {
+    const first = (state.first ??= new Map<string, number>()) as Map<string, number>;
     const out: RuleReport[] = [];
     for (const i of cassette.interactions) {
       const key = `${i.request.method} ${i.request.url}\u0000${i.request.body.text ?? `#${i.request.body.size}`}`;

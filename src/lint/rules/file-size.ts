@@ -7,6 +7,7 @@ export const fileSize: Rule = {
   defaultSeverity: 'warn',
   category: 'hygiene',
   description: 'the cassette file is larger than `maxBytes` (default 5 MiB)',
+  scope: 'file',
   check({ options, fileSize: size }) {
     const max = typeof options.maxBytes === 'number' ? options.maxBytes : DEFAULT_MAX_BYTES;
     if (size <= max) return [];

@@ -6,10 +6,10 @@ export const idSequence: Rule = {
   defaultSeverity: 'error',
   category: 'schema',
   description: 'go-vcr v2 interaction ids are not unique and sequential from 0',
-  check({ cassette }) {
+  check({ cassette, state }) {
     if (cassette.format !== 'go-vcr-v2') return [];
     const out: RuleReport[] = [];
-    const seen = new Set<unknown>();
+    const seen = (state.seen ??= new Set<unknown>()) as Set<unknown>;
     for (const i of cassette.interactions) {
       const id = valueAt(cassette.data, [...i.docPath, 'id']);
       const path = [...i.docPath, 'id'];

@@ -1,18 +1,23 @@
 import { findSecrets, redactForMessage, type FoundSecret } from '../../secrets/detect.js';
 import type { Interaction } from '../../model/types.js';
-import type { RuleContext, RuleReport, TextEdit } from '../types.js';
+import type { RuleContext, RuleReport, TextEdit, TextSpan } from '../types.js';
 
 /** What every redacted secret becomes: a stable placeholder that lint itself accepts. */
 export const PLACEHOLDER = 'REDACTED';
 
 /**
- * Every occurrence of the secret in the file text, replaced; none when it is stored encoded (base64,
- * gzip). httprr records byte lengths, so there the placeholder keeps the secret's length.
+ * Every occurrence of the secret in the interaction's own text, replaced; none when it is stored
+ * encoded (base64, gzip). Searching only there keeps lint linear in the file and puts each
+ * finding on its own interaction. httprr records byte lengths, so there the placeholder keeps the
+ * secret's length.
  */
-function redactions(text: string, value: string, sameLength: boolean): TextEdit[] {
+function redactions(span: TextSpan, value: string, sameLength: boolean): TextEdit[] {
   const replacement = sameLength && value.length > PLACEHOLDER.length ? PLACEHOLDER + 'x'.repeat(value.length - PLACEHOLDER.length) : PLACEHOLDER;
   const edits: TextEdit[] = [];
-  for (let at = text.indexOf(value); at >= 0; at = text.indexOf(value, at + value.length)) edits.push({ start: at, end: at + value.length, replacement });
+  const { text, offset, start, end } = span;
+  for (let at = text.indexOf(value, start); at >= 0 && at + value.length <= end; at = text.indexOf(value, at + value.length)) {
+    edits.push({ start: offset + at, end: offset + at + value.length, replacement });
+  }
   return edits;
 }
 
@@ -25,7 +30,7 @@ export function secretReports(ctx: RuleContext, where: FoundSecret['where'], des
       const key = `${i.index}\u0000${s.value}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const fix = redactions(ctx.cassette.text, s.value, ctx.cassette.format === 'httprr' && s.value.length >= PLACEHOLDER.length);
+      const fix = redactions(ctx.span(i), s.value, ctx.cassette.format === 'httprr' && s.value.length >= PLACEHOLDER.length);
       out.push({
         message: `${describe(s)}: ${s.kind} ${redactForMessage(s.value)}${fix.length === 0 ? ' (stored encoded: redact it by re-recording)' : ''}`,
         severity: s.uncertain ? 'warn' : undefined,

@@ -15,6 +15,7 @@ export const unsupportedVersion: Rule = {
   defaultSeverity: 'error',
   category: 'schema',
   description: 'the cassette has no version marker, or one its recorder does not write',
+  scope: 'file',
   check({ cassette }) {
     const spec = SUPPORTED[cassette.format];
     if (!spec || !isRecord(cassette.data)) return [];

@@ -1,0 +1,133 @@
+/**
+ * JSON cassettes are one long array of interactions: nock's top-level array, HAR's `log.entries`,
+ * VCR.py's `interactions`, Ruby VCR's and Betamax's `http_interactions`. This scanner finds the
+ * byte range of each element, so each is parsed on its own and a command can handle one at a time.
+ * Strings are skipped with indexOf (most of a cassette is body strings). Anything it is not sure
+ * of (a second list key, an unterminated value) returns undefined, and the caller parses the
+ * whole document as usual, which also gives a broken file its usual error.
+ */
+
+const QUOTE = 34;
+const BACKSLASH = 92;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
+const COMMA = 44;
+const COLON = 58;
+
+export interface JsonListSplit {
+  /** Where the list sits: [] for a top-level array, ['log', 'entries'] for HAR. */
+  path: string[];
+  /** The document with the list emptied, to parse for everything else. */
+  head: string;
+  /** Byte ranges of each element. */
+  items: { start: number; end: number }[];
+}
+
+/** Keys whose array value is the interaction list, by the key path of the object holding them. */
+const LIST_KEYS: Record<string, string> = { '': 'interactions|http_interactions', log: 'entries' };
+
+export function splitJsonList(bytes: Buffer): JsonListSplit | undefined {
+  const at = skipSpace(bytes, 0);
+  if (bytes[at] === OPEN_BRACKET) return finish(bytes, [], at);
+  if (bytes[at] !== OPEN_BRACE) return undefined;
+  const found = findList(bytes, at, []);
+  return found ? finish(bytes, found.path, found.open) : undefined;
+}
+
+/** The `[` of the list inside the object at `open`, descending into `log`; undefined if none or twice. */
+function findList(bytes: Buffer, open: number, path: string[]): { path: string[]; open: number } | undefined {
+  const wanted = (LIST_KEYS[path.join('.')] ?? '').split('|');
+  let found: { path: string[]; open: number } | undefined;
+  let pos = skipSpace(bytes, open + 1);
+  if (bytes[pos] === CLOSE_BRACE) return undefined;
+  for (;;) {
+    if (bytes[pos] !== QUOTE) return undefined;
+    const keyEnd = skipString(bytes, pos);
+    if (keyEnd < 0) return undefined;
+    const raw = bytes.toString('latin1', pos + 1, keyEnd - 1);
+    pos = skipSpace(bytes, keyEnd);
+    if (bytes[pos] !== COLON) return undefined;
+    pos = skipSpace(bytes, pos + 1);
+    // An escaped key is left to the whole parse (it could spell a list key).
+    if (raw.includes('\\')) return undefined;
+    if (wanted.includes(raw) && bytes[pos] === OPEN_BRACKET) {
+      if (found) return undefined; // the key twice: JSON.parse keeps the last, leave it to it
+      found = { path: [...path, raw], open: pos };
+    } else if (raw === 'log' && path.length === 0 && bytes[pos] === OPEN_BRACE) {
+      const inner = findList(bytes, pos, ['log']);
+      if (inner) {
+        if (found) return undefined;
+        found = inner;
+      }
+    } else if (wanted.includes(raw) || (raw === 'log' && path.length === 0)) {
+      if (found) return undefined;
+    }
+    pos = skipValue(bytes, pos);
+    if (pos < 0) return undefined;
+    pos = skipSpace(bytes, pos);
+    if (bytes[pos] === COMMA) pos = skipSpace(bytes, pos + 1);
+    else if (bytes[pos] === CLOSE_BRACE) return found;
+    else return undefined;
+  }
+}
+
+function finish(bytes: Buffer, path: string[], open: number): JsonListSplit | undefined {
+  const items: { start: number; end: number }[] = [];
+  let pos = skipSpace(bytes, open + 1);
+  if (bytes[pos] !== CLOSE_BRACKET) {
+    for (;;) {
+      const end = skipValue(bytes, pos);
+      if (end < 0) return undefined;
+      items.push({ start: pos, end });
+      pos = skipSpace(bytes, end);
+      if (bytes[pos] === COMMA) pos = skipSpace(bytes, pos + 1);
+      else if (bytes[pos] === CLOSE_BRACKET) break;
+      else return undefined;
+    }
+  }
+  if (items.length === 0) return undefined;
+  const head = `${bytes.toString('utf8', 0, open + 1)}${bytes.toString('utf8', pos)}`;
+  return { path, head, items };
+}
+
+function skipSpace(bytes: Buffer, pos: number): number {
+  let b = bytes[pos];
+  while (b === 32 || b === 10 || b === 13 || b === 9) b = bytes[++pos];
+  return pos;
+}
+
+/** The offset after the string starting at `pos` (a quote), or -1 when it does not end. */
+function skipString(bytes: Buffer, pos: number): number {
+  for (let at = bytes.indexOf(QUOTE, pos + 1); at !== -1; at = bytes.indexOf(QUOTE, at + 1)) {
+    let slashes = 0;
+    while (bytes[at - 1 - slashes] === BACKSLASH) slashes++;
+    if (slashes % 2 === 0) return at + 1;
+  }
+  return -1;
+}
+
+/** The offset after the value starting at `pos`, or -1 when it does not end. Values are not checked: JSON.parse does that. */
+function skipValue(bytes: Buffer, pos: number): number {
+  const first = bytes[pos];
+  if (first === QUOTE) return skipString(bytes, pos);
+  if (first !== OPEN_BRACE && first !== OPEN_BRACKET) {
+    // A number, true, false or null: up to the next delimiter.
+    let at = pos;
+    for (let b = bytes[at]; b !== undefined && b !== COMMA && b !== CLOSE_BRACE && b !== CLOSE_BRACKET && b !== 32 && b !== 10 && b !== 13 && b !== 9; b = bytes[++at]);
+    return at === pos ? -1 : at;
+  }
+  let depth = 0;
+  for (let at = pos; at < bytes.length; at++) {
+    const b = bytes[at];
+    if (b === QUOTE) {
+      at = skipString(bytes, at) - 1;
+      if (at < 0) return -1;
+    } else if (b === OPEN_BRACE || b === OPEN_BRACKET) depth++;
+    else if (b === CLOSE_BRACE || b === CLOSE_BRACKET) {
+      if (--depth === 0) return at + 1;
+    }
+  }
+  return -1;
+}

@@ -1,0 +1,52 @@
+import { isAscii } from 'node:buffer';
+
+const LF = 10;
+
+/** Where a byte offset of the file sits in its decoded text: character offset, 1-based line and column. */
+export interface TextPoint {
+  offset: number;
+  line: number;
+  column: number;
+}
+
+/**
+ * Maps byte offsets of a UTF-8 file (at character boundaries) to points of its decoded text
+ * without decoding it. Offsets are asked for in increasing order (list items, one after another),
+ * so a cursor moves forward and the whole file is counted once; an earlier offset restarts it.
+ */
+export function createOffsets(bytes: Uint8Array): (byteOffset: number) => TextPoint {
+  let ascii: boolean | undefined;
+  let cursor = { byte: 0, chars: 0, line: 1, lineStartByte: 0 };
+  const chars = (from: number, to: number): number => (ascii ??= isAscii(bytes)) ? to - from : utf16Length(bytes, from, to);
+  return (byteOffset) => {
+    if (byteOffset < cursor.byte) cursor = { byte: 0, chars: 0, line: 1, lineStartByte: 0 };
+    let { line, lineStartByte } = cursor;
+    for (let at = bytes.indexOf(LF, cursor.byte); at !== -1 && at < byteOffset; at = bytes.indexOf(LF, at + 1)) {
+      line++;
+      lineStartByte = at + 1;
+    }
+    cursor = { byte: byteOffset, chars: cursor.chars + chars(cursor.byte, byteOffset), line, lineStartByte };
+    return { offset: cursor.chars, line, column: chars(lineStartByte, byteOffset) + 1 };
+  };
+}
+
+/** UTF-16 code units of a UTF-8 byte range: one per lead byte, two for a 4-byte sequence. */
+function utf16Length(bytes: Uint8Array, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const b = bytes[i]!;
+    if (b < 0x80 || b >= 0xc0) n += b >= 0xf0 ? 2 : 1;
+  }
+  return n;
+}
+
+/** 1-based line and column of `offset` inside `text`, which starts at `start`. */
+export function pointIn(text: string, offset: number, start: TextPoint): TextPoint {
+  let line = start.line;
+  let lineStart = -1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i;
+  }
+  return { offset: start.offset + offset, line, column: lineStart === -1 ? start.column + offset : offset - lineStart };
+}
