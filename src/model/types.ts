@@ -5,8 +5,11 @@ export type DocPath = readonly (string | number)[];
 export interface SourcePosition {
   line: number;
   column: number;
-  /** Character offset into `Cassette.text`, when the locator knows it. */
-  offset?: number | undefined;
+  /**
+   * Character offset into `Cassette.text`, when the locator knows it. Not enumerable, so printed
+   * positions (JSON output, error details) stay `{line, column}`.
+   */
+  readonly offset?: number | undefined;
 }
 
 /** One header as recorded; names keep their original spelling. */

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { Document, LineCounter } from 'yaml';
 import type { DocPath, SourceKind, SourcePosition } from '../model/types.js';
 import type { LazyList } from './document.js';
-import { pointIn } from './offsets.js';
+import { pointIn, positionWithOffset } from './offsets.js';
 
 // `yaml` keeps positions but is large: it is loaded on the first position asked for, not at start-up.
 let yamlLib: typeof import('yaml') | undefined;
@@ -25,7 +25,7 @@ export function createLocator(textOf: () => string, kind: SourceKind): (path: Do
     const offset = offsetOf(doc, path);
     if (offset === undefined) return undefined;
     const pos = counter!.linePos(offset);
-    return { line: pos.line, column: pos.col, offset };
+    return positionWithOffset(pos.line, pos.col, offset);
   };
 }
 
@@ -49,7 +49,9 @@ export function itemLocator(list: LazyList, kind: SourceKind, whole: (path: DocP
         index,
         locate: (rel) => {
           const at = inner([...base, ...rel]);
-          return at && at.offset !== undefined ? pointIn(source.text, at.offset, source) : undefined;
+          if (at?.offset === undefined) return undefined;
+          const point = pointIn(source.text, at.offset, source);
+          return positionWithOffset(point.line, point.column, point.offset);
         },
       };
     }

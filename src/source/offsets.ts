@@ -1,4 +1,5 @@
 import { isAscii } from 'node:buffer';
+import type { SourcePosition } from '../model/types.js';
 
 const LF = 10;
 
@@ -38,6 +39,11 @@ function utf16Length(bytes: Uint8Array, from: number, to: number): number {
     if (b < 0x80 || b >= 0xc0) n += b >= 0xf0 ? 2 : 1;
   }
   return n;
+}
+
+/** A position that carries its character offset without printing it (see SourcePosition.offset). */
+export function positionWithOffset(line: number, column: number, offset: number): SourcePosition {
+  return Object.defineProperty({ line, column }, 'offset', { value: offset, enumerable: false });
 }
 
 /** 1-based line and column of `offset` inside `text`, which starts at `start`. */
