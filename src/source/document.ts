@@ -36,6 +36,8 @@ export interface LazyList {
    * inside one interaction and never need the whole file's text.
    */
   source(index: number): ItemSource;
+  /** The document without its list's items, and how many of its characters match the file's. */
+  head: { text: string; prefix: number };
 }
 
 /** One list item's text; `offset` counts characters of `SourceDocument.text`, `line`/`column` are 1-based. */
@@ -134,7 +136,7 @@ function lazyYamlList(bytes: Buffer, textOf: () => string): (LazyList & { data: 
     return undefined;
   }
   if (!isPlainRecord(head) || !Array.isArray(head[split.key]) || (head[split.key] as unknown[]).length > 0) return undefined;
-  return lazyList(bytes, split.items, [split.key], head, parseYamlItem, () => parseYaml(textOf()));
+  return lazyList(bytes, split, [split.key], head, parseYamlItem, () => parseYaml(textOf()));
 }
 
 /** The same for a JSON cassette's list (nock's top-level array, HAR's `log.entries`, ...). */
@@ -149,17 +151,18 @@ function lazyJsonList(bytes: Buffer, textOf: () => string): (LazyList & { data: 
   }
   const list = valueAtPath(head, split.path);
   if (!Array.isArray(list) || list.length > 0) return undefined;
-  return lazyList(bytes, split.items, split.path, head, parseJsonItem, () => parseJson(textOf()));
+  return lazyList(bytes, split, split.path, head, parseJsonItem, () => parseJson(textOf()));
 }
 
 function lazyList(
   bytes: Buffer,
-  ranges: readonly { start: number; end: number }[],
+  split: { items: readonly { start: number; end: number }[]; head: string; prefix: number },
   path: string[],
   head: unknown,
   parseItem: (text: string) => ParsedItem,
   parseWhole: () => unknown,
 ): (LazyList & { data: unknown }) | undefined {
+  const ranges = split.items;
   let whole: unknown;
   // The last item's text, decoded once for both its value and its source.
   let last = { index: -1, text: '' };
@@ -190,6 +193,7 @@ function lazyList(
     length: ranges.length,
     item: (i) => (i === 0 ? first.value : item(i)),
     source: (i) => ({ text: textAt(i), ...offsets(ranges[i]!.start) }),
+    head: { text: split.head, prefix: bytes.toString('utf8', 0, split.prefix).length },
     data: head,
   };
 }

@@ -23,6 +23,8 @@ export interface JsonListSplit {
   head: string;
   /** Byte ranges of each element. */
   items: { start: number; end: number }[];
+  /** Bytes the head shares with the file, up to the list's `[`: positions there are the file's. */
+  prefix: number;
 }
 
 /** Keys whose array value is the interaction list, by the key path of the object holding them. */
@@ -89,7 +91,7 @@ function finish(bytes: Buffer, path: string[], open: number): JsonListSplit | un
   }
   if (items.length === 0) return undefined;
   const head = `${bytes.toString('utf8', 0, open + 1)}${bytes.toString('utf8', pos)}`;
-  return { path, head, items };
+  return { path, head, items, prefix: open + 1 };
 }
 
 function skipSpace(bytes: Buffer, pos: number): number {

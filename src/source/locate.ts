@@ -36,10 +36,16 @@ export function createLocator(textOf: () => string, kind: SourceKind): (path: Do
  */
 export function itemLocator(list: LazyList, kind: SourceKind, whole: (path: DocPath) => SourcePosition | undefined): (path: DocPath) => SourcePosition | undefined {
   let cache: { index: number; locate: (path: DocPath) => SourcePosition | undefined } | undefined;
+  let head: ((path: DocPath) => SourcePosition | undefined) | undefined;
   const depth = list.path.length;
   return (path) => {
     const index = path[depth];
-    if (typeof index !== 'number' || index < 0 || index >= list.length || list.path.some((key, i) => path[i] !== key)) return whole(path);
+    if (typeof index !== 'number' || index < 0 || index >= list.length || list.path.some((key, i) => path[i] !== key)) {
+      // The root, or a key before the list (`version` in go-vcr), is where the small head puts it; one after the
+      // list (VCR.py's `version`) needs the whole file, once.
+      const at = (head ??= createLocator(() => list.head.text, kind))(path);
+      return at?.offset !== undefined && at.offset < list.head.prefix ? at : whole(path);
+    }
     if (cache?.index !== index) {
       const source = list.source(index);
       const inner = createLocator(() => source.text, kind);

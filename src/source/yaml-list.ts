@@ -19,6 +19,8 @@ export interface YamlListSplit {
   head: string;
   /** Byte ranges of each item. */
   items: { start: number; end: number }[];
+  /** Bytes the head shares with the file, up to the list's key: positions there are the file's. */
+  prefix: number;
 }
 
 export function splitYamlList(bytes: Buffer): YamlListSplit | undefined {
@@ -71,7 +73,7 @@ export function splitYamlList(bytes: Buffer): YamlListSplit | undefined {
   if (findListKey(bytes, end)) return undefined; // the key twice: let the full parser decide which wins
   items[items.length - 1]!.end = end;
   const head = `${bytes.toString('utf8', 0, keyStart)}${key}: []\n${bytes.toString('utf8', end)}`;
-  return { key, head, items };
+  return { key, head, items, prefix: keyStart + key.length };
 }
 
 /** The first `interactions:` (or `http_interactions:`) key at column 0 from `from` on. */
