@@ -18,10 +18,11 @@ export class ToolCallAssembler {
   private readonly byIndex = new Map<number, OpenToolCall>();
   private open: OpenToolCall | undefined;
 
-  /** Add a complete call (a whole message's `tool_calls`): always a new one. */
-  add(call: { id?: string | undefined; name?: string | undefined; args: string }): void {
+  /** Start a call that is new whatever its index or id (a whole message's `tool_calls`, Cohere's `tool-call-start`). */
+  add(call: { index?: number | undefined; id?: string | undefined; name?: string | undefined; args: string }): void {
     this.open = { id: call.id || undefined, name: call.name ?? '', args: call.args };
     this.calls.push(this.open);
+    if (call.index !== undefined) this.byIndex.set(call.index, this.open);
   }
 
   /** Feed one fragment: `{index?, id?, function?: {name?, arguments?}}` (or a flat `{name, arguments}`). */

@@ -14,7 +14,9 @@ interface OpenBlock extends AnthropicBlock {
  * decoded `chunk` payloads of Bedrock InvokeModelWithResponseStream.
  */
 export class AnthropicStreamAccumulator {
-  private readonly blocks = new Map<number, OpenBlock>();
+  /** Blocks in the order they started; `open` maps a block index to the block now open there. */
+  private readonly blocks: OpenBlock[] = [];
+  private readonly open = new Map<number, OpenBlock>();
   /** Raw usage fields; `message_delta` counts are cumulative, so later values overwrite earlier ones. */
   private readonly usage: Record<string, unknown> = {};
   private bedrockMetrics: Record<string, unknown> | undefined;
@@ -36,7 +38,10 @@ export class AnthropicStreamAccumulator {
       }
       case 'content_block_start': {
         const start = blockFromJson(event.content_block);
-        this.blocks.set(asNumber(event.index) ?? this.blocks.size, { ...start, json: '', streamedJson: false });
+        // A start at an index already used (a proxy that numbers each message's blocks from 0) is a new block.
+        const block: OpenBlock = { ...start, json: '', streamedJson: false };
+        this.blocks.push(block);
+        this.open.set(asNumber(event.index) ?? this.blocks.length - 1, block);
         break;
       }
       case 'content_block_delta':
@@ -67,11 +72,12 @@ export class AnthropicStreamAccumulator {
   }
 
   private delta(index: number, delta: Record<string, unknown>): void {
-    let block = this.blocks.get(index);
+    let block = this.open.get(index);
     if (!block) {
       this.out.warnings.push(`content_block_delta for block ${index} that was never started`);
       block = { type: asString(delta.type) === 'input_json_delta' ? 'tool_use' : asString(delta.type) === 'thinking_delta' ? 'thinking' : 'text', json: '', streamedJson: false };
-      this.blocks.set(index, block);
+      this.blocks.push(block);
+      this.open.set(index, block);
     }
     switch (asString(delta.type)) {
       case 'text_delta':
@@ -92,7 +98,7 @@ export class AnthropicStreamAccumulator {
 
   /** Apply the blocks and usage to the response; flags truncation when `message_stop` never came. */
   finish(): LlmResponse {
-    const blocks = [...this.blocks.entries()].sort((a, b) => a[0] - b[0]).map(([, b]) => (b.streamedJson ? { ...b, inputText: b.json } : b));
+    const blocks = this.blocks.map((b) => (b.streamedJson ? { ...b, inputText: b.json } : b));
     applyAnthropicBlocks(this.out, blocks);
     if (Object.keys(this.usage).length > 0) this.out.usage = anthropicUsage(this.usage);
     else if (this.bedrockMetrics) {

@@ -17,7 +17,9 @@ interface Block {
  * InvokeModelWithResponseStream chunks carry the same events, each wrapped in its name.
  */
 export class ConverseStreamAccumulator {
-  private readonly blocks = new Map<number, Block>();
+  /** Blocks in the order they started; `open` maps a `contentBlockIndex` to the block now open there. */
+  private readonly blocks: Block[] = [];
+  private readonly open = new Map<number, Block>();
   /** `messageStop` arrived. */
   done = false;
 
@@ -28,7 +30,8 @@ export class ConverseStreamAccumulator {
     switch (type) {
       case 'contentBlockStart': {
         const use = asRecord(asRecord(event.start)?.toolUse);
-        if (use) this.block(index).tool = { id: asString(use.toolUseId), name: asString(use.name) ?? '' };
+        // A start at an index that already holds a call or text is a new block, not more of the old one.
+        if (use) this.block(index, true).tool = { id: asString(use.toolUseId), name: asString(use.name) ?? '' };
         break;
       }
       case 'contentBlockDelta':
@@ -49,11 +52,12 @@ export class ConverseStreamAccumulator {
     }
   }
 
-  private block(index: number): Block {
-    let block = this.blocks.get(index);
-    if (!block) {
+  private block(index: number, starting = false): Block {
+    let block = this.open.get(index);
+    if (!block || (starting && (block.tool || block.text || block.input))) {
       block = { text: '', reasoning: '', redacted: false, input: '' };
-      this.blocks.set(index, block);
+      this.blocks.push(block);
+      this.open.set(index, block);
     }
     return block;
   }
@@ -75,7 +79,7 @@ export class ConverseStreamAccumulator {
 
   finish(): LlmResponse {
     const reasoning: string[] = [];
-    for (const [, block] of [...this.blocks.entries()].sort((a, b) => a[0] - b[0])) {
+    for (const block of this.blocks) {
       this.out.text += block.text;
       if (block.reasoning) reasoning.push(block.reasoning);
       if (block.redacted) this.out.redactedThinkingBlocks = (this.out.redactedThinkingBlocks ?? 0) + 1;

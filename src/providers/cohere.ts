@@ -4,6 +4,7 @@ import { looksLikeSse } from '../llm/sse.js';
 import type { LlmMessage, LlmResponse, Provider, ToolCall, Usage } from '../llm/types.js';
 import { mediaType } from '../model/headers.js';
 import type { Interaction } from '../model/types.js';
+import { ToolCallAssembler } from '../llm/tool-calls.js';
 import { toolCall } from './openai-chat.js';
 import { contentParts, parseOpenAITools, pickParams } from './openai-shared.js';
 import { emptyResponse, httpError, jsonEvents } from './reassembly.js';
@@ -138,7 +139,7 @@ function readFinal(out: LlmResponse, body: Record<string, unknown>, withText = t
 
 function fromSse(body: string): LlmResponse {
   const out = emptyResponse('cohere', true);
-  const calls: { id?: string | undefined; name: string; args: string }[] = [];
+  const calls = new ToolCallAssembler();
   let ended = false;
   for (const { event, data } of jsonEvents(body, out.warnings)) {
     const type = asString(data.type) ?? event ?? '';
@@ -150,13 +151,13 @@ function fromSse(body: string): LlmResponse {
       out.reasoning += asString(content.thinking) ?? '';
     } else if (type === 'tool-plan-delta') out.reasoning += asString(message.tool_plan) ?? '';
     else if (type === 'tool-call-start') {
+      // Each start is a new call; deltas continue the call at their `index` (or the open one).
       const call = asRecord(message.tool_calls) ?? {};
       const fn = asRecord(call.function) ?? {};
-      calls.push({ id: asString(call.id), name: asString(fn.name) ?? '', args: asString(fn.arguments) ?? '' });
+      calls.add({ index: asNumber(data.index), id: asString(call.id), name: asString(fn.name), args: asString(fn.arguments) ?? '' });
     } else if (type === 'tool-call-delta') {
       const fn = asRecord(asRecord(message.tool_calls)?.function) ?? {};
-      const last = calls[calls.length - 1];
-      if (last) last.args += asString(fn.arguments) ?? '';
+      calls.push({ index: asNumber(data.index), args: asString(fn.arguments) ?? '' });
     } else if (type === 'message-end') {
       ended = true;
       const delta = asRecord(data.delta) ?? {};
@@ -166,7 +167,7 @@ function fromSse(body: string): LlmResponse {
       if (error) out.error = { message: error };
     }
   }
-  out.toolCalls = calls.map((c) => toolCall(c.id, c.name, c.args));
+  out.toolCalls = calls.calls.map((c) => toolCall(c.id, c.name, c.args));
   if (!ended && !out.error) {
     out.truncated = true;
     out.warnings.push('stream ended without message-end: the result is partial');

@@ -13,6 +13,11 @@ const END = { type: 'message_stop' };
 
 const streamed: { name: string; events: Record<string, unknown>[]; raw?: string; expect: Record<string, unknown> }[] = [
   {
+    name: 'a block started again at a used index is a new block (tool-call identity)',
+    events: [start(), blockStart(0, { type: 'tool_use', id: 'toolu_a', name: 'f', input: {} }), delta(0, { type: 'input_json_delta', partial_json: '{"n":1}' }), stop(0), blockStart(0, { type: 'tool_use', id: 'toolu_b', name: 'f', input: {} }), delta(0, { type: 'input_json_delta', partial_json: '{"n":2}' }), stop(0), messageDelta('tool_use'), END],
+    expect: { toolCalls: [expect.objectContaining({ id: 'toolu_a', arguments: { n: 1 } }), expect.objectContaining({ id: 'toolu_b', arguments: { n: 2 } })] },
+  },
+  {
     name: 'text, with cache counts added to the prompt size',
     events: [start({ input_tokens: 10, cache_read_input_tokens: 20, cache_creation_input_tokens: 5, output_tokens: 1 }), { type: 'ping' }, blockStart(0, { type: 'text', text: '' }), delta(0, { type: 'text_delta', text: 'Hel' }), delta(0, { type: 'text_delta', text: 'lo' }), stop(0), messageDelta('end_turn'), END],
     expect: { text: 'Hello', finishReason: 'end_turn', id: 'msg_1', model: 'claude-sonnet-4-5', streamed: true, warnings: [], usage: { inputTokens: 35, outputTokens: 15, cacheReadTokens: 20, cacheWriteTokens: 5 } },

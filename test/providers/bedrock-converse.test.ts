@@ -28,6 +28,11 @@ const streamed: { name: string; body: Uint8Array; expect: Record<string, unknown
     expect: { text: 'Hello', finishReason: 'end_turn', streamed: true, model: 'us.anthropic.claude-sonnet-4-5-20250929-v1:0', warnings: [], usage: { inputTokens: 115, outputTokens: 5, totalTokens: 120, cacheReadTokens: 100, cacheWriteTokens: 5 } },
   },
   {
+    name: 'a second toolUse start at the same contentBlockIndex is a new call (tool-call identity)',
+    body: eventFrames([START, ['contentBlockStart', { contentBlockIndex: 0, start: { toolUse: { toolUseId: 'tu_a', name: 'f' } } }], ['contentBlockDelta', { contentBlockIndex: 0, delta: { toolUse: { input: '{"n":1}' } } }], blockStop(0), ['contentBlockStart', { contentBlockIndex: 0, start: { toolUse: { toolUseId: 'tu_b', name: 'f' } } }], ['contentBlockDelta', { contentBlockIndex: 0, delta: { toolUse: { input: '{"n":2}' } } }], blockStop(0), stop('tool_use')]),
+    expect: { toolCalls: [expect.objectContaining({ id: 'tu_a', arguments: { n: 1 } }), expect.objectContaining({ id: 'tu_b', arguments: { n: 2 } })] },
+  },
+  {
     name: 'tool use assembled from input deltas',
     body: eventFrames([START, text(0, 'Checking.'), blockStop(0), ['contentBlockStart', { contentBlockIndex: 1, start: { toolUse: { toolUseId: 'tooluse_1', name: 'get_weather' } } }], ['contentBlockDelta', { contentBlockIndex: 1, delta: { toolUse: { input: '{"location": "San ' } } }], ['contentBlockDelta', { contentBlockIndex: 1, delta: { toolUse: { input: 'Francisco"}' } } }], blockStop(1), stop('tool_use')]),
     expect: { text: 'Checking.', finishReason: 'tool_use', toolCalls: [{ id: 'tooluse_1', name: 'get_weather', arguments: { location: 'San Francisco' }, argumentsText: '{"location": "San Francisco"}', argumentsError: undefined }] },
