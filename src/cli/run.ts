@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { describeInputError, isExpectedError } from '../model/errors.js';
+import { normalizeColorArgs } from './color-args.js';
 import { collect } from './interaction-spec.js';
 import { prepareColor, type ColorChoice } from './terminal.js';
 import { VERSION } from './version.js';
@@ -8,9 +9,33 @@ import { VERSION } from './version.js';
 type Action = (...args: never[]) => void | Promise<void>;
 // A command's module loads only when it runs; commander passes (...arguments, options, command).
 const lazy = <T extends Action>(load: () => Promise<T>) => async (...args: Parameters<T>) => {
-  const [action] = await Promise.all([load(), prepareColor((args[args.length - 2] ?? {}) as ColorChoice)]);
+  const options = (args[args.length - 2] ?? {}) as ColorChoice & RecorderChoice;
+  recorderFromLegacyFormat(options, (args[args.length - 1] as unknown as Command).name());
+  const [action] = await Promise.all([load(), prepareColor(options)]);
   return action(...args);
 };
+
+interface RecorderChoice {
+  recorder?: string | undefined;
+  format?: string | undefined;
+}
+
+/**
+ * `--recorder ID` picks the recorder format in every command. show, cost, diff and textconv took it as
+ * `--format ID` before lint's `-f/--format` became the ESLint formatter: that still works there, with a
+ * note. Those commands read the choice as `format` (its old name), so it is copied there.
+ */
+function recorderFromLegacyFormat(options: RecorderChoice, command: string): void {
+  if (command === 'lint') return;
+  if (options.format !== undefined) {
+    process.stderr.write(`cassette: --format ${options.format} is deprecated for ${command}; use --recorder ${options.format}\n`);
+    options.recorder ??= options.format;
+  }
+  options.format = options.recorder;
+}
+
+const RECORDER_HELP = 'force the recorder format (go-vcr, vcrpy, ruby-vcr, har, ...) instead of detecting it';
+const COLOR_HELP = 'force colour (--color=always|never|auto also work)';
 
 export function buildProgram(): Command {
   const program = new Command('cassette')
@@ -32,9 +57,10 @@ export function buildProgram(): Command {
     .option('--no-mask', 'show secrets (Authorization, API keys, cookies) unmasked')
     .option('--raw', 'pretty raw bodies and SSE events instead of reassembly; hex preview of binary bodies')
     .option('-i, --interaction <spec>', 'only interaction N, a range N-M or a list N,M (repeatable)', collect)
-    .option('--format <id>', 'force the recorder format instead of detecting it')
+    .option('--recorder <id>', RECORDER_HELP)
+    .addOption(new Option('--format <id>', 'deprecated: use --recorder').hideHelp())
     .option('--provider <id>', 'force the LLM wire format instead of detecting it')
-    .addOption(new Option('--color', 'force colour'))
+    .addOption(new Option('--color', COLOR_HELP))
     .addOption(new Option('--no-color', 'no colour'))
     .action(lazy(async () => (await import('./commands/show.js')).showCommand));
 
@@ -49,9 +75,10 @@ export function buildProgram(): Command {
     .option('--max-cost <usd>', 'exit 1 when the total cost exceeds this many USD')
     .option('--max-tokens <n>', 'exit 1 when input + output tokens exceed this')
     .option('--price-file <file>', 'JSON file of model prices that add to or override the bundled list prices')
-    .option('--format <id>', 'force the recorder format instead of detecting it')
+    .option('--recorder <id>', RECORDER_HELP)
+    .addOption(new Option('--format <id>', 'deprecated: use --recorder').hideHelp())
     .option('--provider <id>', 'force the LLM wire format instead of detecting it')
-    .addOption(new Option('--color', 'force colour'))
+    .addOption(new Option('--color', COLOR_HELP))
     .addOption(new Option('--no-color', 'no colour'))
     .action(lazy(async () => (await import('./commands/cost.js')).costCommand));
 
@@ -68,9 +95,10 @@ export function buildProgram(): Command {
     .option('--no-patch', 'only the summary, no unified diff')
     .option('--show-noise', 'also report ids, timestamps, obfuscation and signatures')
     .option('--ignore <path>', 'ignore changes at a JSON path such as messages[*].cache_control (repeatable)', collect)
-    .option('--format <id>', 'force the recorder format instead of detecting it')
+    .option('--recorder <id>', RECORDER_HELP)
+    .addOption(new Option('--format <id>', 'deprecated: use --recorder').hideHelp())
     .option('--provider <id>', 'force the LLM wire format instead of detecting it')
-    .addOption(new Option('--color', 'force colour'))
+    .addOption(new Option('--color', COLOR_HELP))
     .addOption(new Option('--no-color', 'no colour'))
     .action(lazy(async () => (await import('./commands/diff.js')).diffCommand));
 
@@ -78,24 +106,28 @@ export function buildProgram(): Command {
     .command('textconv')
     .description("print a deterministic readable rendering of a cassette, for git's diff.<driver>.textconv")
     .argument('<file>', 'a cassette file')
-    .option('--format <id>', 'force the recorder format instead of detecting it')
+    .option('--recorder <id>', RECORDER_HELP)
+    .addOption(new Option('--format <id>', 'deprecated: use --recorder').hideHelp())
     .action(lazy(async () => (await import('./commands/textconv.js')).textconvCommand));
 
   program
     .command('lint')
     .description('check cassettes for schema violations, broken streams and leaked secrets (pre-commit and CI)')
     .argument('[paths...]', 'cassette files or directories (walked recursively)')
-    .option('-f, --formatter <name>', 'output: stylish, json (ESLint), sarif, github, compact', 'stylish')
+    .option('-f, --format <name>', 'formatter: stylish, json (ESLint), sarif, github, compact (default: stylish)')
+    .addOption(new Option('--formatter <name>', 'same as -f/--format').hideHelp())
     .option('--rule <id=severity>', 'set a rule to off, warn or error (repeatable)', collect)
-    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this (-1: no limit)')
     .option('--quiet', 'report errors only')
     .option('--list-rules', 'list the rules and exit')
     .option('--config <file>', 'use this config file instead of searching for one')
+    .option('--baseline <file>', 'report only findings that this baseline (from --write-baseline) does not hold')
+    .option('--write-baseline <file>', 'write every current finding to this baseline file and exit 0')
     .option('--fix', 'redact secrets and correct content_length in place (atomic write)')
     .option('--fix-dry-run', 'print the fixes as a diff instead of writing them')
-    .option('--format <id>', 'force the recorder format instead of detecting it')
+    .option('--recorder <id>', RECORDER_HELP)
     .option('--provider <id>', 'force the LLM wire format instead of detecting it')
-    .addOption(new Option('--color', 'force colour'))
+    .addOption(new Option('--color', COLOR_HELP))
     .addOption(new Option('--no-color', 'no colour'))
     .action(lazy(async () => (await import('./commands/lint.js')).lintCommand));
 
@@ -106,7 +138,7 @@ export function buildProgram(): Command {
 export async function run(argv: readonly string[]): Promise<void> {
   const program = buildProgram();
   try {
-    await program.parseAsync([...argv]);
+    await program.parseAsync(normalizeColorArgs(argv));
   } catch (error) {
     if (error instanceof CommanderError) {
       process.exitCode = error.exitCode === 0 ? 0 : 2;

@@ -7,6 +7,10 @@ export interface LintConfig {
   rules?: Record<string, SeveritySetting | [SeveritySetting, Record<string, unknown>?]>;
   /** Globs of files not to lint, relative to the config file's folder. */
   ignore?: string[];
+  /** Accepted findings: `{rule, files, request, field, reason}` (see allow.ts). */
+  allow?: unknown;
+  /** A baseline file (from `--write-baseline`), relative to the config file's folder; `--baseline` overrides it. */
+  baseline?: unknown;
 }
 
 

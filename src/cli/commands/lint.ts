@@ -7,14 +7,21 @@ import { applyFixes, fixesOf } from '../../lint/fix.js';
 import { FORMATTERS } from '../../lint/format/index.js';
 import { counts, type LintResult } from '../../lint/format/types.js';
 import { RULES } from '../../lint/rules/index.js';
+import { findFormat } from '../../formats/index.js';
 import { openCassette } from '../../load.js';
 import { UsageError } from '../../model/errors.js';
+import { createSuppressor } from '../lint-suppress.js';
 import { forEachInput, skippedLines, type FileError } from '../load-files.js';
 import { paletteFor, useColor, writeOut } from '../terminal.js';
 import { VERSION } from '../version.js';
 
 export interface LintFlags {
+  /** The formatter (`-f/--format`, as in ESLint); `--formatter` is the older spelling. */
+  format?: string;
   formatter?: string;
+  baseline?: string;
+  writeBaseline?: string;
+  recorder?: string;
   rule?: string[];
   maxWarnings?: string;
   quiet?: boolean;
@@ -22,7 +29,6 @@ export interface LintFlags {
   config?: string;
   fix?: boolean;
   fixDryRun?: boolean;
-  format?: string;
   provider?: string;
   color?: boolean;
 }
@@ -70,25 +76,33 @@ export async function lintCommand(paths: string[], flags: LintFlags): Promise<vo
     writeOut(listRules());
     return;
   }
-  const formatter = FORMATTERS[flags.formatter ?? 'stylish'];
-  if (!formatter) throw new UsageError(`unknown formatter "${flags.formatter}" (known: ${Object.keys(FORMATTERS).join(', ')})`);
+  const formatterName = flags.format ?? flags.formatter ?? 'stylish';
+  const formatter = FORMATTERS[formatterName];
+  if (!formatter) {
+    // Before -f/--format named the formatter, lint's --format named the recorder format.
+    const recorder = findFormat(formatterName) ? `; "${formatterName}" is a recorder format: use --recorder ${formatterName}` : '';
+    throw new UsageError(`unknown formatter "${formatterName}" (known: ${Object.keys(FORMATTERS).join(', ')})${recorder}`);
+  }
   if (paths.length === 0) throw new UsageError('lint needs cassette files or directories');
   let maxWarnings: number | undefined;
   if (flags.maxWarnings !== undefined) {
     maxWarnings = Number(flags.maxWarnings);
-    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings needs a whole number, got "${flags.maxWarnings}"`);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError(`--max-warnings needs a whole number (-1: no limit), got "${flags.maxWarnings}"`);
+    // ESLint's -1: any number of warnings passes.
+    if (maxWarnings === -1) maxWarnings = undefined;
   }
   const { config, dir, source } = findConfig(process.cwd(), flags.config);
   const settings = ruleSettings(config, RULES, source);
   applyRuleFlags(settings, flags.rule ?? [], RULES);
   const ignores = (config.ignore ?? []).map(globToRegExp);
+  const suppressor = createSuppressor({ config, configDir: dir, configSource: source, rules: RULES, baseline: flags.baseline, writeBaseline: flags.writeBaseline });
 
   const results: LintResult[] = [];
   const patches: { path: string; before: string; after: string }[] = [];
   const ignored = (path: string) => ignores.some((re) => re.test(relative(dir, resolve(path)).replace(/\\/g, '/')));
   // pre-commit names every file its pattern matches: those that are not cassettes are skipped, not errors.
-  const policy = { label: 'lint', namedNonCassette: 'skip', format: flags.format, ignore: ignored, onError: (e: FileError) => results.push({ filePath: e.path, findings: [], error: e.message }) } as const;
-  const outcome = forEachInput(paths, policy, (bytes, file) => openCassette(bytes, file.path, { format: flags.format }), (stream, file, bytes) => {
+  const policy = { label: 'lint', namedNonCassette: 'skip', format: flags.recorder, ignore: ignored, onError: (e: FileError) => results.push({ filePath: e.path, findings: [], error: e.message }) } as const;
+  const outcome = forEachInput(paths, policy, (bytes, file) => openCassette(bytes, file.path, { format: flags.recorder }), (stream, file, bytes) => {
     const { cassette } = stream;
     let findings = lintStream(stream, RULES, settings, bytes.length, flags.provider);
     let fixed = false;
@@ -101,9 +115,10 @@ export async function lintCommand(paths: string[], flags: LintFlags): Promise<vo
         writeFileAtomic(file.path, cassette.gzipped ? gzipSync(text) : text);
         fixed = true;
         // What is left after fixing is what the user still has to do.
-        findings = lintStream(openCassette(cassette.gzipped ? gzipSync(text) : text, file.path, { format: flags.format }), RULES, settings, Buffer.byteLength(text), flags.provider);
+        findings = lintStream(openCassette(cassette.gzipped ? gzipSync(text) : text, file.path, { format: flags.recorder }), RULES, settings, Buffer.byteLength(text), flags.provider);
       }
     }
+    findings = suppressor.keep(file.path, findings);
     if (flags.quiet) findings = findings.filter((f) => f.severity === 'error');
     results.push({ filePath: file.path, findings, fixed });
   });
@@ -114,6 +129,7 @@ export async function lintCommand(paths: string[], flags: LintFlags): Promise<vo
   }
   if (!flags.fixDryRun) writeOut(formatter(results, { palette: paletteFor(useColor(flags)), rules: RULES, cwd: process.cwd(), version: VERSION }));
   for (const line of skippedLines(outcome.skipped)) process.stderr.write(`${line}\n`);
+  for (const line of suppressor.finish()) process.stderr.write(`${line}\n`);
   const { errors, warnings } = counts(results);
   const unreadable = results.some((r) => r.error);
   process.exitCode = unreadable ? 2 : errors > 0 || (maxWarnings !== undefined && warnings > maxWarnings) ? 1 : 0;
