@@ -38,8 +38,19 @@ export function paletteFor(color: boolean): Palette {
   };
 }
 
+/**
+ * The columns output must fit: the terminal's when stdout is one, else `COLUMNS` when set (a fixed
+ * width on request, as the README examples use), else undefined: a pipe or a file gets full lines.
+ */
+export function outputColumns(): number | undefined {
+  if (process.stdout.isTTY && process.stdout.columns) return process.stdout.columns;
+  const env = Number(process.env.COLUMNS);
+  return Number.isInteger(env) && env > 0 ? env : undefined;
+}
+
+/** Width for wrapped prose (`show`): the output's columns, at most 160, 100 when unknown. */
 export function terminalWidth(): number {
-  const cols = process.stdout.columns;
+  const cols = outputColumns();
   return cols && cols > 40 ? Math.min(cols, 160) : 100;
 }
 

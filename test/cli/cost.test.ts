@@ -25,9 +25,11 @@ describe('cassette cost', () => {
 
   it.skipIf(!hasSeed)('prints a table with the total and each row’s share', () => {
     const r = cli(['cost', SEED]);
-    expect(r.stdout).toMatch(/^cassette\s+#\s+provider\s+model\s+input\s+cached\s+output\s+reasoning\s+cost/);
+    expect(r.stdout).toMatch(/^#\s+provider\s+model\s+input\s+cached\s+output\s+reasoning\s+cost/);
+    // The path in full on a line of its own (not a TTY), its rows under it.
+    expect(r.stdout.split('\n')[1]).toBe(SEED);
     expect(r.stdout).toMatch(/total\s+241\s+0\s+52\s+0\s+\$0\.00017062/);
-    expect(r.stdout).toMatch(/recorded\s+█████\s+49%/);
+    expect(r.stdout).toMatch(/█████\s+49%\s+recorded/);
     expect(r.stdout).toContain('2 LLM calls: 2 recorded, 0 estimated, 0 unknown · total $0.00017062');
   });
 

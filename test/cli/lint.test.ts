@@ -36,7 +36,7 @@ describe('cassette lint', () => {
     const dir = project({ 'cassettes/leak.yaml': leaky });
     const r = cli(['lint', 'cassettes'], { cwd: dir });
     expect(r.status).toBe(1);
-    expect(r.stdout).toContain('cassettes/leak.yaml:10:16  error  request header Authorization holds a credential: authorization sk-p…(48 chars) [#0]  secret-header');
+    expect(r.stdout).toContain('cassettes/leak.yaml\n  10:16  error  request header Authorization holds a credential: authorization sk-p…(48 chars) [#0]  secret-header');
     expect(r.stdout).not.toContain('Ab3dE5fG7hJ9kL1mN3pQ5rS7tV9wX1yZ3aB5cD7e');
   });
 

@@ -136,14 +136,26 @@ describe('table width', () => {
   const rows = [...rowsOf(sample('vcrpy/bedrock-converse-split.yaml.gz')), ...rowsOf(sample('go-vcr-v2/bedrock-converse-tools-and-throttled.yaml'))];
   const widest = (text: string) => Math.max(...text.split('\n').map((l) => l.length));
 
-  it('shortens paths, then model names, to fit a terminal', () => {
+  it('wraps the reason, leaves out optional columns, and shortens model names last, to fit a terminal', () => {
     const report = buildCostReport(rows, { by: 'model' });
     const full = renderCostTable(report, PLAIN);
     expect(full).toContain('us.anthropic.claude-haiku-4-5-20251001-v1:0');
-    const narrow = renderCostTable(report, PLAIN, { width: widest(full) - 40 });
-    expect(widest(narrow)).toBeLessThanOrEqual(widest(full) - 40);
-    expect(narrow).toMatch(/ us\.anthropic\.claude-haiku-\S*… /);
-    expect(narrow).not.toContain('us.anthropic.claude-haiku-4-5-20251001-v1:0');
+    expect(full).toContain('unknown: no usage (HTTP 429)');
+    for (const width of [100, 80]) {
+      const narrow = renderCostTable(report, PLAIN, { width });
+      expect(widest(narrow), String(width)).toBeLessThanOrEqual(width);
+    }
+    const at100 = renderCostTable(report, PLAIN, { width: 100 });
+    // The reason wraps; the model name keeps its full width at 100 columns.
+    expect(at100).toContain('us.anthropic.claude-haiku-4-5-20251001-v1:0');
+    expect(at100).not.toContain('unknown: no usage (HTTP 429)');
+    expect(renderCostTable(report, PLAIN, { width: 60 })).toMatch(/ us\.anthrop\S*… /);
     expect(renderCostTable(report, PLAIN, { width: widest(full) })).toBe(full);
+  });
+
+  it('lays out 20,000 rows (the layout is linear in rows; cli-table3 was quadratic)', () => {
+    const many = Array.from({ length: 20000 }, (_, index) => ({ ...rows[0]!, index }));
+    const text = renderCostTable(buildCostReport(many, {}), PLAIN, { width: 120 });
+    expect(text.split('\n').length).toBeGreaterThan(20000);
   });
 });

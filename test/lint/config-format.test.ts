@@ -56,10 +56,17 @@ const results: LintResult[] = [
 const context = { palette: PLAIN, rules: RULES, cwd: '/repo', version: '1.2.3' };
 
 describe('formatters', () => {
-  it('stylish groups by file with file:line:col, severity, message and rule id', () => {
+  it('stylish is ESLint\'s layout: the path once, then aligned line:col, severity, message and rule id', () => {
     const out = stylish(results, context);
-    expect(out).toContain('  cassettes/a.yaml:10:16  error  request header Authorization holds a credential: authorization sk-p…(48 chars) [#0]  secret-header');
-    expect(out).toContain('  cassettes/a.yaml:30:11  warn   recorded 429, rate limited [#1]  error-status');
+    expect(out.split('\n').slice(0, 7)).toEqual([
+      'cassettes/a.yaml',
+      '  10:16  error    request header Authorization holds a credential: authorization sk-p…(48 chars) [#0]  secret-header',
+      '  30:11  warning  recorded 429, rate limited [#1]                                                      error-status',
+      '',
+      'cassettes/b.yaml',
+      '  1:1  error  not a recognised cassette (tried go-vcr)',
+      '',
+    ]);
     expect(out).toContain('✖ 2 problems (1 error, 1 warning), 1 file unreadable');
     expect(out).toContain('1 fixable with --fix');
   });

@@ -13,7 +13,7 @@ import { exitCodeFor } from '../../exit-code.js';
 import { UsageError } from '../../model/errors.js';
 import { PROVIDERS, findProvider } from '../../providers/index.js';
 import { forEachCassetteStream, reportInputs } from '../load-files.js';
-import { paletteFor, useColor, writeOut } from '../terminal.js';
+import { outputColumns, paletteFor, useColor, writeOut } from '../terminal.js';
 
 export interface CostFlags {
   json?: boolean;
@@ -63,7 +63,7 @@ export function costCommand(paths: string[], flags: CostFlags): void {
   if (flags.json) writeOut(renderCostJson(report, errors));
   else if (flags.csv) writeOut(renderCostCsv(report));
   else if (flags.markdown) writeOut(renderCostMarkdown(report));
-  else writeOut(renderCostTable(report, paletteFor(useColor(flags)), { width: process.stdout.isTTY ? process.stdout.columns : undefined }));
+  else writeOut(renderCostTable(report, paletteFor(useColor(flags)), { width: outputColumns() }));
   reportInputs(outcome);
   const over = report.budget.filter((b) => b.exceeded).length;
   process.exitCode = exitCodeFor({ inputErrors: errors.length, findings: over });

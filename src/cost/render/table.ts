@@ -1,9 +1,9 @@
-import { count } from '../../text/plural.js';
-import Table from 'cli-table3';
 import type { Palette } from '../../render/palette.js';
+import { renderTable, type TableCell, type TableColumn, type TableRow } from '../../render/table.js';
+import { count } from '../../text/plural.js';
 import { sanitizeLine } from '../../text/sanitize.js';
 import type { CostGroup, CostReport, CostRow } from '../types.js';
-import { TOKEN_COLUMNS, groupUsd, shortPath, sourceText, usd } from './shared.js';
+import { TOKEN_COLUMNS, groupUsd, sourceText, usd } from './shared.js';
 
 const BLOCKS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
 
@@ -13,90 +13,81 @@ export function bar(share: number, width = 10): string {
   return '█'.repeat(Math.floor(eighths / 8)) + BLOCKS[eighths % 8];
 }
 
-const BORDERLESS = {
-  top: '', 'top-mid': '', 'top-left': '', 'top-right': '', bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '',
-  left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: '  ',
-};
-
-function table(head: string[], aligns: ('left' | 'right')[], p: Palette): Table.Table {
-  return new Table({ head: head.map((h) => p.bold(h)), chars: BORDERLESS, style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 }, colAligns: aligns });
-}
-
-const n = (value: number) => value.toLocaleString('en-US');
-
-function share(cost: number | null, total: number, p: Palette): string {
-  if (cost === null || total <= 0) return '';
-  const s = cost / total;
-  return `${p.cyan(bar(s).padEnd(10))} ${`${Math.round(s * 100)}%`.padStart(4)}`;
-}
-
-function groupCells(label: string, g: CostGroup, p: Palette): string[] {
-  return [p.bold(label), ...TOKEN_COLUMNS.map(([, key]) => p.bold(n(g[key]))), p.bold(groupUsd(g))];
-}
-
 export interface CostTableOptions {
-  /** Terminal columns to fit: long paths, then long model names, are shortened to fit. */
+  /**
+   * Terminal columns to fit (undefined: natural widths, for a pipe or a file). The free-text
+   * `source` column wraps first, then all-zero token columns, the bar and `list price` are left
+   * out, and model names are shortened last; cassette paths are lines of their own, never cut
+   * in a pipe.
+   */
   width?: number | undefined;
 }
 
-interface Widths {
-  path: number;
-  model: number;
+const n = (value: number) => value.toLocaleString('en-US');
+const paint = (text: string, fn: (t: string) => string): TableCell => ({ text, paint: fn });
+
+/** Token columns that are all zero can go first: they say nothing. */
+function tokenColumns(report: CostReport): TableColumn[] {
+  return TOKEN_COLUMNS.map(([header, key]) => ({ header, align: 'right', drop: report.total[key] === 0 ? 0 : key === 'reasoningTokens' ? 4 : key === 'cacheReadTokens' ? 5 : undefined }));
 }
 
-const FULL = 48;
-const NARROWEST = 20;
+function shareCells(cost: number | null, total: number, p: Palette): TableCell[] {
+  if (cost === null || total <= 0) return ['', ''];
+  const s = cost / total;
+  return [paint(bar(s), p.cyan), `${Math.round(s * 100)}%`];
+}
 
-/** The human view: one row per interaction with a cost-share bar, subtotals, a rollup and the total. */
+const SHARE: TableColumn[] = [
+  { header: '', drop: 2 },
+  { header: 'share', align: 'right' },
+];
+
+/** The human view: rows grouped under each cassette's path, subtotals, a rollup and the total. */
 export function renderCostTable(report: CostReport, p: Palette, options: CostTableOptions = {}): string {
-  const longest = (texts: string[]) => Math.max(NARROWEST, ...texts.map((t) => t.length));
-  const models = [...report.rows.map((r) => r.model ?? '?'), ...(report.groups?.groups.map((g) => g.key) ?? [])];
-  // Paths always keep their tail only past FULL; model names are cut only to fit a width.
-  const w: Widths = { path: Math.min(FULL, longest(report.rows.map((r) => r.path))), model: longest(models) };
-  let text = renderAt(report, p, w);
-  // Each pass takes the excess from the path column first, then from the model column.
-  for (let pass = 0; pass < 4 && options.width; pass++) {
-    const over = widest(text) - options.width;
-    if (over <= 0 || (w.path === NARROWEST && w.model === NARROWEST)) break;
-    const fromPath = Math.min(over, w.path - NARROWEST);
-    w.path -= fromPath;
-    w.model = Math.max(NARROWEST, w.model - (over - fromPath));
-    text = renderAt(report, p, w);
-  }
-  return text;
-}
-
-const widest = (text: string) => Math.max(...text.split('\n').map((line) => line.replace(/\u001b\[[0-9;]*m/g, '').length));
-
-/** A name cut to `max` characters, keeping its start. */
-const cut = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
-
-function renderAt(report: CostReport, p: Palette, w: Widths): string {
   const total = report.total.cost;
   const withList = report.rows.some((r) => r.costSource === 'recorded' && r.estimate !== null);
-  const head = ['cassette', '#', 'provider', 'model', ...TOKEN_COLUMNS.map(([h]) => h), 'cost', ...(withList ? ['list price'] : []), 'source', 'share'];
-  const aligns = ['left', 'right', 'left', 'left', 'right', 'right', 'right', 'right', 'right', ...(withList ? ['right'] : []), 'left', 'left'] as ('left' | 'right')[];
-  const t = table(head, aligns, p);
-  const many = report.cassettes.length > 1;
-  const emptyTail = (count: number) => Array<string>(count).fill('');
-  for (const cassette of report.cassettes) {
-    for (const row of report.rows.filter((r) => r.path === cassette.key)) t.push(rowCells(row, withList, total, p, w));
-    if (many) t.push(['', '', '', p.dim('subtotal'), ...groupCells('', cassette, p).slice(1), ...emptyTail(withList ? 3 : 2)]);
+  const columns: TableColumn[] = [
+    { header: '#', align: 'right' },
+    { header: 'provider', fit: 'name', min: 8, drop: 6 },
+    { header: 'model', fit: 'name', min: 12 },
+    ...tokenColumns(report),
+    { header: 'cost', align: 'right' },
+    ...(withList ? [{ header: 'list price', align: 'right', drop: 3 } as TableColumn] : []),
+    ...SHARE,
+    { header: 'source', fit: 'text', min: 10 },
+  ];
+  const sums = (label: TableCell, g: CostGroup): TableCell[] => ['', '', label, ...TOKEN_COLUMNS.map(([, key]) => paint(n(g[key]), p.bold)), paint(groupUsd(g), p.bold)];
+  const rows: TableRow[] = [];
+  // Rows in report order, grouped by cassette in one pass (no per-cassette filter: linear in rows).
+  const byPath = new Map<string, CostRow[]>();
+  for (const row of report.rows) {
+    const list = byPath.get(row.path);
+    if (list) list.push(row);
+    else byPath.set(row.path, [row]);
   }
-  t.push(['', '', '', p.bold('total'), ...groupCells('', report.total, p).slice(1), ...emptyTail(withList ? 3 : 2)]);
-  const out = [trimEnds(t.toString())];
+  const many = report.cassettes.length > 1;
+  for (const cassette of report.cassettes) {
+    rows.push({ line: sanitizeLine(cassette.key), keep: 'end', paint: p.bold });
+    for (const row of byPath.get(cassette.key) ?? []) rows.push(rowCells(row, withList, total, p));
+    if (many) rows.push(sums(paint('subtotal', p.dim), cassette));
+  }
+  rows.push(sums(paint('total', p.bold), report.total));
+  const out = renderTable(columns, rows, { width: options.width, header: p.bold });
   if (report.groups) {
-    const g = table([`by ${report.groups.by}`, 'calls', ...TOKEN_COLUMNS.map(([h]) => h), 'cost', 'share'], ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'left'], p);
-    for (const group of report.groups.groups) {
-      const label = report.groups.by === 'cassette' ? shortPath(group.key, w.path) : cut(group.key, w.model);
-      const cells = groupCells(sanitizeLine(label), group, p);
-      g.push([cells[0]!, n(group.interactions), ...cells.slice(1), share(group.cost, total, p)]);
-    }
-    out.push('', trimEnds(g.toString()));
+    const groupColumns: TableColumn[] = [
+      { header: `by ${report.groups.by}`, fit: 'name', keep: report.groups.by === 'cassette' ? 'end' : 'start', min: 16 },
+      { header: 'calls', align: 'right' },
+      ...tokenColumns(report),
+      { header: 'cost', align: 'right' },
+      ...SHARE,
+    ];
+    const groupRows = report.groups.groups.map((g) => [paint(sanitizeLine(g.key), p.bold), n(g.interactions), ...TOKEN_COLUMNS.map(([, key]) => paint(n(g[key]), p.bold)), paint(groupUsd(g), p.bold), ...shareCells(g.cost, total, p)]);
+    out.push('', ...renderTable(groupColumns, groupRows, { width: options.width, header: p.bold }));
   }
   const unknown = report.rows.filter((r) => r.costSource === 'unknown');
   const summary = `${count(report.total.interactions, 'LLM call')}: ${report.total.recorded} recorded, ${report.total.estimated} estimated, ${unknown.length} unknown · total ${unknown.length > 0 && unknown.length === report.total.interactions ? '?' : usd(total)}${unknown.length > 0 && unknown.length < report.total.interactions ? ' (unknown costs not included)' : ''}`;
-  out.push('', summary);
+  // A narrow terminal gets the summary on two lines rather than one that wraps mid-word.
+  out.push('', options.width !== undefined && summary.length > options.width ? summary.replace(' · ', '\n') : summary);
   for (const b of report.budget) {
     const value = b.limit === 'max-cost' ? usd(b.value) : n(b.value);
     const max = b.limit === 'max-cost' ? usd(b.max) : n(b.max);
@@ -105,19 +96,16 @@ function renderAt(report: CostReport, p: Palette, w: Widths): string {
   return `${out.join('\n')}\n`;
 }
 
-const trimEnds = (text: string) => text.replace(/[ \t]+$/gm, '');
-
-function rowCells(row: CostRow, withList: boolean, total: number, p: Palette, w: Widths): string[] {
-  const source = row.costSource === 'recorded' ? p.green('recorded') : row.costSource === 'estimated' ? p.yellow('estimated') : p.red(sanitizeLine(sourceText(row)));
+function rowCells(row: CostRow, withList: boolean, total: number, p: Palette): TableCell[] {
+  const source = row.costSource === 'recorded' ? paint('recorded', p.green) : row.costSource === 'estimated' ? paint('estimated', p.yellow) : paint(sanitizeLine(sourceText(row)), p.red);
   return [
-    sanitizeLine(shortPath(row.path, w.path)),
     String(row.index),
     row.provider,
-    sanitizeLine(cut(row.model ?? '?', w.model)),
+    sanitizeLine(row.model ?? '?'),
     ...TOKEN_COLUMNS.map(([, key]) => n(row[key])),
     usd(row.cost),
-    ...(withList ? [row.costSource === 'recorded' && row.estimate !== null ? p.dim(usd(row.estimate)) : ''] : []),
+    ...(withList ? [row.costSource === 'recorded' && row.estimate !== null ? paint(usd(row.estimate), p.dim) : ''] : []),
+    ...shareCells(row.cost, total, p),
     source,
-    share(row.cost, total, p),
   ];
 }

@@ -1,0 +1,183 @@
+import stringWidth from 'string-width';
+
+/**
+ * How a column gives up room when the table is wider than the terminal: `text` (free text such as
+ * a reason) wraps onto more lines first, very long `name` columns (paths, model names) give up what
+ * is past `comfortable`, then `drop` columns are left out (lowest first), and only then are names
+ * shortened further; `fixed` columns (numbers) never change.
+ */
+export interface TableColumn {
+  header: string;
+  align?: 'left' | 'right' | undefined;
+  fit?: 'fixed' | 'name' | 'text' | undefined;
+  /** For `name`: keep the start (model names) or the end (paths) when shortened. */
+  keep?: 'start' | 'end' | undefined;
+  /** Narrowest a `name` or `text` column gets (default 12). */
+  min?: number | undefined;
+  /** For `name`: shortened to this many columns (default 32) before any column is left out. */
+  comfortable?: number | undefined;
+  /** Left out when the table does not fit otherwise; lower numbers go first. */
+  drop?: number | undefined;
+}
+
+/** A cell: plain text, or text with a paint (colour) applied after layout so widths stay right. */
+export type TableCell = string | { text: string; paint: (text: string) => string };
+
+/** A row of cells, or a line of its own across the table (a group header such as a file path). */
+export type TableRow = TableCell[] | { line: string; keep?: 'start' | 'end'; paint?: (text: string) => string };
+
+export interface TableOptions {
+  /** Columns to fit; undefined: every column at its natural width (a pipe, a file). */
+  width?: number | undefined;
+  /** Paint for the header cells. */
+  header?: ((text: string) => string) | undefined;
+  gap?: number | undefined;
+}
+
+const textOf = (cell: TableCell | undefined) => (cell === undefined ? '' : typeof cell === 'string' ? cell : cell.text);
+const paintOf = (cell: TableCell | undefined) => (cell === undefined || typeof cell === 'string' ? (t: string) => t : cell.paint);
+
+/** Display width in terminal columns (wide CJK characters count 2, combining marks 0). */
+export const displayWidth = (text: string): number => stringWidth(text);
+
+/**
+ * Lay out and print a table in time linear in its cells: measure each column's widest value, then,
+ * when a width is given and the table is wider, give up room in the order TableColumn describes
+ * until it fits (or nothing more can give). Lines carry no trailing spaces.
+ */
+export function renderTable(columns: readonly TableColumn[], rows: readonly TableRow[], options: TableOptions = {}): string[] {
+  const gap = options.gap ?? 2;
+  const natural = columns.map((c) => displayWidth(c.header));
+  for (const row of rows) {
+    if (!Array.isArray(row)) continue;
+    row.forEach((cell, i) => {
+      const w = displayWidth(textOf(cell));
+      if (w > natural[i]!) natural[i] = w;
+    });
+  }
+  const widths = [...natural];
+  const shown = columns.map(() => true);
+  if (options.width !== undefined) fit(columns, natural, widths, shown, options.width, gap);
+  const visible = columns.map((_, i) => i).filter((i) => shown[i]);
+  const out: string[] = [];
+  const header = options.header ?? ((t: string) => t);
+  out.push(...joinCells(visible.map((i) => [header(pad(columns[i]!.header, widths[i]!, columns[i]!.align))]), gap));
+  for (const row of rows) {
+    if (!Array.isArray(row)) {
+      const line = options.width !== undefined ? shorten(row.line, options.width, row.keep ?? 'end') : row.line;
+      out.push((row.paint ?? ((t: string) => t))(line));
+      continue;
+    }
+    const cells = visible.map((i) => {
+      const column = columns[i]!;
+      const text = textOf(row[i]);
+      const lines = column.fit === 'text' ? wrap(text, widths[i]!) : [column.fit === 'name' ? shorten(text, widths[i]!, column.keep ?? 'start') : text];
+      return lines.map((l) => paintOf(row[i])(pad(l, widths[i]!, column.align)));
+    });
+    out.push(...joinCells(cells, gap, visible.map((i) => widths[i]!)));
+  }
+  return out;
+}
+
+function fit(columns: readonly TableColumn[], natural: readonly number[], widths: number[], shown: boolean[], width: number, gap: number): void {
+  const total = () => widths.reduce((sum, w, i) => sum + (shown[i] ? w + gap : 0), -gap);
+  const minOf = (c: TableColumn) => c.min ?? 12;
+  // 1. Free text wraps.
+  columns.forEach((c, i) => {
+    const over = total() - width;
+    if (over > 0 && c.fit === 'text') widths[i] = Math.max(Math.min(widths[i]!, minOf(c)), widths[i]! - over);
+  });
+  // 2. Very long names give up their tail beyond `comfortable` before any column is left out.
+  columns.forEach((c, i) => {
+    const over = total() - width;
+    if (over > 0 && c.fit === 'name') widths[i] = Math.max(Math.min(widths[i]!, c.comfortable ?? 32), widths[i]! - over);
+  });
+  // 3. Optional columns go, lowest `drop` first.
+  const droppable = columns.map((c, i) => ({ c, i })).filter(({ c }) => c.drop !== undefined).sort((a, b) => a.c.drop! - b.c.drop!);
+  for (const { i } of droppable) {
+    if (total() <= width) break;
+    shown[i] = false;
+  }
+  // 4. Names are shortened last, the widest first, so long names end up cut evenly.
+  const names = columns.map((c, i) => ({ c, i })).filter(({ c, i }) => c.fit === 'name' && shown[i]);
+  for (let over = total() - width; over > 0; over--) {
+    let widest: { c: TableColumn; i: number } | undefined;
+    for (const n of names) if (widths[n.i]! > minOf(n.c) && (!widest || widths[n.i]! > widths[widest.i]!)) widest = n;
+    if (!widest) break;
+    widths[widest.i]!--;
+  }
+  // 5. Room left over goes back: to names first, then to wrapped text, then to columns left out.
+  for (const kind of ['name', 'text'] as const) {
+    columns.forEach((c, i) => {
+      const slack = width - total();
+      if (slack > 0 && c.fit === kind && shown[i]) widths[i] = Math.min(natural[i]!, widths[i]! + slack);
+    });
+  }
+  for (const { i } of [...droppable].reverse()) {
+    if (shown[i] || total() + widths[i]! + gap > width) continue;
+    shown[i] = true;
+  }
+}
+
+/** The physical lines of one row whose cells may hold several lines each. */
+function joinCells(cells: string[][], gap: number, widths?: number[]): string[] {
+  const height = Math.max(1, ...cells.map((c) => c.length));
+  const lines: string[] = [];
+  for (let k = 0; k < height; k++) {
+    lines.push(cells.map((c, i) => c[k] ?? ' '.repeat(widths?.[i] ?? 0)).join(' '.repeat(gap)).replace(/\s+$/, ''));
+  }
+  return lines;
+}
+
+function pad(text: string, width: number, align: 'left' | 'right' | undefined): string {
+  const room = Math.max(0, width - displayWidth(text));
+  return align === 'right' ? ' '.repeat(room) + text : text + ' '.repeat(room);
+}
+
+/** Cut to `width` columns with `…`, keeping the start (names) or the end (paths: the file name matters). */
+export function shorten(text: string, width: number, keep: 'start' | 'end'): string {
+  if (displayWidth(text) <= width) return text;
+  if (width <= 1) return '…'.slice(0, width);
+  const chars = [...text];
+  if (keep === 'start') {
+    let out = '';
+    for (const ch of chars) {
+      if (displayWidth(out + ch) > width - 1) break;
+      out += ch;
+    }
+    return `${out}…`;
+  }
+  let out = '';
+  for (let k = chars.length - 1; k >= 0; k--) {
+    if (displayWidth(chars[k]! + out) > width - 1) break;
+    out = chars[k]! + out;
+  }
+  // Start at a path separator when one is near, so the tail reads as a path.
+  const slash = out.indexOf('/');
+  return `…${slash > 0 && slash < 16 ? out.slice(slash) : out}`;
+}
+
+/** Words wrapped to `width` columns; a word longer than the width is cut across lines. */
+export function wrap(text: string, width: number): string[] {
+  if (displayWidth(text) <= width) return [text];
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (displayWidth(candidate) <= width) {
+      line = candidate;
+      continue;
+    }
+    if (line) lines.push(line);
+    line = word;
+    while (displayWidth(line) > width) {
+      const chars = [...line];
+      let head = '';
+      while (chars.length && displayWidth(head + chars[0]) <= width) head += chars.shift();
+      lines.push(head);
+      line = chars.join('');
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
