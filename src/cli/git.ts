@@ -85,6 +85,21 @@ export function readBlobs(root: string, ids: readonly string[]): Map<string, Uin
   return blobs;
 }
 
+/**
+ * What `--git REV` compares: `REV` against its first parent, `A..B` as git diff reads it,
+ * `A...B` from their merge base (a pull request's own changes). Undefined when `arg` is not a revision.
+ */
+export function revisionPair(root: string, arg: string): { base: string; target: string } | undefined {
+  const range = /^(.*?)(\.\.\.?)(.*)$/.exec(arg);
+  if (range) {
+    const [, left = '', dots, right = ''] = range;
+    const [a, b] = [left || 'HEAD', right || 'HEAD'];
+    if (!isRevision(root, a) || !isRevision(root, b)) return undefined;
+    return { base: dots === '...' ? git(['merge-base', a, b], root).trim() : a, target: b };
+  }
+  return isRevision(root, arg) ? { base: parentOf(root, arg), target: arg } : undefined;
+}
+
 /** REV's first parent, or the empty tree for a root commit. */
 export function parentOf(root: string, rev: string): string {
   if (isRevision(root, `${rev}^`)) return `${rev}^`;

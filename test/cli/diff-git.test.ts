@@ -71,6 +71,16 @@ describe('cassette diff --git on a re-record commit', () => {
     expect(r.stdout).toContain('=== removed: cassettes/test_weather[gpt-4o].yaml');
   });
 
+  it('takes a range: A..B and A...B (a branch’s own changes since its merge base)', () => {
+    const dir = reRecordRepo();
+    git(dir, 'checkout', '-qb', 'topic');
+    write(dir, 'cassettes/bump-1.yaml', cassette('gpt-5', 'q1', 'a'));
+    git(dir, 'commit', '-qam', 'topic');
+    const stat = (rev: string) => cli(['diff', '--git', rev, '--stat'], { cwd: dir }).stdout.split('\n')[0];
+    expect(stat('HEAD~2..HEAD')).toBe('8 cassettes: 3 changed, 1 added, 2 removed, 2 re-recorded with no change in meaning');
+    expect(stat('HEAD~1...topic')).toBe('1 cassette: 1 changed, 0 added, 0 removed, 0 re-recorded with no change in meaning');
+  });
+
   it('reads every blob through one git cat-file --batch, never git show', () => {
     const dir = reRecordRepo();
     const trace = join(dir, '..', `${dir.split('/').pop()}-trace.txt`);

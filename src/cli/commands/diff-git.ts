@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { costRow } from '../../cost/collect.js';
-import { genaiPrices } from '../../cost/genai-prices.js';
+import type { PriceTable } from '../../cost/price-table.js';
 import { type FileDiff, summarizeCommit } from '../../diff/commit.js';
 import { diffCassettes } from '../../diff/compare.js';
 import { renderCommitMarkdown } from '../../diff/render/commit-markdown.js';
@@ -12,7 +12,7 @@ import type { DiffOptions } from '../../diff/types.js';
 import { loadCassette } from '../../load.js';
 import { CassetteInputError, NotHttpError } from '../../model/errors.js';
 import type { Cassette } from '../../model/types.js';
-import { changedFiles, gitRoot, isRevision, parentOf, readBlobs } from '../git.js';
+import { changedFiles, gitRoot, readBlobs, revisionPair } from '../git.js';
 import { CASSETTE_FILE, readInput } from '../inputs.js';
 import { errorLine, type FileError } from '../load-files.js';
 import { paletteFor, useColor, writeOut } from '../terminal.js';
@@ -28,17 +28,28 @@ function isNotCassette(error: unknown): boolean {
 const EMPTY = (path: string): Cassette => ({ path, format: 'none', interactions: [], warnings: [], data: null, sourceKind: 'text', text: '', gzipped: false, locate: () => undefined });
 
 /**
- * `cassette diff --git [REV] [PATHS...]`: every cassette changed in REV (or in the work tree
- * against HEAD), read through one `git cat-file --batch`, compared by meaning, totals first.
+ * `cassette diff --git [REV|A..B|A...B] [PATHS...]`: every cassette changed in REV (or in the
+ * range, or in the work tree against HEAD), read through one `git cat-file --batch`, compared by meaning, totals first.
  * Files that are not cassettes are skipped and counted; one bad cassette does not stop the rest.
  */
-export function diffGit(args: readonly string[], flags: DiffFlags, diffOptions: DiffOptions): void {
-  // Totals carry cost: the recorded one, else the list-price estimate.
-  const options: DiffOptions = { ...diffOptions, costOf: ({ interaction, llm }) => costRow('', interaction, llm, genaiPrices).cost };
+export async function diffGit(args: readonly string[], flags: DiffFlags, diffOptions: DiffOptions): Promise<void> {
+  // The price table is big: loaded only here, where totals need it.
+  const { genaiPrices } = await import('../../cost/genai-prices.js');
+  // Totals carry cost: the recorded one, else the list-price estimate. A re-record repeats the same
+  // model and usage on both sides, and a price lookup is the slow part: answers are remembered.
+  const answers = new Map<string, ReturnType<PriceTable>>();
+  const prices: PriceTable = (query) => {
+    const key = JSON.stringify(query);
+    let answer = answers.get(key);
+    if (!answer) answers.set(key, (answer = genaiPrices(query)));
+    return answer;
+  };
+  const options: DiffOptions = { ...diffOptions, costOf: ({ interaction, llm }) => costRow('', interaction, llm, prices).cost };
   const root = gitRoot();
-  const rev = args[0] !== undefined && !existsSync(args[0]) && isRevision(root, args[0]) ? args[0] : undefined;
-  const base = rev ? parentOf(root, rev) : 'HEAD';
-  const changed = changedFiles(root, base, rev, rev ? args.slice(1) : args);
+  const pair = args[0] !== undefined && !existsSync(args[0]) ? revisionPair(root, args[0]) : undefined;
+  const rev = pair?.target;
+  const base = pair?.base ?? 'HEAD';
+  const changed = changedFiles(root, base, rev, pair ? args.slice(1) : args);
   const skipped: string[] = [];
   const candidates = changed.filter((f) => {
     const cassette = CASSETTE_FILE.test(f.path) && !NOT_CASSETTE.test(f.path);

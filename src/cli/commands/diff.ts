@@ -8,7 +8,6 @@ import { loadCassette } from '../../load.js';
 import { UsageError } from '../../model/errors.js';
 import type { Cassette } from '../../model/types.js';
 import { STDIN_PATH, readInput, readPathOrStdin } from '../inputs.js';
-import { diffGit } from './diff-git.js';
 import { errorLine, type FileError } from '../load-files.js';
 import { paletteFor, useColor, writeOut } from '../terminal.js';
 
@@ -47,7 +46,7 @@ function isExternalDiff(args: readonly string[]): boolean {
   return args.length === 7 && /^[0-9a-f]{7,64}$/.test(args[2]!) && /^([0-7]{6}|\.)$/.test(args[3]!);
 }
 
-export function diffCommand(args: string[], flags: DiffFlags): void {
+export async function diffCommand(args: string[], flags: DiffFlags): Promise<void> {
   const options: DiffOptions = { showNoise: flags.showNoise, ignore: flags.ignore, provider: flags.provider };
   const diffs: CassetteDiff[] = [];
   const errors: FileError[] = [];
@@ -60,7 +59,7 @@ export function diffCommand(args: string[], flags: DiffFlags): void {
     }
   };
   const external = isExternalDiff(args);
-  if (flags.git) return diffGit(args, flags, options);
+  if (flags.git) return (await import('./diff-git.js')).diffGit(args, flags, options);
   if (external) {
     const [path, oldFile, , , newFile] = args as [string, string, string, string, string];
     attempt(path, () => diffCassettes(load(oldFile === '/dev/null' ? undefined : readInput(oldFile), `a/${path}`, flags), load(newFile === '/dev/null' ? undefined : readInput(newFile), `b/${path}`, flags), options));
