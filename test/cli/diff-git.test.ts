@@ -54,7 +54,7 @@ describe('cassette diff --git on a re-record commit', () => {
   it('opens with totals, groups shared changes, collapses same-meaning files, skips non-cassettes', () => {
     const dir = reRecordRepo();
     const r = cli(['diff', '--git', 'HEAD', '--no-patch'], { cwd: dir });
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toBe('skipped 2 files that are not cassettes\n');
     expect(r.status).toBe(1);
     const head = r.stdout.split('\n').slice(0, 4);
     expect(head).toEqual([
@@ -124,7 +124,7 @@ describe.skipIf(!hasBundle)('handed --git case (../shared/cases/diff/gitrepo.bun
 
   it('diff --stat --git HEAD: package.json skipped, the bracketed added and deleted files read', () => {
     const r = cli(['diff', '--stat', '--git', 'HEAD'], { cwd: clone() });
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toBe('skipped 1 file that is not a cassette\n');
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('skipped 1 file that is not a cassette: package.json');
     expect(r.stdout).toMatch(/^A tests\/cassettes\/test_new\[gpt-4o-mini\]\.yaml {2}0 changed, 1 added, 0 removed$/m);

@@ -10,19 +10,20 @@ import { renderCommitText } from '../../diff/render/commit-text.js';
 import { diffJsonValue } from '../../diff/render/json.js';
 import type { DiffOptions } from '../../diff/types.js';
 import { loadCassette } from '../../load.js';
-import { CassetteInputError, NotHttpError } from '../../model/errors.js';
+import { CassetteInputError, NotCassetteError, NotHttpError } from '../../model/errors.js';
 import type { Cassette } from '../../model/types.js';
 import { changedFiles, gitRoot, readBlobs, revisionPair } from '../git.js';
 import { CASSETTE_FILE, readInput } from '../inputs.js';
-import { errorLine, type FileError } from '../load-files.js';
+import { errorLine, type FileError, skippedLines } from '../load-files.js';
 import { paletteFor, useColor, writeOut } from '../terminal.js';
 import type { DiffFlags } from './diff.js';
 
 // Named like a cassette but known not to be one: manifests, lock files, CI workflows.
 const NOT_CASSETTE = /(^|\/)(package(-lock)?\.json|tsconfig[^/]*\.json|composer\.(json|lock)|[^/]*\.lock\.json|pnpm-lock\.yaml|yarn\.lock|\.github\/.*|\.pre-commit[^/]*|\.gitlab-ci\.yml|docker-compose[^/]*|mkdocs\.yml|codecov\.yml|\.golangci\.ya?ml|renovate\.json)$/i;
 
+// An empty blob (a file emptied or created empty) is not a cassette either.
 function isNotCassette(error: unknown): boolean {
-  return error instanceof NotHttpError || (error instanceof CassetteInputError && /^(not a recognised cassette|empty file)/.test(error.message));
+  return error instanceof NotCassetteError || (error instanceof CassetteInputError && error.message.startsWith('empty file'));
 }
 
 const EMPTY = (path: string): Cassette => ({ path, format: 'none', interactions: [], warnings: [], data: null, sourceKind: 'text', text: '', gzipped: false, locate: () => undefined });
@@ -51,6 +52,7 @@ export async function diffGit(args: readonly string[], flags: DiffFlags, diffOpt
   const base = pair?.base ?? 'HEAD';
   const changed = changedFiles(root, base, rev, pair ? args.slice(1) : args);
   const skipped: string[] = [];
+  const notHttp = new Map<string, number>();
   const candidates = changed.filter((f) => {
     const cassette = CASSETTE_FILE.test(f.path) && !NOT_CASSETTE.test(f.path);
     if (!cassette) skipped.push(f.path);
@@ -67,6 +69,7 @@ export async function diffGit(args: readonly string[], flags: DiffFlags, diffOpt
       const diff = diffCassettes(load(before), load(after), options);
       files.push({ path: f.path, status: f.status, diff: { ...diff, before: `${base}:${f.path}`, after: rev ? `${rev}:${f.path}` : f.path } });
     } catch (error) {
+      if (error instanceof NotHttpError) notHttp.set(error.what, (notHttp.get(error.what) ?? 0) + 1);
       if (isNotCassette(error)) skipped.push(f.path);
       else errors.push({ path: f.path, message: errorLine(f.path, error) });
     }
@@ -76,6 +79,9 @@ export async function diffGit(args: readonly string[], flags: DiffFlags, diffOpt
   else if (flags.markdown) writeOut(renderCommitMarkdown(commit));
   else if (flags.stat) writeOut(renderCommitStat(commit));
   else writeOut(renderCommitText(commit, { palette: paletteFor(useColor(flags)), patch: flags.patch !== false, showNoise: flags.showNoise }));
+  // The same skip summary on stderr as every command that walks files.
+  const notHttpCount = [...notHttp.values()].reduce((a, b) => a + b, 0);
+  for (const line of skippedLines({ notCassette: skipped.length - notHttpCount, notHttp, entries: [] })) process.stderr.write(`${line}\n`);
   for (const e of errors) process.stderr.write(`error: ${e.message}\n`);
   process.exitCode = errors.length > 0 ? 2 : commit.different ? 1 : 0;
 }
