@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { relative, resolve } from 'node:path';
 import { UsageError } from '../model/errors.js';
 
@@ -23,21 +23,81 @@ export function isRevision(root: string, rev: string): boolean {
   }
 }
 
-/** Paths (relative to the repository root) of files that differ between `base` and `target` (the work tree when undefined). */
-export function changedFiles(root: string, base: string, target: string | undefined, pathspecs: readonly string[]): string[] {
-  const specs = pathspecs.map((p) => relative(root, resolve(p)) || '.');
-  const changed = target === undefined ? git(['diff', '--name-only', '--no-renames', base, '--', ...specs], root) : git(['diff', '--name-only', '--no-renames', base, target, '--', ...specs], root);
-  const untracked = target === undefined ? git(['ls-files', '--others', '--exclude-standard', '--', ...specs], root) : '';
-  return [...new Set(`${changed}\n${untracked}`.split('\n').filter(Boolean))].sort();
+const NO_BLOB = /^0+$/;
+
+/** A file that differs between two trees (or a tree and the work tree), with its blob ids. */
+export interface ChangedFile {
+  /** Relative to the repository root, exactly as git stores it (brackets, spaces, unicode). */
+  path: string;
+  status: 'added' | 'removed' | 'modified';
+  /** Blob id on the old side; undefined when the file is new. */
+  oldBlob: string | undefined;
+  /** Blob id on the new side; undefined when deleted, or when the new side is the work tree (read the file). */
+  newBlob: string | undefined;
 }
 
-/** A file's bytes at a revision, or undefined when it does not exist there. */
-export function showFile(root: string, rev: string, path: string): Uint8Array | undefined {
-  try {
-    return execFileSync('git', ['show', `${rev}:${path}`], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 512 * 1024 * 1024 });
-  } catch {
-    return undefined;
+/**
+ * Files that differ between `base` and `target` (the work tree when undefined), from
+ * `git diff --raw -z`: NUL-separated, so no path is quoted or mangled, and blob ids come with
+ * each entry, so no per-file `git show` (which prints nothing, exit 0, for a missing path).
+ */
+export function changedFiles(root: string, base: string, target: string | undefined, pathspecs: readonly string[]): ChangedFile[] {
+  const specs = pathspecs.map((p) => relative(root, resolve(p)) || '.');
+  const raw = git(['diff', '--raw', '-z', '--no-renames', '--no-abbrev', base, ...(target ? [target] : []), '--', ...specs], root);
+  const fields = raw.split('\0');
+  const out: ChangedFile[] = [];
+  for (let k = 0; k + 1 < fields.length; k += 2) {
+    // `:100644 100644 <old> <new> M` then the path.
+    const [, , oldId = '', newId = '', letter = ''] = fields[k]!.replace(/^:/, '').split(' ');
+    const path = fields[k + 1]!;
+    const status = letter.startsWith('A') ? 'added' : letter.startsWith('D') ? 'removed' : 'modified';
+    out.push({ path, status, oldBlob: status === 'added' || NO_BLOB.test(oldId) ? undefined : oldId, newBlob: status === 'removed' || NO_BLOB.test(newId) ? undefined : newId });
   }
+  if (target === undefined) {
+    for (const path of git(['ls-files', '--others', '--exclude-standard', '-z', '--', ...specs], root).split('\0').filter(Boolean)) {
+      out.push({ path, status: 'added', oldBlob: undefined, newBlob: undefined });
+    }
+  }
+  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** Blobs by id, read through one `git cat-file --batch` process. */
+export function readBlobs(root: string, ids: readonly string[]): Map<string, Uint8Array> {
+  const unique = [...new Set(ids)];
+  const blobs = new Map<string, Uint8Array>();
+  if (unique.length === 0) return blobs;
+  const result = spawnSync('git', ['cat-file', '--batch'], { cwd: root, input: `${unique.join('\n')}\n`, maxBuffer: 4 * 1024 * 1024 * 1024 - 1, stdio: ['pipe', 'pipe', 'pipe'] });
+  if (result.status !== 0 || !result.stdout) throw new UsageError(`--git: git cat-file failed: ${result.stderr?.toString().trim() ?? result.error?.message ?? ''}`);
+  const out = result.stdout;
+  let at = 0;
+  while (at < out.length) {
+    const eol = out.indexOf(0x0a, at);
+    if (eol < 0) break;
+    const [id = '', type = '', size = ''] = out.subarray(at, eol).toString('latin1').split(' ');
+    if (type === 'missing' || size === '') {
+      at = eol + 1;
+      continue;
+    }
+    const length = Number(size);
+    blobs.set(id, out.subarray(eol + 1, eol + 1 + length));
+    at = eol + 1 + length + 1;
+  }
+  return blobs;
+}
+
+/**
+ * What `--git REV` compares: `REV` against its first parent, `A..B` as git diff reads it,
+ * `A...B` from their merge base (a pull request's own changes). Undefined when `arg` is not a revision.
+ */
+export function revisionPair(root: string, arg: string): { base: string; target: string } | undefined {
+  const range = /^(.*?)(\.\.\.?)(.*)$/.exec(arg);
+  if (range) {
+    const [, left = '', dots, right = ''] = range;
+    const [a, b] = [left || 'HEAD', right || 'HEAD'];
+    if (!isRevision(root, a) || !isRevision(root, b)) return undefined;
+    return { base: dots === '...' ? git(['merge-base', a, b], root).trim() : a, target: b };
+  }
+  return isRevision(root, arg) ? { base: parentOf(root, arg), target: arg } : undefined;
 }
 
 /** REV's first parent, or the empty tree for a root commit. */

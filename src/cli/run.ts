@@ -88,7 +88,7 @@ export function buildProgram(): Command {
     .argument('[paths...]', 'FILE (step by step), OLD NEW, or with --git: [REV] [PATHS...]')
     .option('--from <n>', 'with one FILE: compare interaction N ...')
     .option('--to <n>', '... with interaction M')
-    .option('--git', 'compare cassettes changed in the work tree (or in REV) against HEAD (or REV\'s parent)')
+    .option('--git', 'compare cassettes changed in the work tree against HEAD, in REV against its parent, or in A..B / A...B')
     .option('--json', 'machine-readable output')
     .option('--markdown', 'a Markdown summary for a pull-request comment')
     .option('--stat', 'one line per interaction')

@@ -63,8 +63,8 @@ function pairDiff(a: Side, b: Side, options: DiffOptions, withResponse: boolean)
   const request: SideDiff = {
     summary: requestSummary,
     changes: [...urlAndHeaders.map((l): JsonChange => ({ path: l.category === 'headers' ? 'headers' : 'url', kind: 'changed', detail: l.text })), ...requestChanges],
-    before: pretty(a.body),
-    after: pretty(b.body),
+    before: '',
+    after: '',
   };
   let response: SideDiff | undefined;
   if (withResponse) {
@@ -72,9 +72,14 @@ function pairDiff(a: Side, b: Side, options: DiffOptions, withResponse: boolean)
     // The model in the URL and in the response say the same thing: say it once.
     const said = new Set(requestSummary.map((l) => l.text));
     const summary = masked(summarizeResponse(kept)).filter((l) => !said.has(l.text));
-    response = { summary, changes: kept, before: pretty(responseValue(a, noise)), after: pretty(responseValue(b, noise)) };
+    response = { summary, changes: kept, before: '', after: '' };
   }
   const changed = request.summary.length > 0 || (response?.summary.length ?? 0) > 0 || request.changes.length > 0 || (response?.changes.length ?? 0) > 0;
+  // The texts for the unified diff are made only for pairs that differ (most of a re-record does not).
+  if (changed) {
+    Object.assign(request, { before: pretty(a.body), after: pretty(b.body) });
+    if (response) Object.assign(response, { before: pretty(responseValue(a, noise)), after: pretty(responseValue(b, noise)) });
+  }
   const renamed = split.renamed.map(([x, y, n]) => maskSecretsInText(`id renamed consistently: ${x} → ${y}${n > 1 ? ` (${n} places)` : ''}`));
   return { before: a.interaction.index, after: b.interaction.index, label: label(b.interaction), status: changed ? 'changed' : 'same', request, response, ...(renamed.length ? { noise: renamed } : {}) };
 }

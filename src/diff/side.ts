@@ -39,7 +39,9 @@ export function sideOf(interaction: Interaction, options: { provider?: string | 
   const masked = contentKey(body);
   const query = [...url.query].sort().map(([k, v]) => `${k}=${v}`).join('&');
   const model = llm?.request.model ?? url.model;
-  const responseBody = response ? bodyValue(response.body, response.headers, { noise: false, response: true }) : null;
+  // Words are needed only when pairing is not one to one in order: computed on first use.
+  let tokens: Set<string> | undefined;
+  let responseTokens: Set<string> | undefined;
   return {
     interaction,
     llm,
@@ -47,8 +49,12 @@ export function sideOf(interaction: Interaction, options: { provider?: string | 
     model,
     body,
     requestKey: `${request.method} ${url.host}${url.route} ${url.model ?? ''}?${query} ${masked}`,
-    tokens: words(masked),
-    responseTokens: words(response ? `${response.status} ${contentKey(responseBody)}` : ''),
+    get tokens() {
+      return (tokens ??= words(masked));
+    },
+    get responseTokens() {
+      return (responseTokens ??= words(response ? `${response.status} ${contentKey(bodyValue(response.body, response.headers, { noise: false, response: true }))}` : ''));
+    },
   };
 }
 

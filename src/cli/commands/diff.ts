@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { diffCassettes, diffWithin } from '../../diff/compare.js';
 import { diffJsonValue } from '../../diff/render/json.js';
 import { renderDiffMarkdown } from '../../diff/render/markdown.js';
@@ -7,11 +5,10 @@ import { renderDiffStat } from '../../diff/render/stat.js';
 import { renderDiffText } from '../../diff/render/text.js';
 import type { CassetteDiff, DiffOptions } from '../../diff/types.js';
 import { loadCassette, openCassette } from '../../load.js';
-import { NotCassetteError, NotHttpError, UsageError } from '../../model/errors.js';
+import { UsageError } from '../../model/errors.js';
 import type { Cassette } from '../../model/types.js';
-import { changedFiles, gitRoot, isRevision, parentOf, showFile } from '../git.js';
-import { CASSETTE_FILE, STDIN_PATH, readInput, readPathOrStdin } from '../inputs.js';
-import { errorLine, skippedLines, type FileError, type InputOutcome } from '../load-files.js';
+import { STDIN_PATH, readInput, readPathOrStdin } from '../inputs.js';
+import { errorLine, type FileError } from '../load-files.js';
 import { paletteFor, useColor, writeOut } from '../terminal.js';
 
 export interface DiffFlags {
@@ -49,7 +46,7 @@ function isExternalDiff(args: readonly string[]): boolean {
   return args.length === 7 && /^[0-9a-f]{7,64}$/.test(args[2]!) && /^([0-7]{6}|\.)$/.test(args[3]!);
 }
 
-export function diffCommand(args: string[], flags: DiffFlags): void {
+export async function diffCommand(args: string[], flags: DiffFlags): Promise<void> {
   const options: DiffOptions = { showNoise: flags.showNoise, ignore: flags.ignore, provider: flags.provider };
   const diffs: CassetteDiff[] = [];
   const errors: FileError[] = [];
@@ -61,29 +58,9 @@ export function diffCommand(args: string[], flags: DiffFlags): void {
       errors.push({ path, message: errorLine(path, error) });
     }
   };
-  const skipped: InputOutcome['skipped'] = { notCassette: 0, notHttp: new Map(), entries: [] };
-  const external = !flags.git && isExternalDiff(args);
-  if (flags.git) {
-    const root = gitRoot();
-    const rev = args[0] !== undefined && !existsSync(args[0]) && isRevision(root, args[0]) ? args[0] : undefined;
-    const paths = rev ? args.slice(1) : args;
-    const base = rev ? parentOf(root, rev) : 'HEAD';
-    for (const file of changedFiles(root, base, rev, paths).filter((f) => CASSETTE_FILE.test(f))) {
-      // The walk policy of every command: a changed file that is not a cassette is skipped and counted.
-      let pair: [Cassette, Cassette];
-      try {
-        const after = rev ? showFile(root, rev, file) : existsSync(join(root, file)) ? readInput(join(root, file)) : undefined;
-        pair = [load(showFile(root, base, file), `${base}:${file}`, flags), load(after, rev ? `${rev}:${file}` : file, flags)];
-      } catch (error) {
-        if (error instanceof UsageError) throw error;
-        if (error instanceof NotHttpError) skipped.notHttp.set(error.what, (skipped.notHttp.get(error.what) ?? 0) + 1);
-        else if (error instanceof NotCassetteError) skipped.notCassette++;
-        else errors.push({ path: file, message: errorLine(file, error) });
-        continue;
-      }
-      attempt(file, () => diffCassettes(pair[0], pair[1], options));
-    }
-  } else if (external) {
+  const external = isExternalDiff(args);
+  if (flags.git) return (await import('./diff-git.js')).diffGit(args, flags, options);
+  if (external) {
     const [path, oldFile, , , newFile] = args as [string, string, string, string, string];
     attempt(path, () => diffCassettes(load(oldFile === '/dev/null' ? undefined : readInput(oldFile), `a/${path}`, flags), load(newFile === '/dev/null' ? undefined : readInput(newFile), `b/${path}`, flags), options));
   } else if (args.length === 1) {
@@ -115,7 +92,6 @@ export function diffCommand(args: string[], flags: DiffFlags): void {
     const palette = paletteFor(useColor(flags));
     writeOut(diffs.map((d) => renderDiffText(d, { palette, patch: flags.patch !== false, showNoise: flags.showNoise })).join('\n'));
   }
-  for (const line of skippedLines(skipped)) process.stderr.write(`${line}\n`);
   for (const e of errors) process.stderr.write(`error: ${e.message}\n`);
   // An external diff driver must exit 0 or git stops; differences are in the output.
   if (external && errors.length === 0) process.exitCode = 0;

@@ -9,7 +9,7 @@ import { writeOut } from '../terminal.js';
 
 /**
  * git's textconv: a deterministic, readable rendering (no colour, fixed width, full texts,
- * secrets masked), so `git diff` and `git log -p` show what changed in meaning. A file that is not
+ * secrets masked) that depends on the content only, never on the path it was given, so `git diff` and `git log -p` show what changed in meaning. A file that is not
  * a cassette is printed as it is, so git still has something to compare.
  */
 export function textconvCommand(file: string, flags: { format?: string }): void {
@@ -23,7 +23,8 @@ export function textconvCommand(file: string, flags: { format?: string }): void 
   }
   let text: string;
   try {
-    const cassette = loadCassette(bytes, file, { format: flags.format });
+    // git hands textconv a temporary path: printing it would mark every file as changed.
+    const cassette = { ...loadCassette(bytes, file, { format: flags.format }), path: 'cassette' };
     text = renderShowText(buildShowReport(cassette), { palette: PLAIN, width: 100, full: true, headers: false, mask: true, raw: false });
   } catch {
     text = sanitize(Buffer.from(bytes).toString('utf8'));

@@ -10,13 +10,17 @@ export interface DiffTextOptions {
   patch: boolean;
   /** List noise (consistently renamed ids). */
   showNoise?: boolean | undefined;
+  /** Leave out pairs without differences (a count replaces them), as `--git` does. */
+  onlyChanged?: boolean | undefined;
+  /** One heading instead of the `---`/`+++` pair (the file's path under `--git`). */
+  title?: string | undefined;
 }
 
 /** `#0 → #1 POST host/path: 2 messages appended` and the summary lines, then the patch. */
 export function renderDiffText(diff: CassetteDiff, o: DiffTextOptions): string {
   const p = o.palette;
-  const out: string[] = [p.bold(`--- ${sanitizeLine(diff.before)}`), p.bold(`+++ ${sanitizeLine(diff.after)}`)];
-  for (const d of diff.interactions) out.push('', ...interactionLines(d, o));
+  const out: string[] = o.title !== undefined ? [p.bold(`=== ${sanitizeLine(o.title)}`)] : [p.bold(`--- ${sanitizeLine(diff.before)}`), p.bold(`+++ ${sanitizeLine(diff.after)}`)];
+  for (const d of diff.interactions) if (!o.onlyChanged || d.status !== 'same' || d.moved || (o.showNoise && d.noise)) out.push('', ...interactionLines(d, o));
   const changed = diff.interactions.filter((d) => d.status !== 'same').length;
   const order = diff.orderChanged ? ' (order changed)' : '';
   out.push('', changed === 0 ? p.green(`no differences${order}`) : `${changed} of ${diff.interactions.length} ${diff.mode === 'within' ? 'steps' : 'interactions'} differ${order}`);

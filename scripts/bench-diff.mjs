@@ -1,0 +1,95 @@
+// npm run bench:diff: `cassette diff --git` on a generated repository whose HEAD re-records 500
+// cassettes (new ids and timestamps everywhere, a model bump in 100, a new message in 50), timed
+// next to `git diff --stat` and `git diff` of the same commit. Reports medians and the ratios.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const FILES = Number(process.env.BENCH_DIFF_FILES ?? 500);
+const RUNS = Number(process.env.BENCH_DIFF_RUNS ?? 5);
+const env = { ...process.env, GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'b@b', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'b@b', GIT_CONFIG_NOSYSTEM: '1', NO_COLOR: '1' };
+const git = (cwd, ...args) => execFileSync('git', args, { cwd, env, encoding: 'utf8', maxBuffer: 1 << 30 });
+
+const SYSTEM = Array.from({ length: 30 }, (_, k) => `${k + 1}. Rule number ${k + 1}: keep answers short and cite the tool you used.`).join('\n');
+
+/** A VCR.py cassette of three calls; `round` changes ids and timestamps, `model` and `extra` change meaning. */
+function cassette(n, round, model, extra) {
+  const quote = (s) => `'${s.replace(/'/g, "''")}'`;
+  let out = 'interactions:\n';
+  for (let k = 0; k < 3; k++) {
+    const messages = [{ role: 'system', content: SYSTEM }, { role: 'user', content: `Test ${n}.${k}: what is the weather in city ${n}?` }];
+    if (k > 0) messages.push({ role: 'assistant', content: null, tool_calls: [{ id: `call_${round}x${n}x${k}AbC`, type: 'function', function: { name: 'weather', arguments: `{"city":"City ${n}"}` } }] }, { role: 'tool', tool_call_id: `call_${round}x${n}x${k}AbC`, content: '20 C' });
+    if (extra) messages.push({ role: 'user', content: 'And tomorrow?' });
+    const request = JSON.stringify({ model, messages, temperature: 0, tools: [{ type: 'function', function: { name: 'weather', description: 'Get the weather for a city', parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } } }] });
+    const response = JSON.stringify({ id: `chatcmpl-${round}${n}${k}Zq`, object: 'chat.completion', created: 1700000000 + round * 1000 + n, model, system_fingerprint: `fp_${round}`, choices: [{ index: 0, message: { role: 'assistant', content: `It is 20 C in City ${n}.` }, finish_reason: 'stop' }], usage: { prompt_tokens: 300 + n, completion_tokens: 12, total_tokens: 312 + n } });
+    out += `- request:\n    body: ${quote(request)}\n    headers:\n      Content-Type:\n      - application/json\n      User-Agent:\n      - OpenAI/Python 1.${round}.0\n    method: POST\n    uri: https://api.openai.com/v1/chat/completions\n  response:\n    body:\n      string: ${quote(response)}\n    headers:\n      Content-Type:\n      - application/json\n      Date:\n      - Mon, 0${round} Jan 2026 10:00:00 GMT\n      x-request-id:\n      - req_${round}${n}${k}abc\n    status:\n      code: 200\n      message: OK\n`;
+  }
+  return `${out}version: 1\n`;
+}
+
+function makeRepo() {
+  const dir = mkdtempSync(join(tmpdir(), 'cassette-bench-diff-'));
+  git(dir, 'init', '-q');
+  mkdirSync(join(dir, 'tests/cassettes'), { recursive: true });
+  const path = (n) => join(dir, 'tests/cassettes', `test_weather_${n}[gpt-4o].yaml`);
+  for (let n = 0; n < FILES; n++) writeFileSync(path(n), cassette(n, 1, 'gpt-4o', false));
+  writeFileSync(join(dir, 'package.json'), '{"name": "bench"}\n');
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-qm', 'record');
+  for (let n = 0; n < FILES; n++) writeFileSync(path(n), cassette(n, 2, n % 5 === 0 ? 'gpt-4.1' : 'gpt-4o', n % 10 === 1));
+  writeFileSync(join(dir, 'package.json'), '{"name": "bench", "version": "2"}\n');
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-qm', 're-record');
+  return dir;
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+
+/** CPU seconds (user + system) of a command's children, from bash's `times`: steadier than wall time on a busy machine. */
+function cpuSeconds(cwd, command, args) {
+  const quoted = [command, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
+  const r = spawnSync('bash', ['-c', `${quoted} >/dev/null 2>&1; times`], { cwd, env, encoding: 'utf8' });
+  const line = r.stdout.trim().split('\n').pop() ?? '';
+  const secs = [...line.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
+  return secs.length === 2 ? secs[0] + secs[1] : NaN;
+}
+
+function time(cwd, command, args) {
+  const samples = [];
+  const cpu = [];
+  let last;
+  for (let r = 0; r < RUNS + 1; r++) {
+    const start = process.hrtime.bigint();
+    last = spawnSync(command, args, { cwd, env, encoding: 'utf8', maxBuffer: 1 << 30 });
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    if (r > 0) samples.push(ms); // the first run warms the page cache
+    if (r > 0) cpu.push(cpuSeconds(cwd, command, args) * 1000);
+  }
+  if (last.status !== 0 && last.status !== 1) throw new Error(`${command} ${args.join(' ')} exited ${last.status}: ${last.stderr}`);
+  return { ms: median(samples), cpu: median(cpu), out: last.stdout };
+}
+
+const dir = makeRepo();
+try {
+  const stat = time(dir, 'git', ['diff', '--stat', 'HEAD^', 'HEAD']);
+  const patch = time(dir, 'git', ['diff', 'HEAD^', 'HEAD']);
+  const bin = join(root, 'bin/cassette.js');
+  const ours = time(dir, process.execPath, [bin, 'diff', '--git', 'HEAD', '--stat']);
+  const full = time(dir, process.execPath, [bin, 'diff', '--git', 'HEAD', '--no-patch']);
+  const md = time(dir, process.execPath, [bin, 'diff', '--git', 'HEAD', '--markdown']);
+  const row = (name, t) => `${name.padEnd(40)} ${t.ms.toFixed(0).padStart(6)} ms ${(t.ms / stat.ms).toFixed(1).padStart(6)}x   ${t.cpu.toFixed(0).padStart(6)} ms ${(t.cpu / Math.max(stat.cpu, 1)).toFixed(1).padStart(6)}x`;
+  console.log(`diff bench: ${FILES}-file re-record commit, median of ${RUNS} runs; wall and CPU time, each with its ratio to git diff --stat`);
+  console.log(row('git diff --stat HEAD^ HEAD', stat));
+  console.log(row('git diff HEAD^ HEAD', patch));
+  console.log(row('cassette diff --git HEAD --stat', ours));
+  console.log(row('cassette diff --git HEAD --no-patch', full));
+  console.log(row('cassette diff --git HEAD --markdown', md));
+  console.log(`--markdown: ${md.out.length} characters; first lines of --stat:`);
+  console.log(ours.out.split('\n').slice(0, 6).map((l) => `  ${l}`).join('\n'));
+} finally {
+  if (process.env.BENCH_DIFF_KEEP) console.log(`repository kept: ${dir}`);
+  else rmSync(dir, { recursive: true, force: true });
+}

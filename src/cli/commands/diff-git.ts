@@ -1,0 +1,87 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { costRow } from '../../cost/collect.js';
+import type { PriceTable } from '../../cost/price-table.js';
+import { type FileDiff, summarizeCommit } from '../../diff/commit.js';
+import { diffCassettes } from '../../diff/compare.js';
+import { renderCommitMarkdown } from '../../diff/render/commit-markdown.js';
+import { renderCommitStat } from '../../diff/render/commit-stat.js';
+import { renderCommitText } from '../../diff/render/commit-text.js';
+import { diffJsonValue } from '../../diff/render/json.js';
+import type { DiffOptions } from '../../diff/types.js';
+import { loadCassette } from '../../load.js';
+import { CassetteInputError, NotCassetteError, NotHttpError } from '../../model/errors.js';
+import type { Cassette } from '../../model/types.js';
+import { changedFiles, gitRoot, readBlobs, revisionPair } from '../git.js';
+import { CASSETTE_FILE, readInput } from '../inputs.js';
+import { errorLine, type FileError, skippedLines } from '../load-files.js';
+import { paletteFor, useColor, writeOut } from '../terminal.js';
+import type { DiffFlags } from './diff.js';
+
+// Named like a cassette but known not to be one: manifests, lock files, CI workflows.
+const NOT_CASSETTE = /(^|\/)(package(-lock)?\.json|tsconfig[^/]*\.json|composer\.(json|lock)|[^/]*\.lock\.json|pnpm-lock\.yaml|yarn\.lock|\.github\/.*|\.pre-commit[^/]*|\.gitlab-ci\.yml|docker-compose[^/]*|mkdocs\.yml|codecov\.yml|\.golangci\.ya?ml|renovate\.json)$/i;
+
+// An empty blob (a file emptied or created empty) is not a cassette either.
+function isNotCassette(error: unknown): boolean {
+  return error instanceof NotCassetteError || (error instanceof CassetteInputError && error.message.startsWith('empty file'));
+}
+
+const EMPTY = (path: string): Cassette => ({ path, format: 'none', interactions: [], warnings: [], data: null, sourceKind: 'text', text: '', gzipped: false, locate: () => undefined });
+
+/**
+ * `cassette diff --git [REV|A..B|A...B] [PATHS...]`: every cassette changed in REV (or in the
+ * range, or in the work tree against HEAD), read through one `git cat-file --batch`, compared by meaning, totals first.
+ * Files that are not cassettes are skipped and counted; one bad cassette does not stop the rest.
+ */
+export async function diffGit(args: readonly string[], flags: DiffFlags, diffOptions: DiffOptions): Promise<void> {
+  // The price table is big: loaded only here, where totals need it.
+  const { genaiPrices } = await import('../../cost/genai-prices.js');
+  // Totals carry cost: the recorded one, else the list-price estimate. A re-record repeats the same
+  // model and usage on both sides, and a price lookup is the slow part: answers are remembered.
+  const answers = new Map<string, ReturnType<PriceTable>>();
+  const prices: PriceTable = (query) => {
+    const key = JSON.stringify(query);
+    let answer = answers.get(key);
+    if (!answer) answers.set(key, (answer = genaiPrices(query)));
+    return answer;
+  };
+  const options: DiffOptions = { ...diffOptions, costOf: ({ interaction, llm }) => costRow('', interaction, llm, prices).cost };
+  const root = gitRoot();
+  const pair = args[0] !== undefined && !existsSync(args[0]) ? revisionPair(root, args[0]) : undefined;
+  const rev = pair?.target;
+  const base = pair?.base ?? 'HEAD';
+  const changed = changedFiles(root, base, rev, pair ? args.slice(1) : args);
+  const skipped: string[] = [];
+  const notHttp = new Map<string, number>();
+  const candidates = changed.filter((f) => {
+    const cassette = CASSETTE_FILE.test(f.path) && !NOT_CASSETTE.test(f.path);
+    if (!cassette) skipped.push(f.path);
+    return cassette;
+  });
+  const blobs = readBlobs(root, candidates.flatMap((f) => [f.oldBlob, f.newBlob].filter((id): id is string => id !== undefined)));
+  const files: FileDiff[] = [];
+  const errors: FileError[] = [];
+  for (const f of candidates) {
+    const before = f.oldBlob ? blobs.get(f.oldBlob) : undefined;
+    const after = f.newBlob ? blobs.get(f.newBlob) : f.status !== 'removed' && rev === undefined ? readInput(join(root, f.path)) : undefined;
+    const load = (bytes: Uint8Array | undefined) => (bytes === undefined ? EMPTY(f.path) : loadCassette(bytes, f.path, { format: flags.format }));
+    try {
+      const diff = diffCassettes(load(before), load(after), options);
+      files.push({ path: f.path, status: f.status, diff: { ...diff, before: `${base}:${f.path}`, after: rev ? `${rev}:${f.path}` : f.path } });
+    } catch (error) {
+      if (error instanceof NotHttpError) notHttp.set(error.what, (notHttp.get(error.what) ?? 0) + 1);
+      if (isNotCassette(error)) skipped.push(f.path);
+      else errors.push({ path: f.path, message: errorLine(f.path, error) });
+    }
+  }
+  const commit = summarizeCommit(files, skipped.sort());
+  if (flags.json) writeOut(`${JSON.stringify({ commit: { totals: commit.totals, shared: commit.shared, skipped: commit.skipped }, diffs: files.map((f) => ({ path: f.path, status: f.status, ...(diffJsonValue(f.diff) as object) })), errors }, null, 2)}\n`);
+  else if (flags.markdown) writeOut(renderCommitMarkdown(commit));
+  else if (flags.stat) writeOut(renderCommitStat(commit));
+  else writeOut(renderCommitText(commit, { palette: paletteFor(useColor(flags)), patch: flags.patch !== false, showNoise: flags.showNoise }));
+  // The same skip summary on stderr as every command that walks files.
+  const notHttpCount = [...notHttp.values()].reduce((a, b) => a + b, 0);
+  for (const line of skippedLines({ notCassette: skipped.length - notHttpCount, notHttp, entries: [] })) process.stderr.write(`${line}\n`);
+  for (const e of errors) process.stderr.write(`error: ${e.message}\n`);
+  process.exitCode = errors.length > 0 ? 2 : commit.different ? 1 : 0;
+}
