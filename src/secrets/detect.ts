@@ -1,5 +1,6 @@
 import type { Header, Interaction } from '../model/types.js';
 import { cookieKind } from './cookies.js';
+import { decodeUriComponentSafe } from '../text/uri.js';
 import { isPlaceholder, SECRET_PATTERNS, SECRET_QUERY_PARAMS } from './patterns.js';
 
 /** A credential found in an interaction: where, what kind, and the exact text to redact. */
@@ -89,7 +90,7 @@ function urlSecrets(url: string): { kind: string; value: string; field: string }
     if (eq < 0) continue;
     const name = pair.slice(0, eq);
     const value = pair.slice(eq + 1);
-    if (SECRET_QUERY_PARAMS.has(name.toLowerCase()) && value.length >= 8 && !isPlaceholder(decodeURIComponent(value.replace(/%(?![0-9a-f]{2})/gi, '%25')))) {
+    if (SECRET_QUERY_PARAMS.has(name.toLowerCase()) && value.length >= 8 && !isPlaceholder(decodeUriComponentSafe(value))) {
       out.push({ kind: `query parameter ${name}`, value, field: name });
     }
   }

@@ -1,4 +1,5 @@
 import type { Header } from '../model/types.js';
+import { decodeUriComponentSafe } from '../text/uri.js';
 import { isPlaceholder, SECRET_HEADERS, SECRET_PATTERNS, SECRET_QUERY_PARAMS } from './patterns.js';
 
 /** Never the whole secret: a short prefix, so a reader can tell keys apart, then a mask. */
@@ -31,7 +32,7 @@ export function maskUrl(url: string): string {
       .map((pair) => {
         const eq = pair.indexOf('=');
         if (eq < 0) return pair;
-        const name = decodeURIComponentSafe(pair.slice(0, eq)).toLowerCase();
+        const name = decodeUriComponentSafe(pair.slice(0, eq)).toLowerCase();
         return SECRET_QUERY_PARAMS.has(name) ? `${pair.slice(0, eq + 1)}${maskValue(pair.slice(eq + 1))}` : pair;
       })
       .join('&')
@@ -57,12 +58,4 @@ const HINTS: Record<string, string[]> = {
 
 function quickContains(text: string, id: string): boolean {
   return (HINTS[id] ?? ['']).some((h) => text.includes(h));
-}
-
-function decodeURIComponentSafe(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
 }
