@@ -3,6 +3,7 @@ import { limits, sizeLimitError } from '../limits/limits.js';
 import { join, sep } from 'node:path';
 import { CassetteInputError, UsageError } from '../model/errors.js';
 import { globBase, hasGlob, matchGlob } from '../text/glob.js';
+import { isFixTempFile } from './fix-file.js';
 
 /** The file names a directory walk or a pattern considers; the content decides whether one is a cassette. */
 export const CASSETTE_FILE = /\.(ya?ml|json|har|httprr)(\.gz)?$/i;
@@ -170,6 +171,7 @@ function fsMessage(error: unknown): string {
  * of waiting for a writer (or reading /dev/zero forever).
  */
 export function readInput(path: string): Uint8Array {
+  if (isFixTempFile(path)) throw new CassetteInputError('a temporary file of an interrupted `lint --fix`, not a cassette (the next `lint --fix` in its folder removes it)');
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);

@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCaptured } from '../../src/cli/capture.js';
@@ -72,5 +74,46 @@ describe.skipIf(!hasCases)('shared hostile cases', () => {
     const r = await runCaptured(['cost', '--json', '--price-file', c('redos-prices.json'), c('redos-model.json')]);
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).interactions[0].model).toBe('a'.repeat(40));
+  });
+
+  it('dup-header-secret.yaml: both Authorization values checked, the key redacted by --fix', async () => {
+    const lint = await runCaptured(['lint', '-f', 'json', c('dup-header-secret.yaml')]);
+    expect(lint.status).toBe(1);
+    expect(lint.stdout).toContain('secret-text');
+    const d = mkdtempSync(join(tmpdir(), 'cassette-case-'));
+    try {
+      copyFileSync(c('dup-header-secret.yaml'), join(d, 'c.yaml'));
+      expect((await runCaptured(['lint', '--fix', join(d, 'c.yaml')])).status).toBe(0);
+      expect(readFileSync(join(d, 'c.yaml'), 'utf8')).not.toContain('sk-proj');
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
+  });
+
+  it.each([['fix-bom.json'], ['fix-invalid-utf8.yaml']])('%s: --fix on a copy redacts the key and keeps every other byte', async (name) => {
+    const d = mkdtempSync(join(tmpdir(), 'cassette-case-'));
+    try {
+      const copy = join(d, name);
+      copyFileSync(c(name), copy);
+      expect((await runCaptured(['lint', '--fix', copy])).status).toBe(0);
+      const before = readFileSync(c(name)).toString('latin1');
+      const key = /sk-proj-[A-Za-z0-9]+/.exec(before)![0];
+      expect(readFileSync(copy).toString('latin1')).toBe(before.split(key).join('REDACTED'));
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
+  });
+
+  it('broken.json: --fix-dry-run gives the error lint gives, exit 2', async () => {
+    const r = await runCaptured(['lint', '--fix-dry-run', c('broken.json')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/broken\.json:1:2: invalid JSON/);
+  });
+
+  it.skipIf(process.platform === 'win32')('symlink-fix.sh: the link stays a link and the real file loses the key', () => {
+    const r = spawnSync('sh', [c('symlink-fix.sh')], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.stdout).toContain('link kept');
+    expect(r.stdout).toContain('key removed from the real file');
+    expect(r.stdout).not.toContain('FAIL');
   });
 });

@@ -9,10 +9,10 @@ export const PLACEHOLDER = 'REDACTED';
  * Every occurrence of the secret in the file text, replaced; none when it is stored encoded (base64,
  * gzip). httprr records byte lengths, so there the placeholder keeps the secret's length.
  */
-function redactions(text: string, value: string, sameLength: boolean): TextEdit[] {
+export function redactions(text: string, value: string, sameLength: boolean): TextEdit[] {
   const replacement = sameLength && value.length > PLACEHOLDER.length ? PLACEHOLDER + 'x'.repeat(value.length - PLACEHOLDER.length) : PLACEHOLDER;
   const edits: TextEdit[] = [];
-  for (let at = text.indexOf(value); at >= 0; at = text.indexOf(value, at + value.length)) edits.push({ start: at, end: at + value.length, replacement });
+  for (let at = text.indexOf(value); at >= 0; at = text.indexOf(value, at + value.length)) edits.push({ start: at, end: at + value.length, replacement, secret: true });
   return edits;
 }
 
