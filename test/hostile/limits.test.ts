@@ -11,6 +11,7 @@ import { diffWithin } from '../../src/diff/compare.js';
 import { renderDiffText } from '../../src/diff/render/text.js';
 import { tryJson } from '../../src/llm/json.js';
 import { runCaptured } from '../../src/cli/capture.js';
+import { cli } from '../helpers/cli.js';
 
 afterEach(() => configureLimits(DEFAULT_LIMITS));
 
@@ -137,10 +138,15 @@ describe('endless and oversized inputs', () => {
       else process.env[k] = saved[k];
     }
   }
-  it.skipIf(process.platform === 'win32')('/dev/zero is cut off at the size limit: exit 2, one line, bounded memory', async () => {
+  it.skipIf(process.platform === 'win32')('/dev/zero is refused at once (not a regular file), endless stdin is cut off at the size limit', async () => {
     const r = await withEnv({ CASSETTE_MAX_BYTES: '1M' }, ['show', '/dev/zero']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/^error: \/dev\/zero: the input is larger than the 1 MiB size limit \(raise it with CASSETTE_MAX_BYTES\)\n$/);
+    expect(r.stderr).toMatch(/\/dev\/zero: not a regular file/);
+    // A pipe without end stands for any stream: 2 MiB into a 1 MiB limit.
+    const piped = cli(['show', '-'], { env: { CASSETTE_MAX_BYTES: '1M' }, input: 'x'.repeat(2 * 1024 * 1024) });
+    expect(piped.status).toBe(2);
+    expect(piped.stderr).toMatch(/the input is larger than the 1 MiB size limit \(raise it with CASSETTE_MAX_BYTES\)/);
+    expect(piped.stderr.trim().split('\n')).toHaveLength(1);
   });
   it('a regular file over the limit is refused from its size, before reading', async () => {
     const r = await withEnv({ CASSETTE_MAX_BYTES: '100' }, ['cost', 'samples/go-vcr-v1/http-json-api.yaml']);
