@@ -1,7 +1,9 @@
-import { closeSync, constants, fstatSync, openSync, readFileSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { limits, sizeLimitError } from '../limits/limits.js';
 import { join, sep } from 'node:path';
 import { CassetteInputError, UsageError } from '../model/errors.js';
 import { globBase, hasGlob, matchGlob } from '../text/glob.js';
+import { isFixTempFile } from './fix-file.js';
 
 /** The file names a directory walk or a pattern considers; the content decides whether one is a cassette. */
 export const CASSETTE_FILE = /\.(ya?ml|json|har|httprr)(\.gz)?$/i;
@@ -169,6 +171,7 @@ function fsMessage(error: unknown): string {
  * of waiting for a writer (or reading /dev/zero forever).
  */
 export function readInput(path: string): Uint8Array {
+  if (isFixTempFile(path)) throw new CassetteInputError('a temporary file of an interrupted `lint --fix`, not a cassette (the next `lint --fix` in its folder removes it)');
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -179,7 +182,7 @@ export function readInput(path: string): Uint8Array {
     const stat = fstatSync(fd);
     if (stat.isDirectory()) throw new CassetteInputError('is a directory');
     if (!stat.isFile()) throw new CassetteInputError(`not a regular file (${fileKind(stat)}); use - to read a cassette from standard input`);
-    return readFileSync(fd);
+    return readBounded(fd, limits().maxBytes);
   } catch (error) {
     if (error instanceof CassetteInputError) throw error;
     throw new CassetteInputError(fsMessage(error));
@@ -197,12 +200,44 @@ export function readPathOrStdin(path: string): Uint8Array {
 export function readStdin(): Uint8Array {
   if (process.stdin.isTTY) throw new UsageError('- reads a cassette from standard input, but standard input is a terminal (pipe a file in: cassette show - < file.yaml)');
   try {
-    return readFileSync(0);
+    return readBounded(0, limits().maxBytes);
   } catch (error) {
+    if (error instanceof CassetteInputError) throw error;
     throw new CassetteInputError(`cannot read standard input (${fsMessage(error)})`);
   }
 }
 
 export function readInputFile(file: InputFile): Uint8Array {
   return file.stdin ? readStdin() : readInput(file.path);
+}
+
+/**
+ * At most `max` bytes of an open file: a larger regular file is refused from its size at once, and
+ * a stream without end (a pipe on standard input) is cut off at the limit, so memory stays bounded.
+ */
+function readBounded(fd: number, max: number): Buffer {
+  const stat = fstatSync(fd);
+  if (stat.isFile() && stat.size > max) throw sizeLimitError(`the file (${stat.size} bytes)`);
+  const chunks: Buffer[] = [];
+  let total = 0;
+  // Read to the end, never past the limit: one byte over it tells "at the limit" from "more to come".
+  let want = stat.isFile() ? stat.size + 1 : 64 * 1024;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(Math.min(want, max - total + 1));
+    let n: number;
+    try {
+      n = readSync(fd, chunk, 0, chunk.length, null);
+    } catch (error) {
+      // A non-blocking pipe with nothing yet: wait a moment and read again.
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+      continue;
+    }
+    if (n === 0) break;
+    total += n;
+    if (total > max) throw sizeLimitError('the input');
+    chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+    want = 1024 * 1024;
+  }
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
 }

@@ -2,6 +2,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { describeInputError, isExpectedError } from '../model/errors.js';
 import { normalizeColorArgs } from './color-args.js';
 import { collect } from './interaction-spec.js';
+import { configureLimitsFromEnv } from './limits-env.js';
+import { installOutputGuard } from './output-guard.js';
 import { prepareColor, type ColorChoice } from './terminal.js';
 import { VERSION } from './version.js';
 
@@ -137,7 +139,9 @@ export function buildProgram(): Command {
 /** Entry point used by bin/cassette.js. */
 export async function run(argv: readonly string[]): Promise<void> {
   const program = buildProgram();
+  installOutputGuard();
   try {
+    configureLimitsFromEnv();
     await program.parseAsync(normalizeColorArgs(argv));
   } catch (error) {
     if (error instanceof CommanderError) {

@@ -2,6 +2,7 @@ import type { ChalkInstance, Options as ChalkOptions } from 'chalk';
 import type { Palette } from '../render/palette.js';
 import { PLAIN } from '../render/palette.js';
 import { sanitizeLine } from '../text/sanitize.js';
+import { allowColorCodes, writeStderrRaw } from './output-guard.js';
 
 export interface ColorChoice {
   /** true: --color, false: --no-color, undefined: decide from the terminal. */
@@ -29,6 +30,7 @@ export async function prepareColor(flags: ColorChoice & { json?: boolean | undef
 }
 
 export function paletteFor(color: boolean): Palette {
+  allowColorCodes(color);
   if (!color) return PLAIN;
   if (!Chalk) throw new Error('paletteFor(true) before prepareColor()');
   const c = new Chalk({ level: 2 });
@@ -69,7 +71,7 @@ export function createProgress(total: number, label: string): Progress {
   let last = 0;
   let shown = false;
   const clear = () => {
-    if (shown) process.stderr.write('\r\x1b[2K');
+    if (shown) writeStderrRaw('\r\x1b[2K');
     shown = false;
   };
   return {
@@ -81,7 +83,7 @@ export function createProgress(total: number, label: string): Progress {
       last = now;
       const width = Math.max(20, (process.stderr.columns || 80) - label.length - String(total).length * 2 - 4);
       const name = path.length > width ? `…${path.slice(-(width - 1))}` : path;
-      process.stderr.write(`\r\x1b[2K${label} ${n}/${total} ${sanitizeLine(name)}`);
+      writeStderrRaw(`\r\x1b[2K${label} ${n}/${total} ${sanitizeLine(name)}`);
       shown = true;
     },
     clear,

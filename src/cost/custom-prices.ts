@@ -1,4 +1,5 @@
 import { UsageError } from '../model/errors.js';
+import { compileGlob, type GlobMatcher } from '../text/glob-nfa.js';
 import type { PriceTable } from './price-table.js';
 
 /** One entry of a `--price-file`: USD per million tokens for models matching `model`. */
@@ -42,10 +43,14 @@ export function parsePriceFile(text: string, path: string): CustomPrice[] {
   });
 }
 
+// Compiled once per pattern; matched in linear time, never by a backtracking RegExp.
+const compiled = new Map<string, GlobMatcher>();
+
 function matches(pattern: string, model: string): boolean {
   if (!pattern.includes('*')) return pattern === model;
-  const re = new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
-  return re.test(model);
+  let glob = compiled.get(pattern);
+  if (!glob) compiled.set(pattern, (glob = compileGlob(pattern, { paths: false, questionMark: false })));
+  return glob.test(model);
 }
 
 /** Prices from a price file; cache reads and writes fall back to the input price, reasoning to the output price. */

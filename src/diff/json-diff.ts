@@ -1,3 +1,4 @@
+import { tryJson } from '../llm/json.js';
 import { alignByKey } from './align.js';
 import { sameTokenSet } from './equivalence.js';
 import { isIdKey, isIdLike } from './ids.js';
@@ -61,11 +62,9 @@ function byName(items: readonly unknown[]): Map<string, unknown> | undefined {
 
 function parseJsonString(text: string): unknown {
   if (!/^\s*[[{]/.test(text)) return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
+  // tryJson refuses JSON nested past the body depth limit, which the walkers here would recurse into.
+  const parsed = tryJson(text);
+  return parsed.ok ? parsed.value : undefined;
 }
 
 function diffPrimitiveLists(before: readonly unknown[], after: readonly unknown[], path: string): JsonChange[] {

@@ -1,5 +1,6 @@
 import { UsageError } from '../model/errors.js';
 import { globToRegExp } from './config.js';
+import type { GlobMatcher } from '../text/glob-nfa.js';
 import { findingKey } from './fingerprint.js';
 import type { Finding } from './types.js';
 
@@ -20,7 +21,7 @@ type Matcher = (text: string) => boolean;
 
 interface CompiledAllow {
   rule?: string | undefined;
-  files?: RegExp | undefined;
+  files?: GlobMatcher | undefined;
   request?: Matcher | undefined;
   field?: Matcher | undefined;
 }

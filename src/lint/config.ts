@@ -1,6 +1,7 @@
 import { UsageError } from '../model/errors.js';
 import type { RuleSetting } from './engine.js';
 import type { Rule, SeveritySetting } from './types.js';
+import { compileGlob, type GlobMatcher } from '../text/glob-nfa.js';
 
 /** `.cassette.json`, `cassette.config.json` or `package.json#cassette`. */
 export interface LintConfig {
@@ -42,17 +43,7 @@ export function applyRuleFlags(settings: Map<string, RuleSetting>, flags: readon
   }
 }
 
-/** A glob (`**`, `*`, `?`) as a regular expression over `/`-separated paths. */
-export function globToRegExp(glob: string): RegExp {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]!;
-    if (c === '*' && glob[i + 1] === '*') {
-      re += glob[i + 2] === '/' ? '(?:.*/)?' : '.*';
-      i += glob[i + 2] === '/' ? 2 : 1;
-    } else if (c === '*') re += '[^/]*';
-    else if (c === '?') re += '[^/]';
-    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${re}$`);
+/** A glob (`**`, `*`, `?`) over `/`-separated paths, matched in linear time (see compileGlob). */
+export function globToRegExp(glob: string): GlobMatcher {
+  return compileGlob(glob, { paths: true });
 }

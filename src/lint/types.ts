@@ -10,6 +10,8 @@ export interface TextEdit {
   start: number;
   end: number;
   replacement: string;
+  /** The text replaced is a secret: never print it (`--fix-dry-run` shows it as `sk-p…(51 chars)`). */
+  secret?: boolean | undefined;
 }
 
 /** One problem, as data; formatters turn it into text. */

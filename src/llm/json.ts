@@ -1,10 +1,20 @@
-/** Parse JSON without throwing. */
+import { nestsDeeperThan } from '../limits/depth.js';
+import { limits } from '../limits/limits.js';
+/**
+ * Parse JSON without throwing. A value nested deeper than the body depth limit counts as not
+ * parsed (`error` says so), since printing or walking it would overflow the stack.
+ */
 export function tryJson(text: string): { ok: true; value: unknown } | { ok: false; error: string } {
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(text) };
+    value = JSON.parse(text);
   } catch (error) {
     return { ok: false, error: (error as Error).message };
   }
+  const max = limits().maxBodyDepth;
+  // Nesting past the limit needs at least twice as many characters: short texts skip the walk.
+  if (text.length > 2 * max && nestsDeeperThan(value, max)) return { ok: false, error: `nests deeper than ${max} levels` };
+  return { ok: true, value };
 }
 
 /** Tool-call arguments: empty means `{}`; invalid JSON is kept as text and flagged. */

@@ -43,11 +43,27 @@ export function looksLikeSse(text: string | undefined, contentType: string | und
   return head.startsWith('data:') || head.startsWith('event:') || head.startsWith(':');
 }
 
-/** 1-based line of `needle` inside `text`, for warnings that point into a body. */
+// Where the last lineOf search in a text ended: events are looked up in order, so each search goes on
+// from there and a body with many bad events is scanned once, not once per event.
+let cursor = { text: '', at: 0, line: 1 };
+
+/**
+ * 1-based line of `needle` inside `text`, for warnings that point into a body; undefined when it is
+ * not there as written. A multi-line event's data is joined with `\n` and its `data:` prefixes are
+ * gone, so only its first line is looked for.
+ */
 export function lineOf(text: string, needle: string): number | undefined {
-  const at = text.indexOf(needle);
+  const first = needle.split('\n', 1)[0] ?? '';
+  if (first === '') return undefined;
+  if (cursor.text !== text) cursor = { text, at: 0, line: 1 };
+  let at = text.indexOf(first, cursor.at);
+  if (at < 0 && cursor.at > 0) {
+    cursor = { text, at: 0, line: 1 };
+    at = text.indexOf(first);
+  }
   if (at < 0) return undefined;
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) line++;
+  let line = cursor.line;
+  for (let i = text.indexOf('\n', cursor.at); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) line++;
+  cursor = { text, at: at + 1, line };
   return line;
 }

@@ -1,5 +1,8 @@
 import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
 import { getHeader, mediaType } from './headers.js';
+import { decompressLimit, isOverLimit } from '../limits/decompress.js';
+import { limits, sizeLimitError } from '../limits/limits.js';
+import { nestsDeeperThan, stringifyDeep } from '../limits/depth.js';
 import type { Body, BodyStorage, Header } from './types.js';
 
 /** What an adapter found in the file; exactly one of `text`, `bytes` or `parsed` is set. */
@@ -42,10 +45,12 @@ export function makeBody(stored: StoredBody, headers: readonly Header[]): Body {
 
 function parsedBody(stored: StoredBody): Body {
   const value = stored.parsed;
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  const isJson = typeof value !== 'string';
+  const max = limits().maxBodyDepth;
+  const tooDeep = typeof value === 'object' && nestsDeeperThan(value, max);
+  const text = typeof value === 'string' ? value : tooDeep ? stringifyDeep(value) : JSON.stringify(value);
+  const isJson = typeof value !== 'string' && !tooDeep;
   const size = Buffer.byteLength(text, 'utf8');
-  return lazyBytes({ text, json: isJson ? value : undefined, isJson, binary: false, storage: stored.storage, storedSize: size, size });
+  return lazyBytes({ text, json: isJson ? value : undefined, isJson, binary: false, storage: stored.storage, storedSize: size, size, tooDeep: tooDeep ? max : undefined });
 }
 
 function textBody(text: string, storage: BodyStorage, headers: readonly Header[]): Body {
@@ -77,15 +82,19 @@ function looksCompressed(text: string): boolean {
 /** Undo gzip/deflate/br when the bytes really are compressed; the header alone is not trusted. */
 export function decompress(bytes: Uint8Array, encoding: string | undefined): { bytes: Uint8Array; decodedFrom?: string } {
   const enc = encoding?.toLowerCase().trim();
+  const limit = decompressLimit();
+  let kind: string | undefined;
   try {
-    if (bytes[0] === 0x1f && bytes[1] === 0x8b) return { bytes: gunzipSync(bytes), decodedFrom: 'gzip' };
+    if (bytes[0] === 0x1f && bytes[1] === 0x8b) return { bytes: gunzipSync(bytes, limit), decodedFrom: (kind = 'gzip') };
     if (enc === 'deflate') {
+      kind = 'deflate';
       const zlibHeader = bytes[0] === 0x78 && ((bytes[0]! << 8) | bytes[1]!) % 31 === 0;
-      return { bytes: zlibHeader ? inflateSync(bytes) : inflateRawSync(bytes), decodedFrom: 'deflate' };
+      return { bytes: zlibHeader ? inflateSync(bytes, limit) : inflateRawSync(bytes, limit), decodedFrom: 'deflate' };
     }
-    if (enc === 'br' && !isUtf8(bytes)) return { bytes: brotliDecompressSync(bytes), decodedFrom: 'br' };
-  } catch {
-    // Not compressed after all (or corrupt): keep the bytes as they are.
+    if (enc === 'br' && !isUtf8(bytes)) return { bytes: brotliDecompressSync(bytes, limit), decodedFrom: (kind = 'br') };
+  } catch (error) {
+    // A bomb is an input error; anything else means not compressed after all (or corrupt): keep the bytes.
+    if (isOverLimit(error)) throw sizeLimitError(`a ${kind ?? 'compressed'} body, decompressed,`);
   }
   return { bytes };
 }
@@ -139,12 +148,20 @@ function attachJson(body: Body, text: string, headers: readonly Header[]): void 
   if (type.includes('event-stream') || type.includes('ndjson') || type.includes('jsonl')) return;
   const first = firstNonSpace(text);
   if (first !== '{' && first !== '[' && !type.includes('json')) return;
+  let json: unknown;
   try {
-    body.json = JSON.parse(text);
-    body.isJson = true;
+    json = JSON.parse(text);
   } catch {
-    // Not JSON; lint reports content-type mismatches.
+    return; // Not JSON; lint reports content-type mismatches.
   }
+  // Nesting deeper than the limit needs at least twice that many characters: skip the walk below it.
+  const max = limits().maxBodyDepth;
+  if (text.length > 2 * max && nestsDeeperThan(json, max)) {
+    body.tooDeep = max;
+    return;
+  }
+  body.json = json;
+  body.isJson = true;
 }
 
 function firstNonSpace(text: string): string {

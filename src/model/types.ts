@@ -46,6 +46,11 @@ export interface Body {
   storedSize: number;
   /** Byte length of the decoded body (`bytes.length`, without encoding text bodies). */
   size: number;
+  /**
+   * Set when the body is JSON nested deeper than the body depth limit (`maxBodyDepth`): it is then
+   * kept as text only (`json` undefined), so nothing walks it recursively.
+   */
+  tooDeep?: number | undefined;
 }
 
 export interface Request {

@@ -1,4 +1,5 @@
 import { decodeEventStream, type EventStreamFrame, looksLikeEventStream } from '../llm/eventstream.js';
+import { decodeUriComponentSafe } from '../text/uri.js';
 import { asNumber, asRecord, asString, tryJson } from '../llm/json.js';
 import type { LlmError, LlmResponse, Usage } from '../llm/types.js';
 import { getHeader } from '../model/headers.js';
@@ -14,12 +15,7 @@ const BEDROCK_PATH = /\/model\/(.+)\/(converse-stream|converse|invoke-with-respo
 export function bedrockCall(url: string): { modelId: string; action: BedrockAction } | undefined {
   const match = BEDROCK_PATH.exec(pathOf(url));
   if (!match) return undefined;
-  let modelId = match[1]!;
-  try {
-    modelId = decodeURIComponent(modelId);
-  } catch {
-    // Keep the id as recorded.
-  }
+  const modelId = decodeUriComponentSafe(match[1]!);
   return { modelId, action: match[2] as BedrockAction };
 }
 

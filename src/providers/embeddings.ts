@@ -2,6 +2,7 @@ import { asArray, asNumber, asRecord, asString } from '../llm/json.js';
 import type { LlmMessage, LlmResponse, Provider, Usage } from '../llm/types.js';
 import type { Interaction } from '../model/types.js';
 import { pathOf } from './openai-chat.js';
+import { decodeUriComponentSafe } from '../text/uri.js';
 import { pickParams } from './openai-shared.js';
 import { emptyResponse, httpError } from './reassembly.js';
 
@@ -13,10 +14,10 @@ const EMBED_PATH = /(\/embeddings?|\/embed|:embedContent|:batchEmbedContents)\/?
 export const embeddings: Provider = {
   id: 'embeddings',
   description: 'Embeddings from any provider (OpenAI, Cohere, Voyage, Gemini, Ollama, Bedrock): vector count, dimensions, usage',
-  detect: (interaction) => EMBED_PATH.test(decodeURIComponent(pathOf(interaction.request.url))),
+  detect: (interaction) => EMBED_PATH.test(decodeUriComponentSafe(pathOf(interaction.request.url))),
   parseRequest(interaction) {
     const req = asRecord(interaction.request.body.json) ?? {};
-    const model = asString(req.model) ?? /\/models?\/([^/:]+)/.exec(decodeURIComponent(pathOf(interaction.request.url)))?.[1];
+    const model = asString(req.model) ?? /\/models?\/([^/:]+)/.exec(decodeUriComponentSafe(pathOf(interaction.request.url)))?.[1];
     return {
       provider: 'embeddings',
       model,

@@ -27,7 +27,10 @@ export function jsonEvents(body: string, warnings: string[]): JsonEvent[] {
   for (const event of parseSse(body).events) {
     const parsed = tryJson(event.data);
     if (parsed.ok) out.push({ event: event.event, data: asRecord(parsed.value) ?? {} });
-    else warnings.push(`line ${lineOf(body, event.data)}: event data is not JSON`);
+    else {
+      const line = lineOf(body, event.data);
+      warnings.push(line === undefined ? 'event data is not JSON' : `line ${line}: event data is not JSON`);
+    }
   }
   return out;
 }

@@ -196,7 +196,7 @@ function bodyBlock(title: string, body: Body, headers: readonly Header[], o: Sho
   const p = o.palette;
   const type = mediaType(headers) ?? (body.isJson ? 'application/json' : '');
   const size = formatBytes(body.size) + (body.decodedFrom ? `, ${body.decodedFrom}-decoded` : '');
-  const head = `  ${p.bold(title)}  ${p.gray([type, size].filter(Boolean).join(' · '))}`;
+  const head = `  ${p.bold(title)}  ${p.gray(sanitizeLine([type, size].filter(Boolean).join(' · ')))}`;
   if (body.size === 0) return [`${head}${p.gray('  (empty)')}`];
   const preview = renderRawBody(body, type, { full: o.full, raw: o.raw });
   const text = o.mask ? maskSecretsInText(preview) : preview;

@@ -1,6 +1,7 @@
 import type { Header, Interaction } from '../model/types.js';
 import { cookieKind } from './cookies.js';
-import { isPlaceholder, SECRET_PATTERNS, SECRET_QUERY_PARAMS } from './patterns.js';
+import { decodeUriComponentSafe } from '../text/uri.js';
+import { isPlaceholder, mayContain, SECRET_PATTERNS, SECRET_QUERY_PARAMS } from './patterns.js';
 
 /** A credential found in an interaction: where, what kind, and the exact text to redact. */
 export interface FoundSecret {
@@ -89,45 +90,114 @@ function urlSecrets(url: string): { kind: string; value: string; field: string }
     if (eq < 0) continue;
     const name = pair.slice(0, eq);
     const value = pair.slice(eq + 1);
-    if (SECRET_QUERY_PARAMS.has(name.toLowerCase()) && value.length >= 8 && !isPlaceholder(decodeURIComponent(value.replace(/%(?![0-9a-f]{2})/gi, '%25')))) {
+    if (SECRET_QUERY_PARAMS.has(name.toLowerCase()) && value.length >= 8 && !isPlaceholder(decodeUriComponentSafe(value))) {
       out.push({ kind: `query parameter ${name}`, value, field: name });
     }
   }
   return out;
 }
 
-/** True when the match sits inside a longer base64/encrypted run: a blob that happens to contain `sk-`. */
+/**
+ * True when the match sits inside a longer base64/encrypted run: a blob that happens to contain `sk-`.
+ * Looks at most 9 characters past each end (the run only has to be 8 longer), so a 10 MB blob with
+ * many matches costs no more than one with a single match.
+ */
 function insideBlob(text: string, start: number, end: number): boolean {
-  let s = start;
-  let e = end;
-  while (s > 0 && BLOB_CHAR.test(text[s - 1]!)) s--;
-  while (e < text.length && BLOB_CHAR.test(text[e]!)) e++;
-  return e - s > end - start + 8;
+  let extra = 0;
+  for (let s = start - 1; s >= 0 && extra <= 8 && BLOB_CHAR.test(text[s]!); s--) extra++;
+  for (let e = end; e < text.length && extra <= 8 && BLOB_CHAR.test(text[e]!); e++) extra++;
+  return extra > 8;
+}
+
+/** Known key shapes (SECRET_PATTERNS) in a text, each value once, placeholders and blobs left out. */
+export function patternSecrets(text: string): { kind: string; value: string }[] {
+  // Every pattern's matches, then one sweep by position: a match inside an earlier (or more specific,
+  // listed first) one is the same key (`sk-ant-…` also matches `sk-…`). No pairwise comparison, so
+  // a body with many keys stays linear.
+  const matches: { start: number; end: number; order: number; kind: string; value: string }[] = [];
+  SECRET_PATTERNS.forEach((pattern, order) => {
+    if (!mayContain(text, pattern.id)) return;
+    pattern.regex.lastIndex = 0;
+    for (const m of text.matchAll(pattern.regex)) matches.push({ start: m.index, end: m.index + m[0].length, order, kind: pattern.id, value: m[0] });
+  });
+  matches.sort((a, b) => a.start - b.start || a.order - b.order);
+  const out: { kind: string; value: string }[] = [];
+  const values = new Set<string>();
+  let covered = 0;
+  for (const m of matches) {
+    if (m.start < covered) continue;
+    covered = m.end;
+    if (isPlaceholder(m.value) || insideBlob(text, m.start, m.end) || values.has(m.value)) continue;
+    values.add(m.value);
+    out.push({ kind: m.kind, value: m.value });
+  }
+  return out;
 }
 
 function bodySecrets(text: string): { kind: string; value: string }[] {
-  const out: { kind: string; value: string }[] = [];
-  for (const pattern of SECRET_PATTERNS) {
-    pattern.regex.lastIndex = 0;
-    for (const m of text.matchAll(pattern.regex)) {
-      const start = m.index;
-      if (isPlaceholder(m[0]) || insideBlob(text, start, start + m[0].length)) continue;
-      if (out.some((o) => o.value.includes(m[0]))) continue; // sk-ant- also matches sk-
-      out.push({ kind: pattern.id, value: m[0] });
-    }
-  }
+  const out = patternSecrets(text);
+  const values = new Set(out.map((o) => o.value));
   // High-entropy strings next to key-like names: "api_key": "…", client_secret=…
-  for (const m of text.matchAll(/["']?([A-Za-z_][\w-]{1,40})["']?\s*[:=]\s*["']?([A-Za-z0-9+/_.=-]{16,200})/g)) {
-    const [, name, value] = m as unknown as [string, string, string];
+  for (const { name, value } of keyValuePairs(text)) {
     if (!KEY_LIKE.test(name) || NOT_CREDENTIAL.test(name) || isPlaceholder(value)) continue;
-    if (/^\d+$/.test(value) || entropy(value) < 3.5 || out.some((o) => o.value === value)) continue;
+    if (/^\d+$/.test(value) || entropy(value) < 3.5 || values.has(value)) continue;
+    values.add(value);
     out.push({ kind: `high-entropy ${name}`, value });
   }
   return out;
 }
 
-/** Every credential in an interaction's headers, URL and text bodies. */
+const NAME_CHAR = /[\w-]/;
+const NAME_START = /[A-Za-z_]/;
+const VALUE_CHAR = /[A-Za-z0-9+/_.=-]/;
+const isSpace = (ch: string | undefined) => ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\f' || ch === '\v';
+
+/**
+ * `name: value` and `name=value` pairs (a name of 2-41 characters, a value of 16-200), found from
+ * each `:` and `=` outward in time linear in the text. It replaces the RegExp
+ * `["']?([A-Za-z_][\w-]{1,40})["']?\s*[:=]\s*["']?([A-Za-z0-9+/_.=-]{16,200})`, which backtracks 40
+ * steps at every character of a long run of word characters (11 s on a 10 MB line).
+ */
+export function* keyValuePairs(text: string): Generator<{ name: string; value: string }> {
+  let resume = 0;
+  let colon = text.indexOf(':');
+  let equals = text.indexOf('=');
+  while (colon !== -1 || equals !== -1) {
+    const sep = colon === -1 ? equals : equals === -1 ? colon : Math.min(colon, equals);
+    // Each separator's next occurrence is searched once, from where the last one was.
+    if (sep === colon) colon = text.indexOf(':', sep + 1);
+    else equals = text.indexOf('=', sep + 1);
+    if (sep < resume) continue;
+    // Back over spaces (each run once: it ends at the previous separator), a quote, then the name.
+    let end = sep;
+    while (end > resume && isSpace(text[end - 1])) end--;
+    if (end > resume && (text[end - 1] === '"' || text[end - 1] === "'")) end--;
+    let start = end;
+    while (start > resume && end - start < 41 && NAME_CHAR.test(text[start - 1]!)) start--;
+    while (start < end && !NAME_START.test(text[start]!)) start++;
+    if (end - start < 2) continue;
+    let v = sep + 1;
+    while (v < text.length && isSpace(text[v])) v++;
+    if (text[v] === '"' || text[v] === "'") v++;
+    let vEnd = v;
+    while (vEnd < text.length && vEnd - v < 200 && VALUE_CHAR.test(text[vEnd]!)) vEnd++;
+    if (vEnd - v < 16) continue;
+    resume = vEnd;
+    yield { name: text.slice(start, end), value: text.slice(v, vEnd) };
+  }
+}
+
+// Three secret rules (and secret-text) ask for the same interaction's secrets: find them once.
+const memo = new WeakMap<Interaction, FoundSecret[]>();
+
+/** Every credential in an interaction's headers, URL and text bodies (memoized per interaction object). */
 export function findSecrets(interaction: Interaction): FoundSecret[] {
+  let found = memo.get(interaction);
+  if (!found) memo.set(interaction, (found = scanInteraction(interaction)));
+  return found;
+}
+
+function scanInteraction(interaction: Interaction): FoundSecret[] {
   const found: FoundSecret[] = [];
   const at = (side: 'request' | 'response', where: FoundSecret['where'], field: string) => (s: Candidate) => found.push({ interaction: interaction.index, side, where, field, ...s });
   for (const h of interaction.request.headers) headerSecrets(h).forEach(at('request', 'header', h.name));

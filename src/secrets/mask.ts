@@ -1,5 +1,6 @@
 import type { Header } from '../model/types.js';
-import { isPlaceholder, SECRET_HEADERS, SECRET_PATTERNS, SECRET_QUERY_PARAMS } from './patterns.js';
+import { decodeUriComponentSafe } from '../text/uri.js';
+import { isPlaceholder, mayContain, SECRET_HEADERS, SECRET_PATTERNS, SECRET_QUERY_PARAMS } from './patterns.js';
 
 /** Never the whole secret: a short prefix, so a reader can tell keys apart, then a mask. */
 export function maskValue(value: string): string {
@@ -31,7 +32,7 @@ export function maskUrl(url: string): string {
       .map((pair) => {
         const eq = pair.indexOf('=');
         if (eq < 0) return pair;
-        const name = decodeURIComponentSafe(pair.slice(0, eq)).toLowerCase();
+        const name = decodeUriComponentSafe(pair.slice(0, eq)).toLowerCase();
         return SECRET_QUERY_PARAMS.has(name) ? `${pair.slice(0, eq + 1)}${maskValue(pair.slice(eq + 1))}` : pair;
       })
       .join('&')
@@ -42,27 +43,8 @@ export function maskUrl(url: string): string {
 export function maskSecretsInText(text: string): string {
   let out = text;
   for (const pattern of SECRET_PATTERNS) {
-    if (!quickContains(out, pattern.id)) continue;
+    if (!mayContain(out, pattern.id)) continue; // keeps masking off the hot path for bodies without a candidate
     out = out.replace(pattern.regex, (m) => (isPlaceholder(m) ? m : maskValue(m)));
   }
   return out;
-}
-
-// Cheap pre-checks keep masking off the hot path for large bodies without any candidate.
-const HINTS: Record<string, string[]> = {
-  'anthropic-key': ['sk-ant-'], 'openrouter-key': ['sk-or-'], 'openai-key': ['sk-'], 'google-api-key': ['AIza'],
-  'aws-access-key': ['AKIA', 'ASIA'], 'github-token': ['ghp_', 'github_pat_'], 'huggingface-token': ['hf_'],
-  'slack-token': ['xox'], jwt: ['eyJ'],
-};
-
-function quickContains(text: string, id: string): boolean {
-  return (HINTS[id] ?? ['']).some((h) => text.includes(h));
-}
-
-function decodeURIComponentSafe(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
 }

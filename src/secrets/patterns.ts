@@ -37,3 +37,15 @@ export function isPlaceholder(value: string): boolean {
   if (v === '' || v.length < 6) return true;
   return /redact|filtered|placeholder|dummy|fake|mock|example|invalid|bogus|<[^>]*>|^\*+$|^x{4,}$|^test[-_]?(api[-_]?)?key|^your[-_]|^sk-(test|fake|dummy|xxx)|\{\{.*\}\}|\$\{.*\}/i.test(v);
 }
+
+// Literal prefixes of the patterns: a text without any of them cannot match, so the RegExp is skipped.
+const HINTS: Record<string, string[]> = {
+  'anthropic-key': ['sk-ant-'], 'openrouter-key': ['sk-or-'], 'openai-key': ['sk-'], 'google-api-key': ['AIza'],
+  'aws-access-key': ['AKIA', 'ASIA'], 'github-token': ['ghp_', 'github_pat_'], 'huggingface-token': ['hf_'],
+  'slack-token': ['xox'], jwt: ['eyJ'],
+};
+
+/** False when `text` cannot hold a match of pattern `id` (it lacks the pattern's literal prefix). */
+export function mayContain(text: string, id: string): boolean {
+  return (HINTS[id] ?? ['']).some((h) => text.includes(h));
+}

@@ -63,6 +63,12 @@ export function createShowBuilder(cassette: Cassette, options: ShowOptions = {})
       const firstNewMessage = prefix > 0 ? prefix : undefined;
       if (messages) previous = messages;
       if (options.only && !options.only.has(interaction.index)) return undefined;
+      for (const side of ['request', 'response'] as const) {
+        const depth = interaction[side]?.body.tooDeep;
+        if (depth === undefined) continue;
+        const bodyPath = interaction.fieldPaths[`${side}.body`] ?? interaction.docPath;
+        found.push({ message: `${side} body nests deeper than ${depth} levels: shown as text (raise the limit with CASSETTE_MAX_BODY_DEPTH)`, interaction: interaction.index, position: cassette.locate(bodyPath) });
+      }
       for (const message of llm?.response?.warnings ?? []) {
         const bodyPath = interaction.fieldPaths['response.body'] ?? interaction.docPath;
         found.push({ message, interaction: interaction.index, position: cassette.locate(bodyPath) });

@@ -1,6 +1,8 @@
 import { gunzipSync } from 'node:zlib';
 import jsYaml from 'js-yaml';
 import { CassetteInputError } from '../model/errors.js';
+import { decompressLimit, isOverLimit } from '../limits/decompress.js';
+import { sizeLimitError } from '../limits/limits.js';
 import type { DocPath, SourceKind, SourcePosition } from '../model/types.js';
 import { loadYamlDocument } from './yaml-schema.js';
 import { createLocator, itemLocator } from './locate.js';
@@ -67,8 +69,9 @@ export function parseSource(input: Uint8Array | string, options: ParseOptions = 
     let raw = input as Uint8Array;
     if (isGzip(raw)) {
       try {
-        raw = gunzipSync(raw);
+        raw = gunzipSync(raw, decompressLimit());
       } catch (error) {
+        if (isOverLimit(error)) throw sizeLimitError('the gunzipped file');
         throw new CassetteInputError(`gzip-compressed file is corrupt (${(error as Error).message})`);
       }
       gzipped = true;

@@ -1,4 +1,5 @@
 import jsYaml from 'js-yaml';
+import { checkAliasExpansion } from '../limits/alias-budget.js';
 
 const { Type, DEFAULT_SCHEMA } = jsYaml;
 
@@ -22,7 +23,13 @@ export const CASSETTE_YAML_SCHEMA = DEFAULT_SCHEMA.extend([
   ...passthrough('tag:yaml.org,2002:ruby/'),
 ]);
 
-/** js-yaml as cassettes are read everywhere: this schema, and duplicate keys allowed (the last wins). */
+/**
+ * js-yaml as cassettes are read everywhere: this schema, and duplicate keys allowed (the last wins).
+ * Throws LimitError when aliases would expand past the alias budget or refer to themselves.
+ */
 export function loadYamlDocument(text: string): unknown {
-  return jsYaml.load(text, { schema: CASSETTE_YAML_SCHEMA, json: true });
+  const data = jsYaml.load(text, { schema: CASSETTE_YAML_SCHEMA, json: true });
+  // Aliases need an anchor (`&a`) and a use (`*a`); most cassettes have neither, so skip the walk.
+  if (text.includes('*') && text.includes('&')) checkAliasExpansion(data);
+  return data;
 }

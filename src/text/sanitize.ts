@@ -20,3 +20,22 @@ export function sanitize(text: string): string {
 export function sanitizeLine(text: string): string {
   return text.replace(UNSAFE_LINE, escape);
 }
+
+// At the output boundary: also SGR colour sequences (kept when our own colour is on), lone CRs.
+const UNSAFE_OUTPUT = /\x1b\[[0-9;]*m|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]|\r(?!\n)/g;
+const SGR = /^\x1b\[[0-9;]*m$/;
+
+function unicodeEscape(ch: string): string {
+  return `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+
+/**
+ * The last step before text reaches a terminal or a pipe: every control character (but newline and
+ * tab), lone CR, C1 control and bidi override becomes a visible `\u001b`-style escape. That form is
+ * also a valid JSON string escape with the same value, so JSON output stays valid and unchanged in
+ * meaning. With `keepColor`, SGR colour sequences (`ESC[…m`) pass: only colour, never cursor
+ * movement, titles, hyperlinks or clipboard writes.
+ */
+export function sanitizeOutput(text: string, keepColor = false): string {
+  return text.replace(UNSAFE_OUTPUT, (m) => (m.length > 1 && m !== '\r' ? (keepColor && SGR.test(m) ? m : unicodeEscape(m[0]!) + m.slice(1)) : unicodeEscape(m)));
+}

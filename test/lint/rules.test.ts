@@ -47,6 +47,7 @@ const REJECT: [string, string, [number, number][], RegExp][] = [
   ['tool-result-id', goVcr([{ body: '{"model":"m","messages":[{"role":"user","content":"hi"},{"role":"tool","tool_call_id":"call_9","content":"40 C"}]}' }]), [[5, 11]], /refers to "call_9", which no earlier message issued/],
   ['error-status', goVcr([{ status: '429 Too Many Requests', code: '429' }]), [[17, 11]], /recorded 429 Too Many Requests \(rate limited\)/],
   ['duplicate-request', goVcr([{}, {}]), [[20, 3]], /same request as interaction 0/],
+  ['secret-text', goVcr([{ headers: '      Authorization: [Bearer sk-proj-Q7vX2mN9pL4kR8tW1yZ5bC3dF6gH0jK2aS4dF6gH]\n      Authorization: [Bearer REDACTED]\n' }]), [[9, 30]], /openai-key sk-p…\(48 chars\) in the file, in no field cassette reads/],
 ];
 
 const ACCEPT: [string, string][] = [
@@ -71,6 +72,8 @@ const ACCEPT: [string, string][] = [
   ['secret-header', goVcr([{ headers: '      Authorization:\n      - Bearer REDACTED\n' }])],
   ['secret-url', goVcr([{ url: 'https://api.example.com/v1/x?key=REDACTED&alt=sse' }])],
   ['secret-body', ok],
+  // A key in a field is secret-header's; secret-text reports only keys no field holds.
+  ['secret-text', goVcr([{ headers: '      Authorization:\n      - Bearer sk-proj-Q7vX2mN9pL4kR8tW1yZ5bC3dF6gH0jK2aS4dF6gH\n' }])],
   ['file-size', ok],
   ['eventstream-crc', ok],
 ];

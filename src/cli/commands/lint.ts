@@ -1,9 +1,11 @@
-import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { applyRuleFlags, globToRegExp, ruleSettings, type LintConfig } from '../../lint/config.js';
 import { lintStream } from '../../lint/engine.js';
-import { applyFixes, fixesOf } from '../../lint/fix.js';
+import { fixesOf } from '../../lint/fix.js';
+import { fixCassetteBytes } from '../../lint/fix-bytes.js';
+import { maskFindings, redactSecretsIn } from '../../lint/mask-findings.js';
+import { writeFixed } from '../fix-file.js';
 import { FORMATTERS } from '../../lint/format/index.js';
 import { counts, type LintResult } from '../../lint/format/types.js';
 import { RULES } from '../../lint/rules/index.js';
@@ -64,13 +66,6 @@ function listRules(): string {
   return `${RULES.map((r) => `${r.id.padEnd(width)}  ${r.defaultSeverity.padEnd(5)}  ${r.category.padEnd(7)}  ${r.fixable ? 'fix' : '   '}  ${r.description}`).join('\n')}\n`;
 }
 
-/** Temp file beside the target, then rename: a crash never leaves a half-written cassette. */
-function writeFileAtomic(path: string, data: string | Uint8Array): void {
-  const temp = join(dirname(path), `.${Date.now()}-${process.pid}.cassette-fix.tmp`);
-  writeFileSync(temp, data, { mode: statSync(path).mode });
-  renameSync(temp, path);
-}
-
 export async function lintCommand(paths: string[], flags: LintFlags): Promise<void> {
   if (flags.listRules) {
     writeOut(listRules());
@@ -101,31 +96,34 @@ export async function lintCommand(paths: string[], flags: LintFlags): Promise<vo
   const patches: { path: string; before: string; after: string }[] = [];
   const ignored = (path: string) => ignores.some((re) => re.test(relative(dir, resolve(path)).replace(/\\/g, '/')));
   // pre-commit names every file its pattern matches: those that are not cassettes are skipped, not errors.
-  const policy = { label: 'lint', namedNonCassette: 'skip', format: flags.recorder, ignore: ignored, onError: (e: FileError) => results.push({ filePath: e.path, findings: [], error: e.message }) } as const;
+  const policy = { label: 'lint', namedNonCassette: 'skip', format: flags.recorder, ignore: ignored, onError: (e: FileError) => results.push({ filePath: e.path, findings: [], error: redactSecretsIn(e.message) }) } as const;
   const outcome = forEachInput(paths, policy, (bytes, file) => openCassette(bytes, file.path, { format: flags.recorder }), (stream, file, bytes) => {
     const { cassette } = stream;
     let findings = lintStream(stream, RULES, settings, bytes.length, flags.provider);
     let fixed = false;
     const edits = fixesOf(findings);
     if ((flags.fix || flags.fixDryRun) && edits.length > 0) {
-      const text = applyFixes(cassette.text, edits);
-      if (flags.fixDryRun) patches.push({ path: file.path, before: cassette.text, after: text });
+      // Bytes are edited, not re-encoded text: a BOM, invalid UTF-8 and every other byte stay.
+      const fix = fixCassetteBytes(bytes, cassette.text, cassette.gzipped, edits);
+      if (flags.fixDryRun) patches.push({ path: file.path, before: fix.before, after: fix.after });
       else if (file.stdin) throw new UsageError('--fix cannot write back to standard input (use --fix-dry-run)');
       else {
-        writeFileAtomic(file.path, cassette.gzipped ? gzipSync(text) : text);
+        for (const stale of writeFixed(file.path, fix.bytes)) process.stderr.write(`removed ${stale}, left by an interrupted lint --fix\n`);
         fixed = true;
         // What is left after fixing is what the user still has to do.
-        findings = lintStream(openCassette(cassette.gzipped ? gzipSync(text) : text, file.path, { format: flags.recorder }), RULES, settings, Buffer.byteLength(text), flags.provider);
+        findings = lintStream(openCassette(fix.bytes, file.path, { format: flags.recorder }), RULES, settings, fix.bytes.length, flags.provider);
       }
     }
     findings = suppressor.keep(file.path, findings);
     if (flags.quiet) findings = findings.filter((f) => f.severity === 'error');
-    results.push({ filePath: file.path, findings, fixed });
+    results.push({ filePath: file.path, findings: maskFindings(findings, cassette.text), fixed });
   });
   if (flags.fixDryRun) {
     // The diff package is only needed to show fixes; a plain lint run does not load it.
     const { structuredPatch } = await import('diff');
-    writeOut(patches.map((p) => patchText(structuredPatch, p)).join(''));
+    writeOut(redactSecretsIn(patches.map((p) => patchText(structuredPatch, p)).join('')));
+    // The patch is all stdout holds: a file that could not be read is said on stderr, as lint does.
+    for (const r of results) if (r.error) process.stderr.write(`error: ${r.error}\n`);
   }
   if (!flags.fixDryRun) writeOut(formatter(results, { palette: paletteFor(useColor(flags)), rules: RULES, cwd: process.cwd(), version: VERSION }));
   for (const line of skippedLines(outcome.skipped)) process.stderr.write(`${line}\n`);

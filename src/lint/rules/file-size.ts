@@ -11,6 +11,6 @@ export const fileSize: Rule = {
   check({ options, fileSize: size }) {
     const max = typeof options.maxBytes === 'number' ? options.maxBytes : DEFAULT_MAX_BYTES;
     if (size <= max) return [];
-    return [{ message: `file is ${(size / 1024 / 1024).toFixed(1)} MiB, over the ${(max / 1024 / 1024).toFixed(1)} MiB limit`, path: [] }];
+    return [{ message: `file is ${(size / 1024 / 1024).toFixed(1)} MiB, over the ${(max / 1024 / 1024).toFixed(1)} MiB limit`, offset: 0 }]; // line 1: no need to parse the whole file again for its position
   },
 };

@@ -13,6 +13,7 @@ import { jsonBody } from './json-body.js';
 import { requiredFields } from './required-fields.js';
 import { secretBody } from './secret-body.js';
 import { secretHeader } from './secret-header.js';
+import { secretText } from './secret-text.js';
 import { secretUrl } from './secret-url.js';
 import { sseJson } from './sse-json.js';
 import { statusText } from './status-text.js';
@@ -45,6 +46,7 @@ export const RULES: readonly Rule[] = [
   secretHeader,
   secretUrl,
   secretBody,
+  secretText,
   errorStatus,
   fileSize,
   duplicateRequest,

@@ -11,12 +11,12 @@ export const PLACEHOLDER = 'REDACTED';
  * finding on its own interaction. httprr records byte lengths, so there the placeholder keeps the
  * secret's length.
  */
-function redactions(span: TextSpan, value: string, sameLength: boolean): TextEdit[] {
+export function redactions(span: TextSpan, value: string, sameLength: boolean): TextEdit[] {
   const replacement = sameLength && value.length > PLACEHOLDER.length ? PLACEHOLDER + 'x'.repeat(value.length - PLACEHOLDER.length) : PLACEHOLDER;
   const edits: TextEdit[] = [];
   const { text, offset, start, end } = span;
   for (let at = text.indexOf(value, start); at >= 0 && at + value.length <= end; at = text.indexOf(value, at + value.length)) {
-    edits.push({ start: offset + at, end: offset + at + value.length, replacement });
+    edits.push({ start: offset + at, end: offset + at + value.length, replacement, secret: true });
   }
   return edits;
 }

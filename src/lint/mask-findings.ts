@@ -1,0 +1,26 @@
+import { patternSecrets, redactForMessage } from '../secrets/detect.js';
+import type { Finding } from './types.js';
+
+/**
+ * Key shapes in a message (an invalid URL quoted, a JSON error's "near …", SSE data quoted by a
+ * rule) written as `sk-p…(51 chars)`, as the secret rules name them: no formatter prints a key.
+ */
+export function redactSecretsIn(message: string): string {
+  let out = message;
+  for (const s of patternSecrets(message)) out = out.split(s.value).join(redactForMessage(s.value));
+  return out;
+}
+
+/**
+ * Findings with every secret a fix edit removes (whatever its shape: a cookie, a high-entropy
+ * token) and every known key shape redacted from their messages. `text` is the cassette's text.
+ */
+export function maskFindings(findings: readonly Finding[], text: string): Finding[] {
+  const secrets = new Set<string>();
+  for (const f of findings) for (const e of f.fix ?? []) if (e.secret) secrets.add(text.slice(e.start, e.end));
+  return findings.map((f) => {
+    let message = redactSecretsIn(f.message);
+    for (const s of secrets) if (message.includes(s)) message = message.split(s).join(redactForMessage(s));
+    return message === f.message ? f : { ...f, message };
+  });
+}
