@@ -131,6 +131,10 @@ function fromStream(body: string): LlmResponse {
   const out = emptyResponse(true);
   const stream = parseSse(body);
   const choices = new Map<number, ChoiceAccumulator>();
+  // Another API's stream sent with an OpenAI-shaped request (Sourcegraph's `event: completion`
+  // with `deltaText`) has no chunk of ours: say so instead of calling it truncated.
+  let chunks = 0;
+  const otherEvents = new Set<string>();
   for (const event of stream.events) {
     const parsed = tryJson(event.data);
     if (!parsed.ok) {
@@ -140,6 +144,8 @@ function fromStream(body: string): LlmResponse {
     }
     const chunk = asRecord(parsed.value);
     if (!chunk) continue;
+    if (isChatChunk(chunk)) chunks++;
+    else otherEvents.add(event.event ?? 'message');
     // An error chunk may still carry usage and a last delta (OpenRouter): read them too.
     const error = chunkError(chunk, event.event);
     if (error) out.error = error;
@@ -148,11 +154,18 @@ function fromStream(body: string): LlmResponse {
   }
   const finished = [...choices.values()].sort((a, b) => a.index - b.index).map(finishChoice);
   applyChoices(out, finished);
-  if (!stream.done && !finished.some((c) => c.finishReason) && !out.error) {
+  if (chunks === 0 && otherEvents.size > 0 && !out.error) {
+    out.warnings.push(`stream events are not OpenAI chat chunks (${[...otherEvents].join(', ')}): not reassembled`);
+  } else if (!stream.done && !finished.some((c) => c.finishReason) && !out.error) {
     out.truncated = true;
     out.warnings.push('stream ended without [DONE] or a finish_reason: the response may be truncated');
   }
   return out;
+}
+
+/** A chat completion chunk has `choices`, `usage`, an `object` type or an `error` (OpenAI API reference). */
+function isChatChunk(chunk: Record<string, unknown>): boolean {
+  return Array.isArray(chunk.choices) || 'usage' in chunk || typeof chunk.object === 'string' || 'error' in chunk || 'x_groq' in chunk;
 }
 
 function applyDelta(choices: Map<number, ChoiceAccumulator>, choice: Record<string, unknown>): void {

@@ -30,6 +30,12 @@ const cases: { name: string; body: string; headers?: Header[]; status?: number; 
     expect: { text: 'Hello', finishReason: 'stop', streamed: true, warnings: [] },
   },
   {
+    // Sourcegraph's completions API answers an OpenAI-shaped request with its own events.
+    name: 'another API stream (no chat chunk) is named, not called truncated',
+    body: 'event: completion\ndata: {"deltaText":"x"}\n\nevent: done\ndata: {}\n\n',
+    expect: { text: '', warnings: ['stream events are not OpenAI chat chunks (completion, done): not reassembled'] },
+  },
+  {
     name: 'comment lines and obfuscation are ignored',
     body: ': OPENROUTER PROCESSING\n\n' + data({ id: 'c', choices: [{ index: 0, delta: { content: 'ok' }, finish_reason: 'stop' }], obfuscation: 'xyz' }) + 'data: [DONE]\n\n',
     expect: { text: 'ok', finishReason: 'stop' },
