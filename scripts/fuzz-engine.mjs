@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 
 /** Every command and output format, as argv after `cassette`; FILE is the input, OTHER a second copy. */
@@ -121,6 +121,18 @@ export function classify(argv, r, { ms, budgetMs, input, before, after }) {
 
 export const BAD = ['crash', 'hang', 'raw control', 'invalid JSON', 'changed input'];
 
+/** The input as a message could quote it: gunzipped when it is a .gz file. */
+function plainText(bytes) {
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    try {
+      return gunzipSync(bytes, { maxOutputLength: 64 * 1024 * 1024 }).toString('latin1');
+    } catch {
+      // corrupt gzip: the bytes as they are
+    }
+  }
+  return bytes.toString('latin1');
+}
+
 /** Run one input through one command (in-process `run`, or a spawned CLI), with its verdict. */
 export async function runOne(run, dir, input, argv, budgetMs) {
   const file = join(dir, `input${input.ext}`);
@@ -132,7 +144,7 @@ export async function runOne(run, dir, input, argv, budgetMs) {
   const r = await run(args);
   const ms = performance.now() - started;
   const after = readFileSync(file);
-  return { verdict: classify(argv, r, { ms, budgetMs, input: input.bytes.toString('latin1'), before: input.bytes, after }), ms, r };
+  return { verdict: classify(argv, r, { ms, budgetMs, input: plainText(input.bytes), before: input.bytes, after }), ms, r };
 }
 
 /** Smallest input (by removing chunks, ddmin-style) that still gets the same bad verdict. */

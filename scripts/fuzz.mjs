@@ -56,7 +56,7 @@ try {
         console.error(`${verdict}: ${argv.join(' ')} (from ${input.from}) -> test/fuzz-regressions/${name}\n  ${(r.stderr || r.stdout).split('\n').slice(0, 3).join('\n  ')}`);
       }
       done++;
-      if (done % 5000 === 0) console.error(`${done}/${runs} ${JSON.stringify(counts)}`);
+      if (done % 1000 === 0) console.error(`${done}/${runs} ${Math.round((Date.now() - started) / 1000)}s rss ${Math.round(process.resourceUsage().maxRSS / 1024)}MB ${JSON.stringify(counts)}`);
     }
   }
 } finally {

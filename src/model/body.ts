@@ -85,13 +85,19 @@ export function decompress(bytes: Uint8Array, encoding: string | undefined): { b
   const limit = decompressLimit();
   let kind: string | undefined;
   try {
-    if (bytes[0] === 0x1f && bytes[1] === 0x8b) return { bytes: gunzipSync(bytes, limit), decodedFrom: (kind = 'gzip') };
+    if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+      kind = 'gzip';
+      return { bytes: gunzipSync(bytes, limit), decodedFrom: 'gzip' };
+    }
     if (enc === 'deflate') {
       kind = 'deflate';
       const zlibHeader = bytes[0] === 0x78 && ((bytes[0]! << 8) | bytes[1]!) % 31 === 0;
       return { bytes: zlibHeader ? inflateSync(bytes, limit) : inflateRawSync(bytes, limit), decodedFrom: 'deflate' };
     }
-    if (enc === 'br' && !isUtf8(bytes)) return { bytes: brotliDecompressSync(bytes, limit), decodedFrom: (kind = 'br') };
+    if (enc === 'br' && !isUtf8(bytes)) {
+      kind = 'br';
+      return { bytes: brotliDecompressSync(bytes, limit), decodedFrom: 'br' };
+    }
   } catch (error) {
     // A bomb is an input error; anything else means not compressed after all (or corrupt): keep the bytes.
     if (isOverLimit(error)) throw sizeLimitError(`a ${kind ?? 'compressed'} body, decompressed,`);
