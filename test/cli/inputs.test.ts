@@ -1,23 +1,17 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.js';
 import { CORPUS, ROOT, SAMPLES, hasCorpus } from '../helpers/corpus.js';
+import { tempTree } from '../helpers/temp-tree.js';
 
 const GOOD = readFileSync(join(SAMPLES, 'nock/openai-chat.json'), 'utf8');
 const WEBSOCKET = 'interactions:\n- kind: message\n  direction: received\n  data: {type: session.created}\nversion: 1\n';
 const MIXED_CASE = resolve(ROOT, '../shared/cases/lint/mixed-repo');
 
-function tree(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'cassette-inputs-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
+const tree = (files: Record<string, string>): string => tempTree('cassette-inputs-', files);
 
 /** A repository as pre-commit sees it: one cassette among files that are not cassettes. */
 const mixedRepo = () =>

@@ -1,24 +1,17 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normalizeColorArgs } from '../../src/cli/color-args.js';
 import { cli } from '../helpers/cli.js';
 import { goVcr } from '../lint/helpers.js';
+import { tempTree } from '../helpers/temp-tree.js';
 
 const KEY = 'sk-proj-Ab3dE5fG7hJ9kL1mN3pQ5rS7tV9wX1yZ3aB5cD7e';
 const NEW_KEY = 'sk-proj-Zz9Yy8Xx7Ww6Vv5Uu4Tt3Ss2Rr1Qq0Pp9Oo8Nn7';
 const leaky = (key: string) => goVcr([{ headers: `      Authorization:\n      - Bearer ${key}\n` }]);
 const warnOnly = goVcr([{ status: '429 Too Many Requests', code: '429' }]);
 
-function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'cassette-lint-options-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
+const project = (files: Record<string, string>): string => tempTree('cassette-lint-options-', files);
 
 describe('lint options as in ESLint and gitleaks', () => {
   it('-f/--format picks the formatter (--formatter still works); a recorder id there says to use --recorder', () => {

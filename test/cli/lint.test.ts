@@ -1,19 +1,11 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, hasStackTrace } from '../helpers/cli.js';
 import { CORPUS, SAMPLES, SEED, hasCorpus, hasSeed } from '../helpers/corpus.js';
 import { goVcr } from '../lint/helpers.js';
+import { tempTree } from '../helpers/temp-tree.js';
 
-function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'cassette-lint-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
+const project = (files: Record<string, string>): string => tempTree('cassette-lint-', files);
 
 const leaky = goVcr([{ headers: '      Authorization:\n      - Bearer sk-proj-Ab3dE5fG7hJ9kL1mN3pQ5rS7tV9wX1yZ3aB5cD7e\n' }]);
 const ratelimited = goVcr([{ status: '429 Too Many Requests', code: '429' }]);
