@@ -17,6 +17,16 @@ export function tryJson(text: string): { ok: true; value: unknown } | { ok: fals
   return { ok: true, value };
 }
 
+type JsonParse = ReturnType<typeof tryJson>;
+const eventJson = new WeakMap<object, JsonParse>();
+
+/** tryJson of an SSE event's data, parsed once per event object (see parseSse). */
+export function tryEventJson(event: { data: string }): JsonParse {
+  let parsed = eventJson.get(event);
+  if (!parsed) eventJson.set(event, (parsed = tryJson(event.data)));
+  return parsed;
+}
+
 /** Tool-call arguments: empty means `{}`; invalid JSON is kept as text and flagged. */
 export function parseArguments(text: string): { value: unknown; error?: string } {
   if (text.trim() === '') return { value: {} };

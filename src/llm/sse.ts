@@ -14,8 +14,22 @@ export interface SseStream {
   done: boolean;
 }
 
-/** Frame a recorded `text/event-stream` body into events (eventsource-parser does the framing). */
+// The last body framed: lint's reassembly and its sse-json rule frame the same body one after the
+// other, and sharing the events lets them share each event's JSON.parse too (see tryEventJson).
+let last: { text: string; stream: SseStream } | undefined;
+
+/**
+ * Frame a recorded `text/event-stream` body into events (eventsource-parser does the framing).
+ * The same text framed twice in a row gives the same object: callers must not change it.
+ */
 export function parseSse(text: string): SseStream {
+  if (last?.text === text) return last.stream;
+  const stream = frameSse(text);
+  last = { text, stream };
+  return stream;
+}
+
+function frameSse(text: string): SseStream {
   const events: SseEvent[] = [];
   const comments: string[] = [];
   let done = false;

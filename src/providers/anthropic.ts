@@ -1,4 +1,4 @@
-import { asRecord, asString, tryJson } from '../llm/json.js';
+import { asRecord, asString, tryEventJson } from '../llm/json.js';
 import { lineOf, looksLikeSse, parseSse } from '../llm/sse.js';
 import type { LlmResponse, Provider, ProviderId } from '../llm/types.js';
 import { getHeader, mediaType } from '../model/headers.js';
@@ -53,7 +53,7 @@ export function reassembleAnthropic(interaction: Interaction, provider: Provider
 function anthropicFromSse(text: string, provider: ProviderId): LlmResponse {
   const acc = new AnthropicStreamAccumulator(emptyResponse(provider, true));
   for (const event of parseSse(text).events) {
-    const parsed = tryJson(event.data);
+    const parsed = tryEventJson(event);
     const record = parsed.ok ? asRecord(parsed.value) : undefined;
     if (!record) {
       const line = lineOf(text, event.data);

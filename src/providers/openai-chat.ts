@@ -1,6 +1,6 @@
 import { mediaType } from '../model/headers.js';
 import type { Interaction } from '../model/types.js';
-import { asArray, asNumber, asRecord, asString, parseArguments, tryJson, unixSeconds } from '../llm/json.js';
+import { asArray, asNumber, asRecord, asString, parseArguments, tryEventJson, unixSeconds } from '../llm/json.js';
 import { lineOf, looksLikeSse, parseSse } from '../llm/sse.js';
 import { argumentsFragment, ToolCallAssembler } from '../llm/tool-calls.js';
 import type { Choice, LlmError, LlmResponse, Provider, ToolCall } from '../llm/types.js';
@@ -136,7 +136,7 @@ function fromStream(body: string): LlmResponse {
   let chunks = 0;
   const otherEvents = new Set<string>();
   for (const event of stream.events) {
-    const parsed = tryJson(event.data);
+    const parsed = tryEventJson(event);
     if (!parsed.ok) {
       const line = lineOf(body, event.data);
       out.warnings.push(`chunk${line ? ` at body line ${line}` : ''} is not JSON: ${event.data.slice(0, 60)}`);

@@ -1,4 +1,4 @@
-import { asRecord, tryJson } from '../llm/json.js';
+import { asRecord, tryEventJson } from '../llm/json.js';
 import { lineOf, parseSse } from '../llm/sse.js';
 import type { LlmError, LlmResponse, ProviderId } from '../llm/types.js';
 import type { Response } from '../model/types.js';
@@ -25,7 +25,7 @@ export interface JsonEvent {
 export function jsonEvents(body: string, warnings: string[]): JsonEvent[] {
   const out: JsonEvent[] = [];
   for (const event of parseSse(body).events) {
-    const parsed = tryJson(event.data);
+    const parsed = tryEventJson(event);
     if (parsed.ok) out.push({ event: event.event, data: asRecord(parsed.value) ?? {} });
     else {
       const line = lineOf(body, event.data);

@@ -1,5 +1,6 @@
 import { count } from '../../text/plural.js';
 import { mediaType } from '../../model/headers.js';
+import { tryEventJson } from '../../llm/json.js';
 import { parseSse } from '../../llm/sse.js';
 import type { Rule } from '../types.js';
 import { perInteraction } from './shared.js';
@@ -16,6 +17,8 @@ export const sseJson: Rule = {
       const bad = parseSse(res.body.text).events.filter((e) => {
         const t = e.data.trim();
         if (t === '') return false;
+        // Valid JSON stays valid trimmed; the reassembler has usually parsed this very event already.
+        if (tryEventJson(e).ok) return false;
         try {
           JSON.parse(t);
           return false;
