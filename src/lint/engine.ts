@@ -4,6 +4,7 @@ import type { CassetteStream } from '../load.js';
 import type { Cassette, Interaction, SourcePosition } from '../model/types.js';
 import { positionAt } from '../source/document.js';
 import { pointIn } from '../source/offsets.js';
+import { detach } from '../text/detach.js';
 import type { Finding, Rule, RuleContext, RuleReport, Severity, SeveritySetting, TextSpan } from './types.js';
 
 export interface RuleSetting {
@@ -67,15 +68,16 @@ function toFinding(rule: Rule, severity: Severity, report: RuleReport, view: Cas
   return {
     ruleId: rule.id,
     severity: severity === 'warn' ? 'warn' : (report.severity ?? severity),
-    message: report.message,
+    // Findings outlive their interaction: their strings must not keep its text alive (see detach).
+    message: detach(report.message),
     line: position?.line,
     column: position?.column,
     interaction: report.interaction,
-    path: report.path,
+    path: report.path?.map((key) => (typeof key === 'string' ? detach(key) : key)),
     fix: report.fix,
-    method: interaction?.request.method,
-    url: interaction?.request.url,
-    field: report.field,
+    method: detach(interaction?.request.method),
+    url: detach(interaction?.request.url),
+    field: detach(report.field),
   };
 }
 
@@ -89,7 +91,8 @@ function positionOf(view: Cassette, report: RuleReport, span: (i: Interaction) =
   if (report.offset !== undefined) {
     const own = view.interactions.length === 1 ? span(view.interactions[0]!) : undefined;
     if (own?.point && report.offset >= own.offset && report.offset <= own.offset + own.text.length) return pointIn(own.text, report.offset - own.offset, own.point);
-    return positionAt(view.text, report.offset);
+    // The file's start (file-size) needs no text: decoding a large streamed file only for it costs.
+    return report.offset === 0 ? { line: 1, column: 1 } : positionAt(view.text, report.offset);
   }
   return report.path ? view.locate(report.path) : undefined;
 }

@@ -13,11 +13,12 @@ export function redactSecretsIn(message: string): string {
 
 /**
  * Findings with every secret a fix edit removes (whatever its shape: a cookie, a high-entropy
- * token) and every known key shape redacted from their messages. `text` is the cassette's text.
+ * token) and every known key shape redacted from their messages. `text` gives the cassette's text,
+ * asked for only when an edit does not carry the secret it replaces (decoding a large file costs).
  */
-export function maskFindings(findings: readonly Finding[], text: string): Finding[] {
+export function maskFindings(findings: readonly Finding[], text: () => string): Finding[] {
   const secrets = new Set<string>();
-  for (const f of findings) for (const e of f.fix ?? []) if (e.secret) secrets.add(text.slice(e.start, e.end));
+  for (const f of findings) for (const e of f.fix ?? []) if (e.secret) secrets.add(e.original ?? text().slice(e.start, e.end));
   return findings.map((f) => {
     let message = redactSecretsIn(f.message);
     for (const s of secrets) if (message.includes(s)) message = message.split(s).join(redactForMessage(s));

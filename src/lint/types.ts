@@ -12,6 +12,11 @@ export interface TextEdit {
   replacement: string;
   /** The text replaced is a secret: never print it (`--fix-dry-run` shows it as `sk-p…(51 chars)`). */
   secret?: boolean | undefined;
+  /**
+   * The text replaced, when the rule knows it (a secret's value), so findings are masked without
+   * decoding the whole file. Not enumerable: no output (`-f json` prints edits) ever holds it.
+   */
+  readonly original?: string | undefined;
 }
 
 /** One problem, as data; formatters turn it into text. */

@@ -1,3 +1,4 @@
+import { detach } from '../../text/detach.js';
 import type { Rule, RuleReport } from '../types.js';
 
 export const duplicateRequest: Rule = {
@@ -11,7 +12,8 @@ export const duplicateRequest: Rule = {
     for (const i of cassette.interactions) {
       const key = `${i.request.method} ${i.request.url}\u0000${i.request.body.text ?? `#${i.request.body.size}`}`;
       const earlier = first.get(key);
-      if (earlier === undefined) first.set(key, i.index);
+      // The key is kept for the whole file: detached, it does not keep the interaction's text alive.
+      if (earlier === undefined) first.set(detach(key), i.index);
       else out.push({ message: `same request as interaction ${earlier}; a replay may return either response`, interaction: i.index, path: i.fieldPaths.request ?? i.docPath });
     }
     return out;

@@ -1,3 +1,4 @@
+import { detach } from '../../text/detach.js';
 import type { Rule, RuleReport } from '../types.js';
 import { valueAt } from './shared.js';
 
@@ -16,7 +17,7 @@ export const idSequence: Rule = {
       if (id === undefined) out.push({ message: `missing \`id\` (expected ${i.index})`, interaction: i.index, path: i.docPath });
       else if (seen.has(id)) out.push({ message: `duplicate id ${JSON.stringify(id)}`, interaction: i.index, path });
       else if (id !== i.index) out.push({ message: `id ${JSON.stringify(id)} is out of sequence (expected ${i.index})`, interaction: i.index, path });
-      seen.add(id);
+      seen.add(typeof id === 'string' ? detach(id) : id);
     }
     return out;
   },

@@ -1,5 +1,6 @@
 import { findSecrets, redactForMessage, type FoundSecret } from '../../secrets/detect.js';
 import type { Interaction } from '../../model/types.js';
+import { detach } from '../../text/detach.js';
 import type { RuleContext, RuleReport, TextEdit, TextSpan } from '../types.js';
 
 /** What every redacted secret becomes: a stable placeholder that lint itself accepts. */
@@ -14,9 +15,11 @@ export const PLACEHOLDER = 'REDACTED';
 export function redactions(span: TextSpan, value: string, sameLength: boolean): TextEdit[] {
   const replacement = sameLength && value.length > PLACEHOLDER.length ? PLACEHOLDER + 'x'.repeat(value.length - PLACEHOLDER.length) : PLACEHOLDER;
   const edits: TextEdit[] = [];
+  // Kept in every edit for masking (see TextEdit.original), detached from the interaction's text.
+  const original = detach(value);
   const { text, offset, start, end } = span;
   for (let at = text.indexOf(value, start); at >= 0 && at + value.length <= end; at = text.indexOf(value, at + value.length)) {
-    edits.push({ start: offset + at, end: offset + at + value.length, replacement, secret: true });
+    edits.push(Object.defineProperty({ start: offset + at, end: offset + at + value.length, replacement, secret: true }, 'original', { value: original, enumerable: false }));
   }
   return edits;
 }
