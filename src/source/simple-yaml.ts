@@ -127,6 +127,7 @@ class Reader {
   scalar(rest: string, i: number, parent: number): unknown {
     const c = rest.charCodeAt(0);
     if (c === 124) return this.literal(rest, i, parent); // |
+    if (c === 39 && closingQuote(rest, 1) === -1) return this.multiLineSingleQuoted(rest, i, parent); // '
     this.pos = i + 1;
     const value = rest.trimEnd();
     if (c === 39) return singleQuoted(value); // '
@@ -134,6 +135,40 @@ class Reader {
     if (value === '{}') return {};
     if (value === '[]') return [];
     return plain(value);
+  }
+
+  /**
+   * A single-quoted scalar over several lines, as PyYAML writes long strings (VCR.py's bodies): each
+   * line break folds to a space, n blank lines to n newlines, continuation lines lose their leading
+   * spaces. Tabs and spaces before a line break are left to js-yaml.
+   */
+  multiLineSingleQuoted(first: string, i: number, parent: number): string {
+    if (first.includes('\t') || first.endsWith(' ')) bail();
+    const parts = [first.slice(1)];
+    let blank = 0;
+    for (let k = i + 1; k < this.lines.length; k++) {
+      const line = this.lines[k]!;
+      const n = this.indents[k]!;
+      if (n === line.length) {
+        blank++;
+        continue;
+      }
+      if (n <= parent || line.includes('\t')) bail();
+      parts.push(blank === 0 ? ' ' : '\n'.repeat(blank));
+      blank = 0;
+      const content = line.slice(n);
+      const end = closingQuote(content, 0);
+      if (end === -1) {
+        if (content.endsWith(' ')) bail();
+        parts.push(content);
+        continue;
+      }
+      if (end + 1 !== content.trimEnd().length) bail(); // something after the closing quote
+      parts.push(content.slice(0, end));
+      this.pos = k + 1;
+      return parts.join('').replaceAll("''", "'");
+    }
+    return bail();
   }
 
   /** A literal block scalar (`|`, `|-`, `|+`), as js-yaml reads it. */
@@ -194,6 +229,14 @@ const DEFAULT_IMPLICIT =
 
 function isLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** Where a single-quoted scalar's closing quote is in `text` (from `from`, past `''` pairs), or -1. */
+function closingQuote(text: string, from: number): number {
+  for (let at = text.indexOf("'", from); at !== -1; at = text.indexOf("'", at + 2)) {
+    if (text.charCodeAt(at + 1) !== 39) return at;
+  }
+  return -1;
 }
 
 function singleQuoted(value: string): string {

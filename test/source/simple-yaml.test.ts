@@ -14,6 +14,9 @@ const HANDLED: [string, string][] = [
   ['URLs and colons without a space', '- url: http://x.test:8080/a#frag\n  t: 10:30\n'],
   ['nested sequences of mappings', '- list:\n  - a: 1\n    b: 2\n  - c: 3\n'],
   ['keys that resolve like scalars', '- true: 1\n  null: 2\n  Yes: 3\n'],
+  ['multi-line single quotes as PyYAML folds them', "- body: '{\"a\": \"it''s\n    one\"}\n\n\n    data: x''\n\n    y'\n  next: 1\n"],
+  ['a multi-line single quote closed alone on its line', "- a: 'one\n    two\n    '\n- 'seq\n  item'\n"],
+  ['a quote pair at the end of a line', "- a: 'one''\n    two'\n"],
 ];
 
 /** Constructs it leaves to js-yaml: it must say so (undefined), never guess. */
@@ -23,6 +26,11 @@ const DECLINED: [string, string][] = [
   ['a folded scalar', '- a: >\n    folded\n    text\n'],
   ['a multi-line plain scalar', '- a: one\n    two\n'],
   ['a multi-line double-quoted scalar', '- a: "one\n    two"\n'],
+  ['a multi-line single quote with a space before the break', "- a: 'one \n    two'\n"],
+  ['a multi-line single quote with a tab', "- a: 'one\n    \ttwo'\n"],
+  ['a multi-line single quote not indented past its key', "- a: 'one\n  two'\n"],
+  ['a multi-line single quote with text after its end', "- a: 'one\n    two' x\n"],
+  ['a multi-line single quote that never ends', "- a: 'one\n    two\n"],
   ['a flow sequence', '- a: [1, 2]\n'],
   ['a comment', '- a: 1 # note\n'],
   ['a comment line', '- a: 1\n  # note\n  b: 2\n'],
