@@ -19,6 +19,15 @@ describe('interaction selectors', () => {
     expect(r).toMatchObject({ status: 2, stdout: '', stderr: 'error: samples/nock/openai-chat.json: no interaction 99 (it has 2: #0-#1)\n' });
     expect(cli(['diff', '--to', '99', 'samples/nock/openai-chat.json']).status).toBe(2);
   });
+
+  it('show --html -i out of range is the same one-line error, exit 2; the page lists the file as unreadable', () => {
+    const r = cli(['show', '--html', '-i', '2', 'samples/nock/openai-chat.json']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('error: samples/nock/openai-chat.json: no interaction 2 (it has 2: #0-#1)\n');
+    expect(r.stdout).toContain('Files that could not be read');
+    expect(r.stdout).toContain('no interaction 2 (it has 2: #0-#1)');
+    expect(cli(['show', '--html', '-i', '1', 'samples/nock/openai-chat.json']).status).toBe(0);
+  });
 });
 
 describe('--help', () => {

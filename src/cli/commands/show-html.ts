@@ -1,10 +1,11 @@
 import { statSync, writeFileSync } from 'node:fs';
 import { genaiPrices } from '../../cost/genai-prices.js';
 import { RULES } from '../../lint/rules/index.js';
-import { UsageError } from '../../model/errors.js';
+import { CassetteInputError, UsageError } from '../../model/errors.js';
 import { renderShowHtml } from '../../render/html/page.js';
 import { buildHtmlCassette, type HtmlCassetteReport } from '../../show/html-report.js';
 import type { Cassette } from '../../model/types.js';
+import { selectionError } from '../interaction-spec.js';
 import { forEachCassette, type InputOutcome } from '../load-files.js';
 import { writeOut } from '../terminal.js';
 import { VERSION } from '../version.js';
@@ -13,12 +14,16 @@ export interface ShowHtmlFlags {
   output?: string | undefined;
   format?: string | undefined;
   provider?: string | undefined;
+  interaction?: string[] | undefined;
 }
 
 /** `show --html`: one page for every cassette named, to stdout or to `-o FILE`. Returns the unreadable and skipped files. */
 export function showHtml(paths: string[], flags: ShowHtmlFlags, only: ReadonlySet<number> | undefined, mask: boolean): InputOutcome {
   const cassettes: HtmlCassetteReport[] = [];
   const outcome = forEachCassette(paths, { label: 'show', namedNonCassette: 'error', format: flags.format }, (cassette) => {
+    // As in `show -i`: an index the cassette does not have is an error for that file (exit 2).
+    const outOfRange = selectionError(flags.interaction ?? [], cassette.interactions.length);
+    if (outOfRange) throw new CassetteInputError(outOfRange);
     cassettes.push(buildHtmlCassette(cassette, { only, provider: flags.provider, prices: genaiPrices, rules: RULES, fileSize: storedSize(cassette) }));
   });
   const page = renderShowHtml({ cassettes, errors: outcome.errors }, { mask, generator: `cassette ${VERSION}` });
