@@ -1,4 +1,5 @@
 import type { ChalkInstance, Options as ChalkOptions } from 'chalk';
+import type { TerminalLayout } from '../render/fit.js';
 import type { Palette } from '../render/palette.js';
 import { PLAIN } from '../render/palette.js';
 import { sanitizeLine } from '../text/sanitize.js';
@@ -48,6 +49,15 @@ export function outputColumns(): number | undefined {
   if (process.stdout.isTTY && process.stdout.columns) return process.stdout.columns;
   const env = Number(process.env.COLUMNS);
   return Number.isInteger(env) && env > 0 ? env : undefined;
+}
+
+/**
+ * Fitting rows to the terminal (`src/render/fit.ts`), when output has a width: it is imported only
+ * then, so pipes, JSON and pre-commit runs do not load the wrapping library.
+ */
+export async function loadTerminalLayout(): Promise<TerminalLayout | undefined> {
+  const columns = outputColumns();
+  return columns === undefined ? undefined : (await import('../render/fit.js')).terminalLayout(columns);
 }
 
 /** Width for wrapped prose (`show`): the output's columns, at most 160, 100 when unknown. */

@@ -59,3 +59,16 @@ function dropVisible(text: string, count: number): string {
   }
   return codes;
 }
+
+/** Layout helpers bound to a terminal's width; loaded only when output goes to a terminal (or `COLUMNS` is set). */
+export interface TerminalLayout {
+  columns: number;
+  /** `fitRows` at these columns. */
+  fit(text: string): string;
+  /** Plain or coloured text as rows of at most `width` columns, broken at word boundaries. */
+  wrap(text: string, width: number): string[];
+}
+
+export function terminalLayout(columns: number): TerminalLayout {
+  return { columns, fit: (text) => fitRows(text, columns), wrap: (text, width) => wrapAnsi(text, width, { hard: true, trim: true }).split('\n') };
+}

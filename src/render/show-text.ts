@@ -12,6 +12,7 @@ import { renderRawBody } from './raw-body.js';
 
 export interface ShowTextOptions {
   palette: Palette;
+  /** Columns prose is wrapped to. */
   width: number;
   full: boolean;
   headers: boolean;
@@ -126,7 +127,8 @@ function messageBlock(role: string, text: string, isNew: boolean, o: ShowTextOpt
   const p = o.palette;
   const mark = isNew ? p.green('+ ') : '  ';
   const { text: short, cut } = shorten(o.mask ? maskSecretsInText(text) : text, o.full);
-  const body = wrap(short, o.width, '      ').trimStart();
+  // Continuation rows line up under the text, past the role column.
+  const body = wrap(short, o.width, ' '.repeat(4 + Math.max(9, role.length) + 1)).trimStart();
   const more = cut > 0 ? p.gray(` … (${cut} more chars, --full to show)`) : '';
   return `  ${mark}${p.blue(sanitizeLine(role).padEnd(9))} ${body}${more}`;
 }

@@ -1,10 +1,11 @@
+import type { TerminalLayout } from '../../render/fit.js';
 import { renderShowTextStream } from '../../render/show-text.js';
 import { createShowJsonWriter } from '../../render/show-json-stream.js';
 import { exitCodeFor } from '../../exit-code.js';
 import { CassetteInputError, UsageError } from '../../model/errors.js';
 import { parseInteractionSpecs, selectionError } from '../interaction-spec.js';
 import { forEachCassetteStream, reportInputs, type InputOutcome } from '../load-files.js';
-import { paletteFor, terminalWidth, useColor, writeOut } from '../terminal.js';
+import { loadTerminalLayout, paletteFor, terminalWidth, useColor, writeOut } from '../terminal.js';
 
 export interface ShowFlags {
   json?: boolean;
@@ -30,7 +31,7 @@ export async function showCommand(paths: string[], flags: ShowFlags): Promise<vo
     ? (await import('./show-html.js')).showHtml(paths, flags, only, mask)
     : flags.json
       ? showJson(paths, flags, only, mask)
-      : showText(paths, flags, only, mask);
+      : showText(paths, flags, only, mask, await loadTerminalLayout());
   reportInputs(outcome);
   process.exitCode = exitCodeFor({ inputErrors: outcome.errors.length });
 }
@@ -53,13 +54,14 @@ function showJson(paths: string[], flags: ShowFlags, only: ReadonlySet<number> |
   return outcome;
 }
 
-function showText(paths: string[], flags: ShowFlags, only: ReadonlySet<number> | undefined, mask: boolean): InputOutcome {
+function showText(paths: string[], flags: ShowFlags, only: ReadonlySet<number> | undefined, mask: boolean, layout: TerminalLayout | undefined): InputOutcome {
   const textOptions = { palette: paletteFor(useColor(flags)), width: terminalWidth(), full: Boolean(flags.full), headers: Boolean(flags.headers), mask, raw: Boolean(flags.raw) };
   let first = true;
   return forEachCassetteStream(paths, { ...POLICY, format: flags.format }, (stream) => {
     checkSelection(flags, stream.interactionCount);
     const { text } = renderShowTextStream(stream, { only, provider: flags.provider }, textOptions);
-    writeOut((first ? '' : '\n') + text);
+    // On a terminal, rows longer than it (URLs, ids, tool calls) wrap with an indent.
+    writeOut((first ? '' : '\n') + (layout ? layout.fit(text) : text));
     first = false;
     // Warnings are printed once, inline under the cassette they concern (not again on stderr, which
     // would show them twice on a terminal): stderr is for the run's own errors and skipped files.
