@@ -15,7 +15,7 @@ import type { Cassette } from '../../model/types.js';
 import { changedFiles, gitRoot, readBlobs, revisionPair } from '../git.js';
 import { CASSETTE_FILE, readInput } from '../inputs.js';
 import { errorLine, type FileError, skippedLines } from '../load-files.js';
-import { paletteFor, useColor, writeOut } from '../terminal.js';
+import { loadTerminalLayout, paletteFor, useColor, writeOut } from '../terminal.js';
 import type { DiffFlags } from './diff.js';
 
 // Named like a cassette but known not to be one: manifests, lock files, CI workflows.
@@ -75,10 +75,13 @@ export async function diffGit(args: readonly string[], flags: DiffFlags, diffOpt
     }
   }
   const commit = summarizeCommit(files, skipped.sort());
+  // On a terminal, rows longer than it wrap with an indent (the wrapping code is loaded only then).
+  const layout = flags.json || flags.markdown ? undefined : await loadTerminalLayout();
+  const fit = (text: string) => (layout ? layout.fit(text) : text);
   if (flags.json) writeOut(`${JSON.stringify({ commit: { totals: commit.totals, shared: commit.shared, skipped: commit.skipped }, diffs: files.map((f) => ({ path: f.path, status: f.status, ...(diffJsonValue(f.diff) as object) })), errors }, null, 2)}\n`);
   else if (flags.markdown) writeOut(renderCommitMarkdown(commit));
-  else if (flags.stat) writeOut(renderCommitStat(commit));
-  else writeOut(renderCommitText(commit, { palette: paletteFor(useColor(flags)), patch: flags.patch !== false, showNoise: flags.showNoise }));
+  else if (flags.stat) writeOut(fit(renderCommitStat(commit)));
+  else writeOut(fit(renderCommitText(commit, { palette: paletteFor(useColor(flags)), patch: flags.patch !== false, showNoise: flags.showNoise })));
   // The same skip summary on stderr as every command that walks files.
   const notHttpCount = [...notHttp.values()].reduce((a, b) => a + b, 0);
   for (const line of skippedLines({ notCassette: skipped.length - notHttpCount, notHttp, entries: [] })) process.stderr.write(`${line}\n`);

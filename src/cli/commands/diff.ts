@@ -9,7 +9,7 @@ import { UsageError } from '../../model/errors.js';
 import type { Cassette } from '../../model/types.js';
 import { STDIN_PATH, readInput, readPathOrStdin } from '../inputs.js';
 import { errorLine, type FileError } from '../load-files.js';
-import { paletteFor, useColor, writeOut } from '../terminal.js';
+import { loadTerminalLayout, paletteFor, useColor, writeOut } from '../terminal.js';
 
 export interface DiffFlags {
   json?: boolean;
@@ -85,12 +85,15 @@ export async function diffCommand(args: string[], flags: DiffFlags): Promise<voi
     if (a && b) attempt(b.path, () => diffCassettes(a, b, options));
   } else throw new UsageError('diff takes FILE (within one cassette), OLD NEW, or --git [REV] [PATHS...]');
 
+  // On a terminal, rows longer than it wrap with an indent (the wrapping code is loaded only then).
+  const layout = flags.json || flags.markdown ? undefined : await loadTerminalLayout();
+  const fit = (text: string) => (layout ? layout.fit(text) : text);
   if (flags.json) writeOut(`${JSON.stringify({ diffs: diffs.map(diffJsonValue), errors }, null, 2)}\n`);
   else if (flags.markdown) writeOut(diffs.map(renderDiffMarkdown).join('\n'));
-  else if (flags.stat) writeOut(diffs.map((d) => `${d.before} → ${d.after}\n${renderDiffStat(d)}`).join('\n'));
+  else if (flags.stat) writeOut(fit(diffs.map((d) => `${d.before} → ${d.after}\n${renderDiffStat(d)}`).join('\n')));
   else {
     const palette = paletteFor(useColor(flags));
-    writeOut(diffs.map((d) => renderDiffText(d, { palette, patch: flags.patch !== false, showNoise: flags.showNoise })).join('\n'));
+    writeOut(fit(diffs.map((d) => renderDiffText(d, { palette, patch: flags.patch !== false, showNoise: flags.showNoise })).join('\n')));
   }
   for (const e of errors) process.stderr.write(`error: ${e.message}\n`);
   // An external diff driver must exit 0 or git stops; differences are in the output.
