@@ -7,7 +7,9 @@ import { sarif } from '../../src/lint/format/sarif.js';
 import { stylish } from '../../src/lint/format/stylish.js';
 import type { LintResult } from '../../src/lint/format/types.js';
 import { RULES } from '../../src/lint/rules/index.js';
+import { terminalLayout } from '../../src/render/fit.js';
 import { PLAIN } from '../../src/render/palette.js';
+import { displayWidth } from '../../src/render/table.js';
 
 describe('config', () => {
   it('reads severities, options and ignore globs', () => {
@@ -69,6 +71,25 @@ describe('formatters', () => {
     ]);
     expect(out).toContain('✖ 2 problems (1 error, 1 warning), 1 file unreadable');
     expect(out).toContain('1 fixable with --fix');
+  });
+
+  it('stylish on a narrow terminal wraps the message column; rule ids keep their column, no row is wider', () => {
+    const out = stylish(results, { ...context, layout: terminalLayout(70) });
+    expect(out.split('\n').slice(0, 6)).toEqual([
+      'cassettes/a.yaml',
+      '  10:16  error    request header Authorization holds a  secret-header',
+      '                  credential: authorization sk-p…(48',
+      '                  chars) [#0]',
+      '  30:11  warning  recorded 429, rate limited [#1]       error-status',
+      '',
+    ]);
+    for (const columns of [70, 40]) {
+      const rows = stylish(results, { ...context, layout: terminalLayout(columns) }).split('\n');
+      expect(Math.max(...rows.map((row) => displayWidth(row))), `${columns} columns`).toBeLessThanOrEqual(columns);
+    }
+    // Too narrow for a rule-id column: the id follows its message.
+    expect(stylish(results, { ...context, layout: terminalLayout(40) })).toMatch(/\[#1\] {2}error-status|\[#1\]\n +error-status/);
+    expect(stylish(results, { ...context, layout: terminalLayout(200) })).toBe(stylish(results, context));
   });
 
   it('json is ESLint-compatible', () => {

@@ -14,7 +14,7 @@ import { openCassette } from '../../load.js';
 import { UsageError } from '../../model/errors.js';
 import { createSuppressor } from '../lint-suppress.js';
 import { forEachInput, skippedLines, type FileError } from '../load-files.js';
-import { paletteFor, useColor, writeOut } from '../terminal.js';
+import { loadTerminalLayout, paletteFor, useColor, writeOut } from '../terminal.js';
 import { VERSION } from '../version.js';
 
 export interface LintFlags {
@@ -125,7 +125,11 @@ export async function lintCommand(paths: string[], flags: LintFlags): Promise<vo
     // The patch is all stdout holds: a file that could not be read is said on stderr, as lint does.
     for (const r of results) if (r.error) process.stderr.write(`error: ${r.error}\n`);
   }
-  if (!flags.fixDryRun) writeOut(formatter(results, { palette: paletteFor(useColor(flags)), rules: RULES, cwd: process.cwd(), version: VERSION }));
+  if (!flags.fixDryRun) {
+    // The stylish layout fits the terminal; the other formatters are for machines and keep whole lines.
+    const layout = formatterName === 'stylish' ? await loadTerminalLayout() : undefined;
+    writeOut(formatter(results, { palette: paletteFor(useColor(flags)), rules: RULES, cwd: process.cwd(), version: VERSION, layout }));
+  }
   for (const line of skippedLines(outcome.skipped)) process.stderr.write(`${line}\n`);
   for (const line of suppressor.finish()) process.stderr.write(`${line}\n`);
   const { errors, warnings } = counts(results);

@@ -1,3 +1,4 @@
+import type { TerminalLayout } from '../../render/fit.js';
 import { displayWidth } from '../../render/table.js';
 import { count } from '../../text/plural.js';
 import { sanitizeLine } from '../../text/sanitize.js';
@@ -24,9 +25,10 @@ function errorLine(r: LintResult): Line {
 /**
  * ESLint's stylish layout: the path once as a group header, then one aligned line per finding,
  * `line:col  severity  message  rule-id`; a file that could not be read gets its error the same way.
- * Positions default to 1:1, as in every other formatter.
+ * Positions default to 1:1, as in every other formatter. On a terminal narrower than a line, the
+ * message column wraps (rule ids stay in their column, the positions stay whole).
  */
-export const stylish: Formatter = (results, { palette: p }) => {
+export const stylish: Formatter = (results, { palette: p, layout }) => {
   const out: string[] = [];
   for (const r of results) {
     const lines: Line[] = r.error
@@ -37,13 +39,15 @@ export const stylish: Formatter = (results, { palette: p }) => {
     const lw = Math.max(...text.map((l) => String(l.line).length));
     const cw = Math.max(...text.map((l) => String(l.column).length));
     const sw = Math.max(...text.map((l) => l.severity.length));
-    const mw = Math.max(...text.map((l) => displayWidth(l.message)));
+    const columns = messageColumns(text, 2 + lw + 1 + cw + 2 + sw + 2, layout);
     out.push(p.bold(sanitizeLine(r.filePath)));
     for (const l of text) {
       const where = p.dim(`${String(l.line).padStart(lw)}:${String(l.column).padEnd(cw)}`);
       const severity = (l.severity === 'error' ? p.red : p.yellow)(l.severity.padEnd(sw));
-      const message = l.ruleId ? l.message + ' '.repeat(mw - displayWidth(l.message)) : l.message;
-      out.push(`  ${where}  ${severity}  ${message}${l.ruleId ? `  ${p.gray(l.ruleId)}` : ''}`.trimEnd());
+      const [first = '', ...rest] = columns.rows(l);
+      const message = l.ruleId && columns.ruleColumn ? first + ' '.repeat(columns.width - displayWidth(first)) : first;
+      out.push(`  ${where}  ${severity}  ${message}${l.ruleId && columns.ruleColumn ? `  ${p.gray(l.ruleId)}` : ''}`.trimEnd());
+      for (const row of rest) out.push(`${' '.repeat(columns.indent)}${row}`);
     }
     out.push('');
   }
@@ -55,5 +59,37 @@ export const stylish: Formatter = (results, { palette: p }) => {
   const summary = `✖ ${count(total, 'problem')} (${count(errors, 'error')}, ${count(warnings, 'warning')})${failed ? `, ${count(failed, 'file')} unreadable` : ''}`;
   out.push(errors || failed ? p.red(p.bold(summary)) : p.yellow(p.bold(summary)));
   if (fixable) out.push(p.dim(`  ${fixable} fixable with --fix`));
-  return `${out.join('\n')}\n`;
+  // A path wider than the terminal is the one row left: it wraps with an indent, not at the edge.
+  return `${layout ? layout.fit(out.join('\n')) : out.join('\n')}\n`;
 };
+
+interface MessageColumns {
+  /** Columns before the message. */
+  indent: number;
+  /** Width of the message column: messages are padded to it when the rule ids follow in a column. */
+  width: number;
+  /** false when the terminal is too narrow for a rule-id column: the id then follows its message. */
+  ruleColumn: boolean;
+  /** A finding's message as rows of at most `width` columns. */
+  rows(l: { message: string; ruleId: string }): string[];
+}
+
+/** Narrowest message column worth keeping the rule ids in a column of their own. */
+const MIN_MESSAGE_COLUMN = 24;
+
+/** How the messages of one file are laid out after `indent` columns on a terminal of `columns`. */
+function messageColumns(lines: readonly { message: string; ruleId: string }[], indent: number, layout: TerminalLayout | undefined): MessageColumns {
+  const mw = Math.max(...lines.map((l) => displayWidth(l.message)));
+  const rw = Math.max(0, ...lines.map((l) => (l.ruleId ? 2 + displayWidth(l.ruleId) : 0)));
+  const whole = (l: { message: string }) => [l.message];
+  if (!layout || indent + mw + rw <= layout.columns) return { indent, width: mw, ruleColumn: true, rows: whole };
+  const room = layout.columns - indent - rw;
+  if (room >= MIN_MESSAGE_COLUMN) {
+    const rows = (l: { message: string }) => layout.wrap(l.message, room);
+    const width = Math.max(...lines.map((l) => Math.max(...rows(l).map(displayWidth))));
+    return { indent, width, ruleColumn: true, rows };
+  }
+  // Too narrow for two columns: the id goes after the message, and both wrap in what is left.
+  const rest = Math.max(10, layout.columns - indent);
+  return { indent, width: rest, ruleColumn: false, rows: (l) => layout.wrap(l.ruleId ? `${l.message}  ${l.ruleId}` : l.message, rest) };
+}

@@ -1,3 +1,4 @@
+import type { TerminalLayout } from '../../render/fit.js';
 import type { Palette } from '../../render/palette.js';
 import type { Finding, Rule } from '../types.js';
 
@@ -17,6 +18,8 @@ export interface FormatterContext {
   cwd: string;
   /** cassette's own version, for SARIF. */
   version: string;
+  /** The terminal's width and wrapping, for the human layouts; undefined (a pipe or a file): full lines. */
+  layout?: TerminalLayout | undefined;
 }
 
 export type Formatter = (results: readonly LintResult[], context: FormatterContext) => string;
