@@ -1,5 +1,5 @@
 import { tryJson } from '../llm/json.js';
-import { alignByKey } from './align.js';
+import { type AlignStep, alignByKey } from './align.js';
 import { sameTokenSet } from './equivalence.js';
 import { isIdKey, isIdLike } from './ids.js';
 import type { JsonChange } from './types.js';
@@ -28,11 +28,41 @@ export function contentKey(value: unknown): string {
   return JSON.stringify(maskIds(value, ''));
 }
 
+const maskedString = (value: string, key: string) => (isIdLike(value) || (isIdKey(key) && value !== '') ? '{id}' : value);
+
 function maskIds(value: unknown, key: string): unknown {
-  if (typeof value === 'string') return isIdLike(value) || (isIdKey(key) && value !== '') ? '{id}' : value;
+  if (typeof value === 'string') return maskedString(value, key);
   if (Array.isArray(value)) return value.map((v) => maskIds(v, key));
   if (isObject(value)) return Object.fromEntries(Object.keys(value).sort().map((k) => [k, maskIds(value[k], k)]));
   return value;
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => {
+  if (typeof v !== 'object' || v === null) return false;
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return proto === Object.prototype || proto === null;
+};
+
+/**
+ * True only when `contentKey(a) === contentKey(b)`, found without building either key (a
+ * re-record's messages are mostly equal, and their keys are long). False means "maybe not":
+ * ask contentKey. Values whose JSON text could hide a difference (undefined, NaN, class instances) say false.
+ */
+export function sameContent(a: unknown, b: unknown, key = ''): boolean {
+  if (typeof a === 'string') return typeof b === 'string' && (a === b || maskedString(a, key) === maskedString(b, key));
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let k = 0; k < a.length; k++) if (!sameContent(a[k], b[k], key)) return false;
+    return true;
+  }
+  if (isPlainObject(a)) {
+    if (!isPlainObject(b)) return false;
+    const keys = Object.keys(a);
+    if (keys.length !== Object.keys(b).length) return false;
+    for (const k of keys) if (!Object.hasOwn(b, k) || !sameContent(a[k], b[k], k)) return false;
+    return true;
+  }
+  return (a === null || typeof a === 'number' || typeof a === 'boolean') && a === b && (typeof a !== 'number' || Number.isFinite(a));
 }
 
 function toolName(item: unknown): string | undefined {
@@ -92,10 +122,13 @@ function diffLists(before: readonly unknown[], after: readonly unknown[], path: 
   }
   if (before.every(isPrimitive) && after.every(isPrimitive)) return diffPrimitiveLists(before, after, path);
   const out: JsonChange[] = [];
-  for (const step of alignByKey(before.map(contentKey), after.map(contentKey))) {
+  // Items with the same content pairwise align one to one, as Myers' diff over their keys would.
+  const oneToOne = before.length === after.length && before.every((item, k) => sameContent(item, after[k]));
+  const steps: AlignStep[] = oneToOne ? before.map((_, k) => ({ kind: 'same', before: k, after: k })) : alignByKey(before.map(contentKey), after.map(contentKey));
+  for (const step of steps) {
     if (step.kind === 'added') out.push({ path: childPath(path, step.after), kind: 'added', after: after[step.after], appended: step.appended });
     else if (step.kind === 'removed') out.push({ path: childPath(path, step.before), kind: 'removed', before: before[step.before] });
-    else out.push(...diffJson(before[step.before], after[step.after], childPath(path, step.after)));
+    else if (!Object.is(before[step.before], after[step.after])) out.push(...diffJson(before[step.before], after[step.after], childPath(path, step.after)));
   }
   return out;
 }
@@ -116,7 +149,7 @@ export function diffJson(before: unknown, after: unknown, path = ''): JsonChange
     const out: JsonChange[] = [];
     for (const key of Object.keys(before)) {
       if (!(key in after)) out.push({ path: childPath(path, key), kind: 'removed', before: before[key] });
-      else out.push(...diffJson(before[key], after[key], childPath(path, key)));
+      else if (!Object.is(before[key], after[key])) out.push(...diffJson(before[key], after[key], childPath(path, key)));
     }
     for (const key of Object.keys(after)) if (!(key in before)) out.push({ path: childPath(path, key), kind: 'added', after: after[key] });
     return out;

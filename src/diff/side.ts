@@ -2,7 +2,7 @@ import { analyzeInteraction } from '../llm/analyze.js';
 import type { LlmExchange } from '../llm/types.js';
 import type { Interaction } from '../model/types.js';
 import { bodyValue } from './body-value.js';
-import { contentKey } from './json-diff.js';
+import { contentKey, sameContent } from './json-diff.js';
 import { type UrlParts, urlParts } from './url-parts.js';
 
 /** One interaction prepared for comparison: its LLM meaning, URL parts and normalized body. */
@@ -36,10 +36,10 @@ export function sideOf(interaction: Interaction, options: { provider?: string | 
   const { request, response } = interaction;
   const url = urlParts(request.url);
   const body = bodyValue(request.body, request.headers, { noise: Boolean(options.showNoise), response: false });
-  const masked = contentKey(body);
-  const query = [...url.query].sort().map(([k, v]) => `${k}=${v}`).join('&');
   const model = llm?.request.model ?? url.model;
-  // Words are needed only when pairing is not one to one in order: computed on first use.
+  // The key and the words are needed only when pairing is not one to one in order: made on first use.
+  let masked: string | undefined;
+  let requestKey: string | undefined;
   let tokens: Set<string> | undefined;
   let responseTokens: Set<string> | undefined;
   return {
@@ -48,14 +48,34 @@ export function sideOf(interaction: Interaction, options: { provider?: string | 
     url,
     model,
     body,
-    requestKey: `${request.method} ${url.host}${url.route} ${url.model ?? ''}?${query} ${masked}`,
+    get requestKey() {
+      return (requestKey ??= `${request.method} ${url.host}${url.route} ${url.model ?? ''}?${queryKey(url)} ${(masked ??= contentKey(body))}`);
+    },
     get tokens() {
-      return (tokens ??= words(masked));
+      return (tokens ??= words((masked ??= contentKey(body))));
     },
     get responseTokens() {
       return (responseTokens ??= words(response ? `${response.status} ${contentKey(bodyValue(response.body, response.headers, { noise: false, response: true }))}` : ''));
     },
   };
+}
+
+const queryKey = (url: UrlParts) => [...url.query].sort().map(([k, v]) => `${k}=${v}`).join('&');
+
+/**
+ * True only when the two requests' `requestKey`s are equal, found without building them (they
+ * hold the whole body). False means "maybe not": compare the keys.
+ */
+export function sameRequest(a: Side, b: Side): boolean {
+  const [x, y] = [a.url, b.url];
+  return (
+    a.interaction.request.method === b.interaction.request.method &&
+    x.host === y.host &&
+    x.route === y.route &&
+    (x.model ?? '') === (y.model ?? '') &&
+    (x.query === y.query || queryKey(x) === queryKey(y)) &&
+    sameContent(a.body, b.body)
+  );
 }
 
 /** Shared words over all words (Jaccard), 1 for two empty sets. */
