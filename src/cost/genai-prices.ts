@@ -43,7 +43,9 @@ function answer(result: PriceCalculation, usage: Record<string, number | undefin
   const fee = result.provider.id === 'perplexity' ? perplexityRequestFee(result.model.id, query.searchContextSize) : undefined;
   const tableFee = result.model_price.requests_kcount;
   if (fee !== undefined && typeof tableFee === 'number') cost += fee - tableFee / 1000;
-  const out: PriceAnswer = { cost, pricedAs: `${priced.provider.id}/${priced.model.id}` };
+  // A model with a price history (or hours of the day) is priced at the recording time; one without is not.
+  const dated = Array.isArray(result.model.prices) || Array.isArray(priced.model.prices);
+  const out: PriceAnswer = { cost, pricedAs: `${priced.provider.id}/${priced.model.id}`, dated };
   if (note) out.note = note;
   return out;
 }

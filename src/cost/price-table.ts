@@ -15,8 +15,11 @@ export interface PriceQuery {
   searchContextSize?: string | undefined;
 }
 
-/** A price, with a note when it was made by a fallback a reader should know about. */
-export type PriceAnswer = { cost: number; pricedAs: string; note?: string | undefined } | { reason: string };
+/**
+ * A price, with a note when it was made by a fallback a reader should know about. `dated: false`
+ * says the same query at any other time gets the same answer (the model has one price, no history).
+ */
+export type PriceAnswer = { cost: number; pricedAs: string; note?: string | undefined; dated?: boolean | undefined } | { reason: string };
 
 /** A source of list prices: the bundled genai-prices data, a `--price-file`, or both. */
 export type PriceTable = (query: PriceQuery) => PriceAnswer;
