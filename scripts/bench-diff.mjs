@@ -3,7 +3,7 @@
 // next to `git diff --stat` and `git diff` of the same commit. Reports medians and the ratios.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -87,6 +87,8 @@ try {
   console.log(row('cassette diff --git HEAD --stat', ours));
   console.log(row('cassette diff --git HEAD --no-patch', full));
   console.log(row('cassette diff --git HEAD --markdown', md));
+  const goal = ours.cpu / Math.max(stat.cpu, 1);
+  console.log(`goal: cassette diff --git --stat within 3x git diff --stat in CPU time: ${goal.toFixed(1)}x, ${goal <= 3 ? 'reached' : 'not reached'} (load average ${loadavg().map((l) => l.toFixed(2)).join(', ')})`);
   console.log(`--markdown: ${md.out.length} characters; first lines of --stat:`);
   console.log(ours.out.split('\n').slice(0, 6).map((l) => `  ${l}`).join('\n'));
 } finally {

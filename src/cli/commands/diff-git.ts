@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { costRow } from '../../cost/collect.js';
-import type { PriceTable } from '../../cost/price-table.js';
+import { rememberPrices } from '../../cost/remembered-prices.js';
 import { type FileDiff, summarizeCommit } from '../../diff/commit.js';
 import { diffCassettes } from '../../diff/compare.js';
 import { renderCommitMarkdown } from '../../diff/render/commit-markdown.js';
@@ -34,17 +35,14 @@ const EMPTY = (path: string): Cassette => ({ path, format: 'none', interactions:
  * Files that are not cassettes are skipped and counted; one bad cassette does not stop the rest.
  */
 export async function diffGit(args: readonly string[], flags: DiffFlags, diffOptions: DiffOptions): Promise<void> {
+  // bin/ keeps the young generation small for one-interaction-at-a-time reading; this command holds
+  // every changed blob and its diff at once, and collects ten times less often with V8's usual growth.
+  setFlagsFromString('--semi-space-growth-factor=2');
   // The price table is big: loaded only here, where totals need it.
   const { genaiPrices } = await import('../../cost/genai-prices.js');
   // Totals carry cost: the recorded one, else the list-price estimate. A re-record repeats the same
   // model and usage on both sides, and a price lookup is the slow part: answers are remembered.
-  const answers = new Map<string, ReturnType<PriceTable>>();
-  const prices: PriceTable = (query) => {
-    const key = JSON.stringify(query);
-    let answer = answers.get(key);
-    if (!answer) answers.set(key, (answer = genaiPrices(query)));
-    return answer;
-  };
+  const prices = rememberPrices(genaiPrices);
   const options: DiffOptions = { ...diffOptions, costOf: ({ interaction, llm }) => costRow('', interaction, llm, prices).cost };
   const root = gitRoot();
   const pair = args[0] !== undefined && !existsSync(args[0]) ? revisionPair(root, args[0]) : undefined;
