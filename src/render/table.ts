@@ -71,6 +71,8 @@ export function renderTable(columns: readonly TableColumn[], rows: readonly Tabl
   const shown = columns.map(() => true);
   if (options.width !== undefined) fit(columns, natural, widths, shown, options.width, gap);
   const visible = columns.map((_, i) => i).filter((i) => shown[i]);
+  const last = visible[visible.length - 1];
+  const spill = spillOf(columns, visible, widths, options.width, gap);
   const out: string[] = [];
   const header = options.header ?? ((t: string) => t);
   out.push(...joinCells(visible.map((i) => [header(pad(columns[i]!.header, widths[i]!, columns[i]!.align))]), gap));
@@ -80,15 +82,36 @@ export function renderTable(columns: readonly TableColumn[], rows: readonly Tabl
       out.push((row.paint ?? ((t: string) => t))(line));
       continue;
     }
+    let spilled: string[] = [];
     const cells = visible.map((i) => {
       const column = columns[i]!;
       const text = textOf(row[i]);
-      const lines = column.fit === 'text' ? wrap(text, widths[i]!) : [column.fit === 'name' ? shorten(text, widths[i]!, column.keep ?? 'start') : text];
+      let lines = column.fit === 'text' ? wrap(text, widths[i]!) : [column.fit === 'name' ? shorten(text, widths[i]!, column.keep ?? 'start') : text];
+      if (spill && i === last && lines.length > 1) {
+        // A narrow last column keeps its first line; the rest reads on across the table below.
+        const rest = text.startsWith(lines[0]!) ? text.slice(lines[0]!.length).trimStart() : lines.slice(1).join(' ');
+        spilled = wrap(rest, spill.width).map((l) => paintOf(row[i])(l));
+        lines = lines.slice(0, 1);
+      }
       return lines.map((l) => paintOf(row[i])(pad(l, widths[i]!, column.align)));
     });
-    out.push(...joinCells(cells, gap, visible.map((i) => widths[i]!)));
+    out.push(...joinCells(cells, gap, visible.map((i) => widths[i]!)), ...spilled.map((l) => ' '.repeat(spill!.indent) + l));
   }
   return out;
+}
+
+/** A free-text column narrower than this, when it is the last one, continues below the row instead. */
+const SPILL_BELOW = 20;
+
+/**
+ * Where the last column's overflow goes when it is a narrow free-text column: rows below it,
+ * indented two past the start of the second column and as wide as the table may be.
+ */
+function spillOf(columns: readonly TableColumn[], visible: readonly number[], widths: readonly number[], width: number | undefined, gap: number): { indent: number; width: number } | undefined {
+  const last = visible[visible.length - 1];
+  if (width === undefined || last === undefined || visible.length < 2 || columns[last]!.fit !== 'text' || widths[last]! >= SPILL_BELOW) return undefined;
+  const indent = widths[visible[0]!]! + gap + 2;
+  return width - indent >= SPILL_BELOW ? { indent, width: width - indent } : undefined;
 }
 
 function fit(columns: readonly TableColumn[], natural: readonly number[], widths: number[], shown: boolean[], width: number, gap: number): void {

@@ -31,6 +31,20 @@ describe('table layout', () => {
     expect(at28[0]).not.toContain('extra');
   });
 
+  it('a narrow last text column keeps its first line; the rest reads on below the row, across the table', () => {
+    const wide: TableColumn[] = [{ header: '#' }, { header: 'model', fit: 'name', min: 20 }, { header: 'source', fit: 'text', min: 8 }];
+    const out = renderTable(wide, [['1', 'amazon.nova-lite-v1:0', 'unknown: no usage recorded (streamed without stream_options.include_usage)']], { width: 44 });
+    expect(out).toEqual([
+      '#  model                  source',
+      '1  amazon.nova-lite-v1:0  unknown: no usage',
+      '     recorded (streamed without',
+      '     stream_options.include_usage)',
+    ]);
+    // Room for 20 columns of text: it wraps in its column as before.
+    const roomy = renderTable(wide, [['1', 'amazon.nova-lite-v1:0', 'unknown: no usage recorded (HTTP 429) and more']], { width: 50 });
+    expect(roomy.slice(1)).toEqual(['1  amazon.nova-lite-v1:0  unknown: no usage', '                          recorded (HTTP 429) and', '                          more']);
+  });
+
   it('keeps a group line whole without a width, its tail when cut', () => {
     expect(renderTable(columns, [{ line: 'dir/sub/file.yaml' }], { width: 12 })[1]).toBe('…/file.yaml');
     expect(renderTable(columns, [{ line: 'dir/sub/file.yaml' }])[1]).toBe('dir/sub/file.yaml');

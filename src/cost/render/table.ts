@@ -16,9 +16,9 @@ export function bar(share: number, width = 10): string {
 export interface CostTableOptions {
   /**
    * Terminal columns to fit (undefined: natural widths, for a pipe or a file). The free-text
-   * `source` column wraps first, then all-zero token columns, the bar and `list price` are left
-   * out, and model names are shortened last; cassette paths are lines of their own, never cut
-   * in a pipe.
+   * `source` column wraps first (squeezed under 20 columns, its reason continues below the row),
+   * then all-zero token columns, the bar and `list price` are left out, and model names are
+   * shortened last; cassette paths are lines of their own, never cut in a pipe.
    */
   width?: number | undefined;
 }
