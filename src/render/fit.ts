@@ -8,8 +8,8 @@ const LEADING = /^(?:\x1b\[[0-9;]*m| )*/;
 /**
  * Fit text to a terminal of `columns` columns: a row that fits is kept as it is; a longer one is
  * wrapped at word boundaries (a word wider than the room is cut). Its continuation rows are indented
- * under the last column that starts (after two spaces) in the left half of the row, so a table row
- * stays a table row, else two past the row's own indent. Colour codes are kept (wrap-ansi closes
+ * under the last column that starts (after two spaces) early enough to leave them room, so a table
+ * row stays a table row, else two past the row's own indent. Colour codes are kept (wrap-ansi closes
  * and reopens them around each break). `columns` undefined (a pipe or a file) returns the text
  * unchanged: full lines for grep and editors.
  */
@@ -38,12 +38,12 @@ function wrapRow(row: string, columns: number): string {
   return [...head, ...tail].map((r, i) => ' '.repeat(i === 0 ? indent : hang) + r).join('\n');
 }
 
-/** The column continuation rows start at: under the last column in the left half, else indent + 2. */
+/** The column continuation rows start at: under the last column that leaves them 30 columns (a third of the terminal) of room, else indent + 2. */
 function hangingIndent(plain: string, indent: number, columns: number): number {
   let hang = indent + 2;
   for (const m of plain.matchAll(/ {2,}(?=\S)/g)) {
     const at = indent + m.index + m[0].length;
-    if (at > columns / 2) break;
+    if (columns - at < Math.max(30, columns / 3)) break;
     hang = Math.max(hang, at);
   }
   return hang;

@@ -12,14 +12,14 @@ describe('fitRows', () => {
     expect(fitRows('  short\nrow', 10)).toBe('  short\nrow');
   });
 
-  it('wraps a long row at word boundaries, continuation two past its indent', () => {
+  it('wraps a long row at word boundaries, continuation two past its indent when no column leaves room', () => {
     expect(fitRows('    tool call get_forecast({ "city": "Lisbon" })  [functions.get_forecast:0]', 60).split('\n')).toEqual([
       '    tool call get_forecast({ "city": "Lisbon" })',
       '      [functions.get_forecast:0]',
     ]);
   });
 
-  it('a table row continues under its last column in the left half', () => {
+  it('a table row continues under its last column that leaves the text room', () => {
     const row = '#1 → —     removed    0 changes  POST https://api.openai.com/v1/completions  (interaction removed (model gpt-3.5-turbo-instruct))';
     expect(fitRows(row, 100).split('\n')).toEqual([
       '#1 → —     removed    0 changes  POST https://api.openai.com/v1/completions  (interaction removed',
@@ -36,9 +36,9 @@ describe('fitRows', () => {
   });
 
   it('measures display width: wide characters count two columns', () => {
-    const out = fitRows(`  user      ${'雨が降る '.repeat(10)}`, 30);
-    expect(widest(out)).toBeLessThanOrEqual(30);
-    expect(out.split('\n')).toHaveLength(5);
+    const out = fitRows(`  user      ${'雨が降る '.repeat(10)}`, 50);
+    expect(widest(out)).toBeLessThanOrEqual(50);
+    expect(out.split('\n')).toEqual([`  user      ${'雨が降る '.repeat(4).trimEnd()}`, `            ${'雨が降る '.repeat(4).trimEnd()}`, `            ${'雨が降る '.repeat(2).trimEnd()}`]);
   });
 
   it('keeps colours: every row fits and the visible text is unchanged', () => {
