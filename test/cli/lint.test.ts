@@ -24,6 +24,12 @@ describe('cassette lint', () => {
     expect(r.stdout).toMatch(/^secret-header\s+error\s+secret\s+fix\s+/m);
   });
 
+  it('lists the rules to fit an 80-column terminal, descriptions continuing under their column', () => {
+    const rows = cli(['lint', '--list-rules'], { env: { COLUMNS: '80' } }).stdout.trimEnd().split('\n');
+    expect(Math.max(...rows.map((row) => row.length))).toBeLessThanOrEqual(80);
+    expect(rows[1]).toMatch(/^ {42}one its recorder does not write$/);
+  });
+
   it('exits 1 on errors, and never prints the secret', () => {
     const dir = project({ 'cassettes/leak.yaml': leaky });
     const r = cli(['lint', 'cassettes'], { cwd: dir });

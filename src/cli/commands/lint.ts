@@ -68,7 +68,8 @@ function listRules(): string {
 
 export async function lintCommand(paths: string[], flags: LintFlags): Promise<void> {
   if (flags.listRules) {
-    writeOut(listRules());
+    const layout = await loadTerminalLayout();
+    writeOut(layout ? layout.fit(listRules()) : listRules());
     return;
   }
   const formatterName = flags.format ?? flags.formatter ?? 'stylish';
