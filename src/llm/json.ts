@@ -17,14 +17,21 @@ export function tryJson(text: string): { ok: true; value: unknown } | { ok: fals
   return { ok: true, value };
 }
 
-type JsonParse = ReturnType<typeof tryJson>;
-const eventJson = new WeakMap<object, JsonParse>();
+const verdicts = new WeakMap<object, boolean>();
 
-/** tryJson of an SSE event's data, parsed once per event object (see parseSse). */
-export function tryEventJson(event: { data: string }): JsonParse {
-  let parsed = eventJson.get(event);
-  if (!parsed) eventJson.set(event, (parsed = tryJson(event.data)));
+/**
+ * tryJson of an SSE event's data, remembering whether it parsed (see eventIsJson). The value is
+ * parsed anew on every call: reassemblers may change what they are given.
+ */
+export function tryEventJson(event: { data: string }): ReturnType<typeof tryJson> {
+  const parsed = tryJson(event.data);
+  verdicts.set(event, parsed.ok);
   return parsed;
+}
+
+/** Whether an SSE event's data is JSON as tryJson judges it; parsed only if no reassembler has (see parseSse). */
+export function eventIsJson(event: { data: string }): boolean {
+  return verdicts.get(event) ?? tryEventJson(event).ok;
 }
 
 /** Tool-call arguments: empty means `{}`; invalid JSON is kept as text and flagged. */

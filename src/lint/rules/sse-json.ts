@@ -1,6 +1,6 @@
 import { count } from '../../text/plural.js';
 import { mediaType } from '../../model/headers.js';
-import { tryEventJson } from '../../llm/json.js';
+import { eventIsJson } from '../../llm/json.js';
 import { parseSse } from '../../llm/sse.js';
 import type { Rule } from '../types.js';
 import { perInteraction } from './shared.js';
@@ -18,7 +18,7 @@ export const sseJson: Rule = {
         const t = e.data.trim();
         if (t === '') return false;
         // Valid JSON stays valid trimmed; the reassembler has usually parsed this very event already.
-        if (tryEventJson(e).ok) return false;
+        if (eventIsJson(e)) return false;
         try {
           JSON.parse(t);
           return false;
