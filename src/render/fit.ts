@@ -17,8 +17,26 @@ export function fitRows(text: string, columns: number | undefined): string {
   if (columns === undefined) return text;
   return text
     .split('\n')
+    .map(expandTabs)
     .map((row) => (stringWidth(row) <= columns ? row : wrapRow(row, columns)))
     .join('\n');
+}
+
+/** Tabs (kept in bodies) as the spaces to the next stop of 8 a terminal would move over, so widths are true. */
+function expandTabs(row: string): string {
+  if (!row.includes('\t')) return row;
+  let out = '';
+  let column = 0;
+  for (const [part] of row.matchAll(/\x1b\[[0-9;]*m|\t|[^\t\x1b]+|\x1b/g)) {
+    if (part === '\t') {
+      out += ' '.repeat(8 - (column % 8));
+      column += 8 - (column % 8);
+    } else {
+      out += part;
+      column += stringWidth(part);
+    }
+  }
+  return out;
 }
 
 function wrapRow(row: string, columns: number): string {

@@ -41,6 +41,13 @@ describe('fitRows', () => {
     expect(out.split('\n')).toEqual([`  user      ${'雨が降る '.repeat(4).trimEnd()}`, `            ${'雨が降る '.repeat(4).trimEnd()}`, `            ${'雨が降る '.repeat(2).trimEnd()}`]);
   });
 
+  it('counts a tab as the columns to the next stop of 8, as the terminal moves', () => {
+    expect(fitRows('a\tb', 20)).toBe('a       b');
+    const out = fitRows(`    ${'x\t'.repeat(12)}`, 40);
+    expect(out.split('\n').length).toBeGreaterThan(1);
+    expect(widest(out)).toBeLessThanOrEqual(40);
+  });
+
   it('keeps colours: every row fits and the visible text is unchanged', () => {
     const c = new Chalk({ level: 2 });
     const row = `${c.dim('    reasoning')} ${c.gray('the model thought about the weather in Lisbon for quite a long time')}  ${c.magenta('[id]')}`;
