@@ -30,7 +30,8 @@ export const genaiPrices: PriceTable = (query) => {
       const elsewhere = bedrock && result ? `no Bedrock price for "${query.model}": priced at ${result.provider.name}'s own API rate` : undefined;
       if (result) return answer(result, usage, model, query, at, [bedrock?.note, elsewhere].filter(Boolean).join('; ') || undefined);
     }
-    return { reason: `unknown model "${query.model}"` };
+    // No table knows the model at any time: the time does not change this answer.
+    return { reason: `unknown model "${query.model}"`, dated: false };
   } catch (error) {
     return { reason: `no price for "${query.model}" (${(error as Error).message})` };
   }

@@ -17,9 +17,10 @@ export interface PriceQuery {
 
 /**
  * A price, with a note when it was made by a fallback a reader should know about. `dated: false`
- * says the same query at any other time gets the same answer (the model has one price, no history).
+ * says the same query at any other time gets the same answer (the model has one price, no history,
+ * or no table knows it).
  */
-export type PriceAnswer = { cost: number; pricedAs: string; note?: string | undefined; dated?: boolean | undefined } | { reason: string };
+export type PriceAnswer = { cost: number; pricedAs: string; note?: string | undefined; dated?: boolean | undefined } | { reason: string; dated?: boolean | undefined };
 
 /** A source of list prices: the bundled genai-prices data, a `--price-file`, or both. */
 export type PriceTable = (query: PriceQuery) => PriceAnswer;

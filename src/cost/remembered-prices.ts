@@ -15,7 +15,7 @@ export function rememberPrices(table: PriceTable): PriceTable {
     let answer = answers.get(exact);
     if (!answer) {
       answer = table(query);
-      answers.set('cost' in answer && answer.dated === false ? undated : exact, answer);
+      answers.set(answer.dated === false ? undated : exact, answer);
     }
     return answer;
   };
