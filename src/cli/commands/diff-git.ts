@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
-import { costRow } from '../../cost/collect.js';
 import { rememberPrices } from '../../cost/remembered-prices.js';
 import { type FileDiff, summarizeCommit } from '../../diff/commit.js';
 import { diffCassettes } from '../../diff/compare.js';
+import { costOptions, diffRewrittenBytes, type RewrittenOptions } from '../../diff/rewritten.js';
 import { renderCommitMarkdown } from '../../diff/render/commit-markdown.js';
 import { renderCommitStat } from '../../diff/render/commit-stat.js';
 import { renderCommitText } from '../../diff/render/commit-text.js';
@@ -42,8 +42,9 @@ export async function diffGit(args: readonly string[], flags: DiffFlags, diffOpt
   const { genaiPrices } = await import('../../cost/genai-prices.js');
   // Totals carry cost: the recorded one, else the list-price estimate. A re-record repeats the same
   // model and usage on both sides, and a price lookup is the slow part: answers are remembered.
-  const prices = rememberPrices(genaiPrices);
-  const options: DiffOptions = { ...diffOptions, costOf: ({ interaction, llm }) => costRow('', interaction, llm, prices).cost };
+  const options: RewrittenOptions = { ...diffOptions, ...costOptions(rememberPrices(genaiPrices)) };
+  // The shortcut leaves out renamed-id notes, which only --json and --show-noise print for same files.
+  const shortcut = !flags.json && !flags.showNoise && !diffOptions.ignore?.length;
   const root = gitRoot();
   const pair = args[0] !== undefined && !existsSync(args[0]) ? revisionPair(root, args[0]) : undefined;
   const rev = pair?.target;
@@ -64,7 +65,8 @@ export async function diffGit(args: readonly string[], flags: DiffFlags, diffOpt
     const after = f.newBlob ? blobs.get(f.newBlob) : f.status !== 'removed' && rev === undefined ? readInput(join(root, f.path)) : undefined;
     const load = (bytes: Uint8Array | undefined) => (bytes === undefined ? EMPTY(f.path) : loadCassette(bytes, f.path, { format: flags.format }));
     try {
-      const diff = diffCassettes(load(before), load(after), options);
+      const old = load(before);
+      const diff = (shortcut && before && after && diffRewrittenBytes(old, before, after, options)) || diffCassettes(old, load(after), options);
       files.push({ path: f.path, status: f.status, diff: { ...diff, before: `${base}:${f.path}`, after: rev ? `${rev}:${f.path}` : f.path } });
     } catch (error) {
       if (error instanceof NotHttpError) notHttp.set(error.what, (notHttp.get(error.what) ?? 0) + 1);
