@@ -3,10 +3,6 @@ import { costRows as collectRows } from '../../cost/collect.js';
 import { customPriceTable, parsePriceFile } from '../../cost/custom-prices.js';
 import { genaiPrices } from '../../cost/genai-prices.js';
 import { chainTables, type PriceTable } from '../../cost/price-table.js';
-import { renderCostCsv } from '../../cost/render/csv.js';
-import { renderCostJson } from '../../cost/render/json.js';
-import { renderCostMarkdown } from '../../cost/render/markdown.js';
-import { renderCostTable } from '../../cost/render/table.js';
 import { buildCostReport } from '../../cost/rollup.js';
 import type { CostRow, GroupBy } from '../../cost/types.js';
 import { exitCodeFor } from '../../exit-code.js';
@@ -37,7 +33,7 @@ function limit(value: string | undefined, flag: string): number | undefined {
   return n;
 }
 
-export function costCommand(paths: string[], flags: CostFlags): void {
+export async function costCommand(paths: string[], flags: CostFlags): Promise<void> {
   if (flags.by !== undefined && !GROUPS.includes(flags.by as GroupBy)) throw new UsageError(`--by must be one of ${GROUPS.join(', ')}`);
   if ([flags.json, flags.csv, flags.markdown].filter(Boolean).length > 1) throw new UsageError('choose one of --json, --csv, --markdown');
   if (flags.provider !== undefined && !findProvider(flags.provider)) {
@@ -60,10 +56,11 @@ export function costCommand(paths: string[], flags: CostFlags): void {
   });
   const report = buildCostReport(rows, { by: flags.by as GroupBy | undefined, budget });
   const { errors } = outcome;
-  if (flags.json) writeOut(renderCostJson(report, errors));
-  else if (flags.csv) writeOut(renderCostCsv(report));
-  else if (flags.markdown) writeOut(renderCostMarkdown(report));
-  else writeOut(renderCostTable(report, paletteFor(useColor(flags)), { width: outputColumns() }));
+  // Only the renderer asked for is loaded: the table's width measuring (string-width) costs start-up.
+  if (flags.json) writeOut((await import('../../cost/render/json.js')).renderCostJson(report, errors));
+  else if (flags.csv) writeOut((await import('../../cost/render/csv.js')).renderCostCsv(report));
+  else if (flags.markdown) writeOut((await import('../../cost/render/markdown.js')).renderCostMarkdown(report));
+  else writeOut((await import('../../cost/render/table.js')).renderCostTable(report, paletteFor(useColor(flags)), { width: outputColumns() }));
   reportInputs(outcome);
   const over = report.budget.filter((b) => b.exceeded).length;
   process.exitCode = exitCodeFor({ inputErrors: errors.length, findings: over });

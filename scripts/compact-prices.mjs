@@ -1,0 +1,111 @@
+// Build step: a copy of @pydantic/genai-prices' ESM build whose price tables are JSON strings.
+//
+// Why: the package keeps ~500 KB of provider and model data as one JavaScript object literal, and
+// V8 has to parse and run all of it when the module loads: about 150 ms of a `cassette cost` run
+// that otherwise takes ~100 ms. The same data as `JSON.parse('…')` loads in a few ms (V8's JSON
+// parser is much faster than its JavaScript parser on literal data), and without the documentation
+// fields (descriptions, pricing URLs, comments, context windows) that no code in the package reads,
+// it is a fifth smaller. The code is the package's own, unchanged, so the prices are the same
+// numbers; test/cost/compact-prices.test.ts prices every model of every provider with both.
+//
+// The literals are found with TypeScript's parser (a build dependency anyway), not by their
+// minified names: any top-level `const` whose initializer is a large array or object literal.
+// Anything unexpected (no such literal, a value JSON cannot hold) stops the build with a message.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
+import ts from 'typescript';
+
+/** Keys of the data that only document it. One is dropped only when the package's code never names it. */
+const DOC_KEYS = ['description', 'pricing_urls', 'price_comments', 'context_window'];
+const LARGE = 4096;
+const DATA = '__genaiPricesData';
+const DATA_FILE = 'genai-prices.json';
+
+/** The package's ESM build (what `import` loads), as text, and its version. */
+export function genaiPricesSource() {
+  const entry = fileURLToPath(import.meta.resolve('@pydantic/genai-prices'));
+  let dir = dirname(entry);
+  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
+  return { text: readFileSync(entry, 'utf8'), version: JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version };
+}
+
+/**
+ * `text` with every large top-level literal replaced by `JSON.parse("…")` of the same value (minus
+ * documentation keys the code never names), and `export { <the provider list> as providerData }`
+ * added so a test can walk every model. Throws when the module is not shaped as expected.
+ */
+export function compactPrices(text) {
+  const file = ts.createSourceFile('genai-prices.js', text, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
+  const literals = [];
+  for (const statement of file.statements) {
+    if (!ts.isVariableStatement(statement)) continue;
+    for (const decl of statement.declarationList.declarations) {
+      const init = decl.initializer;
+      if (!init || !ts.isIdentifier(decl.name)) continue;
+      if (!(ts.isArrayLiteralExpression(init) || ts.isObjectLiteralExpression(init))) continue;
+      if (init.end - init.getStart(file) < LARGE) continue;
+      literals.push({ name: decl.name.text, start: init.getStart(file), end: init.end });
+    }
+  }
+  if (literals.length === 0) throw new Error('no large data literal found in @pydantic/genai-prices: its build changed; update scripts/compact-prices.mjs');
+  let code = '';
+  let at = 0;
+  for (const l of literals) {
+    code += text.slice(at, l.start);
+    at = l.end;
+  }
+  code += text.slice(at);
+  const dropped = DOC_KEYS.filter((key) => !new RegExp(`\\b${key}\\b`).test(code));
+  const data = {};
+  let out = '';
+  at = 0;
+  let providers;
+  for (const l of literals) {
+    // The package's own data literal (numbers, strings, !0/!1, template strings): evaluating it is
+    // evaluating the package, which the CLI does anyway.
+    const value = new Function(`return (${text.slice(l.start, l.end)});`)();
+    if (!isDeepStrictEqual(JSON.parse(JSON.stringify(value)), value)) throw new Error(`@pydantic/genai-prices: ${l.name} holds values JSON cannot carry`);
+    const isProviders = Array.isArray(value) && value.every((p) => typeof p?.id === 'string' && Array.isArray(p.models));
+    if (isProviders) providers = l.name;
+    // Only a provider's or a model's own documentation goes (both have an `id`), never a price key.
+    const json = JSON.stringify(value, function (key, v) {
+      return isProviders && dropped.includes(key) && typeof this.id === 'string' ? undefined : v;
+    });
+    // Each provider's model list stays a JSON string until the package first reads it.
+    data[l.name] = isProviders ? JSON.parse(json).map((p) => ({ ...p, models: JSON.stringify(p.models) })) : JSON.parse(json);
+    out += `${text.slice(at, l.start)}${DATA}[${JSON.stringify(l.name)}]`;
+    at = l.end;
+  }
+  out += text.slice(at);
+  if (!providers) throw new Error('@pydantic/genai-prices: no provider list among its data literals; update scripts/compact-prices.mjs');
+  // The data file sits in dist/vendor/; the module runs from dist/vendor/ (tests) or dist/bundle/
+  // (the CLI's bundle), both one level below dist/.
+  const head = `import { readFileSync as ${DATA}Read } from 'node:fs';
+const ${DATA} = JSON.parse(${DATA}Read(new URL('../vendor/${DATA_FILE}', import.meta.url), 'utf8'));
+// A provider's models are parsed the first time the package reads them: a lookup reads a few providers' lists.
+for (const provider of ${DATA}[${JSON.stringify(providers)}]) {
+  const text = provider.models;
+  Object.defineProperty(provider, 'models', {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const models = JSON.parse(text);
+      Object.defineProperty(provider, 'models', { value: models, enumerable: true, configurable: true, writable: true });
+      return models;
+    },
+  });
+}
+`;
+  return { module: `${head}${out}\nexport { ${providers} as providerData };\n`, json: JSON.stringify(data) };
+}
+
+/** Write the compacted module (`genai-prices.js`) and its data (`genai-prices.json`) into `dir` (dist/vendor). */
+export function writeCompactPrices(dir) {
+  const { text, version } = genaiPricesSource();
+  const { module, json } = compactPrices(text);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, DATA_FILE), json);
+  writeFileSync(join(dir, 'genai-prices.js'), `// Generated by scripts/compact-prices.mjs from @pydantic/genai-prices ${version} (MIT): its code, its data read as JSON.\n${module}`);
+}

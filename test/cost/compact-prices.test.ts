@@ -1,0 +1,52 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as genai from '@pydantic/genai-prices';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/corpus.js';
+
+// The CLI's bundle prices with dist/vendor/genai-prices.js (scripts/compact-prices.mjs: the package's
+// code with its data read from JSON). Its prices must be the package's, for every model.
+const COMPACT = join(ROOT, 'dist/vendor/genai-prices.js');
+
+type Api = typeof genai & { providerData: genai.Provider[] };
+
+const USAGES = [
+  { input_tokens: 1_234_567, output_tokens: 345_678 },
+  { input_tokens: 300_000, output_tokens: 20_000, cache_read_tokens: 100_000, cache_write_tokens: 50_000, output_reasoning_tokens: 5_000 },
+];
+// Dated prices (start dates, time-of-day discounts) give different answers at different times.
+const WHEN = [new Date('2024-06-01T03:00:00Z'), new Date('2026-11-30T17:00:00Z')];
+
+/** Every field a caller can read, or the error: the two modules must agree on both. */
+function price(api: typeof genai, usage: genai.Usage, model: string, options: genai.PriceOptions): unknown {
+  try {
+    const r = api.calcPrice(usage, model, options);
+    return r && { total: r.total_price, input: r.input_price, output: r.output_price, model: r.model.id, provider: r.provider.id, name: r.provider.name, prices: r.model_price };
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+}
+
+describe('compact price data', () => {
+  it.skipIf(!existsSync(COMPACT))('gives the package its own prices for every model of every provider (skipped before npm run build)', async () => {
+    const compact = (await import(pathToFileURL(COMPACT).href)) as Api;
+    let compared = 0;
+    for (const provider of compact.providerData) {
+      for (const model of provider.models) {
+        for (const usage of USAGES) {
+          for (const timestamp of WHEN) {
+            const options = { providerId: provider.id, timestamp };
+            expect(price(compact, usage, model.id, options), `${provider.id}/${model.id}`).toEqual(price(genai, usage, model.id, options));
+            compared++;
+          }
+        }
+        // Matched by URL and by name alone, as src/cost/genai-prices.ts asks.
+        const url = `https://${provider.api_pattern.replace(/\\/g, '').replace(/^https?:\/\//, '').replace(/[^a-z0-9.\-/]/gi, '')}/v1/chat`;
+        expect(price(compact, USAGES[0]!, model.id, { providerApiUrl: url, timestamp: WHEN[1]! })).toEqual(price(genai, USAGES[0]!, model.id, { providerApiUrl: url, timestamp: WHEN[1]! }));
+        expect(price(compact, USAGES[1]!, model.id, { timestamp: WHEN[1]! })).toEqual(price(genai, USAGES[1]!, model.id, { timestamp: WHEN[1]! }));
+      }
+    }
+    expect(compared).toBeGreaterThan(1000);
+  });
+});
