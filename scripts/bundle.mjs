@@ -25,7 +25,8 @@ const packages = {
 
 await build({
   absWorkingDir: root,
-  entryPoints: ['dist/cli/run.js'],
+  // The worker threads' entry (src/cli/pool.ts) shares the commands' chunks with run.js.
+  entryPoints: ['dist/cli/run.js', 'dist/cli/worker.js'],
   bundle: true,
   splitting: true,
   format: 'esm',

@@ -1,21 +1,19 @@
-import { NotCassetteError, NotHttpError, describeInputError, isExpectedError } from '../model/errors.js';
+import { UsageError } from '../model/errors.js';
 import type { Cassette } from '../model/types.js';
 import { loadCassette, openCassette, type CassetteStream, type LoadOptions } from '../load.js';
 import { count } from '../text/plural.js';
-import { expandInputs, readInputFile, type InputFile, type SkippedEntry } from './inputs.js';
-import { createProgress } from './terminal.js';
+import { errorLine, runFile, type FileOutcome, type FileWork, type NamedNonCassette } from './file-work.js';
+import { expandInputs, type InputFile, type SkippedEntry } from './inputs.js';
+import { prepareJob, type FileJob } from './jobs.js';
+import { poolSize, runPool } from './pool.js';
+import { createProgress, writeOut } from './terminal.js';
 
 export interface FileError {
   path: string;
   message: string;
 }
 
-/** One line for an error; a stack only when CASSETTE_DEBUG is set, since a user must never see one. */
-export function errorLine(path: string, error: unknown): string {
-  if (isExpectedError(error)) return describeInputError(path, error);
-  if (process.env.CASSETTE_DEBUG) console.error(error);
-  return `${describeInputError(path, error)} (internal error; set CASSETTE_DEBUG=1 for details)`;
-}
+export { errorLine };
 
 /**
  * The walk policy every command shares. Files found in a directory or by a pattern that are not
@@ -28,7 +26,7 @@ export function errorLine(path: string, error: unknown): string {
 export interface InputPolicy extends LoadOptions {
   /** The command, for the progress line. */
   label: string;
-  namedNonCassette: 'skip' | 'error';
+  namedNonCassette: NamedNonCassette;
   /** Files to leave out before reading them (lint's config `ignore`). */
   ignore?: ((path: string) => boolean) | undefined;
   /** Called for each error as it happens, in input order (lint puts them between its results). */
@@ -41,16 +39,14 @@ export interface InputOutcome {
   skipped: { notCassette: number; notHttp: Map<string, number>; entries: SkippedEntry[] };
 }
 
-/**
- * Load each cassette and hand it to `each` as soon as it is ready, so output streams and one bad
- * file does not stop the rest. Errors are collected (and given to `onError`), printed by the caller.
- */
-export function forEachInput<T>(
-  args: readonly string[],
-  policy: InputPolicy,
-  load: (bytes: Uint8Array, file: InputFile) => T,
-  each: (loaded: T, file: InputFile, bytes: Uint8Array) => void,
-): InputOutcome {
+/** Where a file's work writes its output: `begin` before a file's first text (a separator), then `write`. */
+export interface FileSink {
+  begin?: ((file: InputFile) => void) | undefined;
+  write?: ((text: string) => void) | undefined;
+}
+
+/** The bookkeeping of one run over the inputs: which files to read, and what each file's outcome means. */
+function startRun<R>(args: readonly string[], policy: InputPolicy, each: (value: R, file: InputFile) => void, sink: FileSink) {
   const expansion = expandInputs(args);
   const outcome: InputOutcome = { errors: [], skipped: { notCassette: 0, notHttp: new Map(), entries: expansion.skipped } };
   const fail = (path: string, message: string) => {
@@ -61,46 +57,111 @@ export function forEachInput<T>(
   for (const p of expansion.problems) fail(p.path, `${p.path}: ${p.message}`);
   // Cassettes (read or broken) per argument: a directory or pattern with none is an error.
   const found = new Array<number>(expansion.args.length).fill(0);
-  const progress = createProgress(expansion.files.length, policy.label);
-  for (const file of expansion.files) {
-    // An ignored file counts as found: the directory holds cassettes, the config leaves them out.
-    if (policy.ignore?.(file.path)) {
-      found[file.arg]!++;
-      continue;
-    }
-    progress.tick(file.path);
-    let loaded: T;
-    let bytes: Uint8Array;
-    try {
-      bytes = readInputFile(file);
-      loaded = load(bytes, file);
-    } catch (error) {
-      if (error instanceof Error && error.name === 'UsageError') throw error;
-      if (error instanceof NotCassetteError && (!file.explicit || policy.namedNonCassette === 'skip')) {
-        if (error instanceof NotHttpError) outcome.skipped.notHttp.set(error.what, (outcome.skipped.notHttp.get(error.what) ?? 0) + 1);
-        else outcome.skipped.notCassette++;
-        continue;
-      }
-      found[file.arg]!++;
-      progress.clear();
-      fail(file.path, errorLine(file.path, error));
-      continue;
-    }
+  // An ignored file counts as found: the directory holds cassettes, the config leaves them out.
+  const files = expansion.files.filter((file) => {
+    if (!policy.ignore?.(file.path)) return true;
     found[file.arg]!++;
-    progress.clear();
-    try {
-      each(loaded, file, bytes);
-    } catch (error) {
-      fail(file.path, errorLine(file.path, error));
-    }
-  }
-  progress.done();
-  expansion.args.forEach((arg, i) => {
-    if (found[i] !== 0) return;
-    if (arg.kind === 'directory') fail(arg.text, `${arg.text}: no cassettes in this directory`);
-    else if (arg.kind === 'pattern') fail(arg.text, `${arg.text}: no cassettes match this pattern`);
+    return false;
   });
-  return outcome;
+  const progress = createProgress(files.length, policy.label);
+  let begun: InputFile | undefined;
+  const write = (file: InputFile, text: string) => {
+    progress.clear();
+    if (begun !== file) sink.begin?.(file);
+    begun = file;
+    (sink.write ?? writeOut)(text);
+  };
+  /** One file's outcome, in file order; `text` is what its work wrote in a worker thread. */
+  const settle = (file: InputFile, result: FileOutcome<R>, text = '') => {
+    switch (result.kind) {
+      case 'usage':
+        throw new UsageError(result.message);
+      case 'skipped':
+        if (result.notHttp !== undefined) outcome.skipped.notHttp.set(result.notHttp, (outcome.skipped.notHttp.get(result.notHttp) ?? 0) + 1);
+        else outcome.skipped.notCassette++;
+        return;
+      case 'failed':
+        found[file.arg]!++;
+        progress.clear();
+        fail(file.path, result.message);
+        return;
+      case 'done':
+        found[file.arg]!++;
+        if (text) write(file, text);
+        progress.clear();
+        if (result.error !== undefined) fail(file.path, result.error);
+        else each(result.value, file);
+    }
+  };
+  const finish = () => {
+    progress.done();
+    expansion.args.forEach((arg, i) => {
+      if (found[i] !== 0) return;
+      if (arg.kind === 'directory') fail(arg.text, `${arg.text}: no cassettes in this directory`);
+      else if (arg.kind === 'pattern') fail(arg.text, `${arg.text}: no cassettes match this pattern`);
+    });
+    return outcome;
+  };
+  return { files, progress, write, settle, finish };
+}
+
+/**
+ * Load each cassette and hand it to `each` as soon as it is ready, so output streams and one bad
+ * file does not stop the rest. Errors are collected (and given to `onError`), printed by the caller.
+ * Runs in this thread; forEachFile spreads a batch over the cores.
+ */
+export function forEachInput<T>(
+  args: readonly string[],
+  policy: InputPolicy,
+  load: (bytes: Uint8Array, file: InputFile) => T,
+  each: (loaded: T, file: InputFile, bytes: Uint8Array) => void,
+): InputOutcome {
+  const run = startRun<undefined>(args, policy, () => {}, {});
+  const work: FileWork<T, undefined> = {
+    load,
+    process: (loaded, file, bytes) => {
+      run.progress.clear();
+      each(loaded, file, bytes);
+    },
+  };
+  for (const file of run.files) {
+    run.progress.tick(file.path);
+    run.settle(file, runFile(work, file, policy.namedNonCassette, (text) => run.write(file, text)));
+  }
+  return run.finish();
+}
+
+/**
+ * Run a command's per-file `job` (src/cli/jobs.ts) on every input and hand each file's value to
+ * `each` in file order; what the work writes goes to `sink` (stdout by default), also in file
+ * order. A large batch is spread over worker threads, one per core (src/cli/pool.ts); anything
+ * else runs in this thread. The output is the same either way.
+ */
+export async function forEachFile<R>(
+  args: readonly string[],
+  policy: InputPolicy,
+  job: FileJob,
+  each: (value: R, file: InputFile) => void,
+  sink: FileSink = {},
+  /** False when these files must not be worked on at the same time (`lint --fix` of one file named twice). */
+  parallel: (files: readonly InputFile[]) => boolean = () => true,
+): Promise<InputOutcome> {
+  const run = startRun<R>(args, policy, each, sink);
+  const size = poolSize(run.files);
+  if (size > 1 && parallel(run.files)) {
+    if (process.env.CASSETTE_DEBUG) process.stderr.write(`cassette: ${run.files.length} files over ${size} threads\n`);
+    await runPool(size, job, run.files, policy.namedNonCassette, (file, outcome, text) => {
+      run.progress.tick(file.path);
+      run.settle(file, outcome as FileOutcome<R>, text);
+    });
+    return run.finish();
+  }
+  const work = (await prepareJob(job)) as FileWork<unknown, R>;
+  for (const file of run.files) {
+    run.progress.tick(file.path);
+    run.settle(file, runFile(work, file, policy.namedNonCassette, (text) => run.write(file, text)));
+  }
+  return run.finish();
 }
 
 /** forEachInput with the whole cassette loaded. */

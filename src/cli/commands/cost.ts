@@ -8,7 +8,9 @@ import type { CostRow, GroupBy } from '../../cost/types.js';
 import { exitCodeFor } from '../../exit-code.js';
 import { UsageError } from '../../model/errors.js';
 import { PROVIDERS, findProvider } from '../../providers/index.js';
-import { forEachCassetteStream, reportInputs } from '../load-files.js';
+import { openCassette, type CassetteStream } from '../../load.js';
+import type { FileWork } from '../file-work.js';
+import { forEachFile, reportInputs } from '../load-files.js';
 import { outputColumns, paletteFor, useColor, writeOut } from '../terminal.js';
 
 export interface CostFlags {
@@ -40,7 +42,7 @@ export async function costCommand(paths: string[], flags: CostFlags): Promise<vo
     throw new UsageError(`unknown provider "${flags.provider}" (known: ${PROVIDERS.map((p) => p.id).join(', ')})`);
   }
   const budget = { maxCost: limit(flags.maxCost, '--max-cost'), maxTokens: limit(flags.maxTokens, '--max-tokens') };
-  let prices: PriceTable = genaiPrices;
+  let priceFile: CostWorkOptions['priceFile'];
   if (flags.priceFile) {
     let text: string;
     try {
@@ -48,11 +50,13 @@ export async function costCommand(paths: string[], flags: CostFlags): Promise<vo
     } catch (error) {
       throw new UsageError(`${flags.priceFile}: cannot read price file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
     }
-    prices = chainTables([customPriceTable(parsePriceFile(text, flags.priceFile)), genaiPrices]);
+    parsePriceFile(text, flags.priceFile); // a bad price file is a usage error before any cassette is read
+    priceFile = { text, path: flags.priceFile };
   }
   const rows: CostRow[] = [];
-  const outcome = forEachCassetteStream(paths, { label: 'cost', namedNonCassette: 'error', format: flags.format }, (stream) => {
-    for (const row of collectRows(stream.cassette, { provider: flags.provider, prices }, stream.interactions())) rows.push(row);
+  const options: CostWorkOptions = { priceFile, provider: flags.provider, format: flags.format };
+  const outcome = await forEachFile<CostRow[]>(paths, { label: 'cost', namedNonCassette: 'error' }, { name: 'cost', options }, (fileRows) => {
+    for (const row of fileRows) rows.push(row);
   });
   const report = buildCostReport(rows, { by: flags.by as GroupBy | undefined, budget });
   const { errors } = outcome;
@@ -64,4 +68,21 @@ export async function costCommand(paths: string[], flags: CostFlags): Promise<vo
   reportInputs(outcome);
   const over = report.budget.filter((b) => b.exceeded).length;
   process.exitCode = exitCodeFor({ inputErrors: errors.length, findings: over });
+}
+
+/** What `cost` does to one file, as plain options (see src/cli/jobs.ts). */
+export interface CostWorkOptions {
+  /** A `--price-file`, already read and checked. */
+  priceFile: { text: string; path: string } | undefined;
+  provider: string | undefined;
+  format: string | undefined;
+}
+
+/** One cassette's cost rows, priced from the bundled list prices and the price file. */
+export function costWork(o: CostWorkOptions): FileWork<CassetteStream, CostRow[]> {
+  const prices: PriceTable = o.priceFile ? chainTables([customPriceTable(parsePriceFile(o.priceFile.text, o.priceFile.path)), genaiPrices]) : genaiPrices;
+  return {
+    load: (bytes, file) => openCassette(bytes, file.path, { format: o.format }),
+    process: (stream) => collectRows(stream.cassette, { provider: o.provider, prices }, stream.interactions()),
+  };
 }

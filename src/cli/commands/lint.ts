@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { applyRuleFlags, globToRegExp, ruleSettings, type LintConfig } from '../../lint/config.js';
-import { lintStream } from '../../lint/engine.js';
+import { lintStream, type RuleSetting } from '../../lint/engine.js';
 import { fixesOf } from '../../lint/fix.js';
 import { fixCassetteBytes } from '../../lint/fix-bytes.js';
 import { maskFindings, redactSecretsIn } from '../../lint/mask-findings.js';
@@ -10,10 +10,13 @@ import { FORMATTERS } from '../../lint/format/index.js';
 import { counts, type LintResult } from '../../lint/format/types.js';
 import { RULES } from '../../lint/rules/index.js';
 import { findFormat } from '../../formats/index.js';
-import { openCassette } from '../../load.js';
+import { openCassette, type CassetteStream } from '../../load.js';
+import type { Finding } from '../../lint/types.js';
+import type { FileWork } from '../file-work.js';
+import type { InputFile } from '../inputs.js';
 import { UsageError } from '../../model/errors.js';
 import { createSuppressor } from '../lint-suppress.js';
-import { forEachInput, skippedLines, type FileError } from '../load-files.js';
+import { forEachFile, skippedLines, type FileError } from '../load-files.js';
 import { loadTerminalLayout, paletteFor, useColor, writeOut } from '../terminal.js';
 import { VERSION } from '../version.js';
 
@@ -94,31 +97,20 @@ export async function lintCommand(paths: string[], flags: LintFlags): Promise<vo
   const suppressor = createSuppressor({ config, configDir: dir, configSource: source, rules: RULES, baseline: flags.baseline, writeBaseline: flags.writeBaseline });
 
   const results: LintResult[] = [];
-  const patches: { path: string; before: string; after: string }[] = [];
+  const patches: FixPatch[] = [];
   const ignored = (path: string) => ignores.some((re) => re.test(relative(dir, resolve(path)).replace(/\\/g, '/')));
   // pre-commit names every file its pattern matches: those that are not cassettes are skipped, not errors.
-  const policy = { label: 'lint', namedNonCassette: 'skip', format: flags.recorder, ignore: ignored, onError: (e: FileError) => results.push({ filePath: e.path, findings: [], error: redactSecretsIn(e.message) }) } as const;
-  const outcome = forEachInput(paths, policy, (bytes, file) => openCassette(bytes, file.path, { format: flags.recorder }), (stream, file, bytes) => {
-    const { cassette } = stream;
-    let findings = lintStream(stream, RULES, settings, bytes.length, flags.provider);
-    let fixed = false;
-    const edits = fixesOf(findings);
-    if ((flags.fix || flags.fixDryRun) && edits.length > 0) {
-      // Bytes are edited, not re-encoded text: a BOM, invalid UTF-8 and every other byte stay.
-      const fix = fixCassetteBytes(bytes, cassette.text, cassette.gzipped, edits);
-      if (flags.fixDryRun) patches.push({ path: file.path, before: fix.before, after: fix.after });
-      else if (file.stdin) throw new UsageError('--fix cannot write back to standard input (use --fix-dry-run)');
-      else {
-        for (const stale of writeFixed(file.path, fix.bytes)) process.stderr.write(`removed ${stale}, left by an interrupted lint --fix\n`);
-        fixed = true;
-        // What is left after fixing is what the user still has to do.
-        findings = lintStream(openCassette(fix.bytes, file.path, { format: flags.recorder }), RULES, settings, fix.bytes.length, flags.provider);
-      }
-    }
-    findings = suppressor.keep(file.path, findings);
+  const policy = { label: 'lint', namedNonCassette: 'skip', ignore: ignored, onError: (e: FileError) => results.push({ filePath: e.path, findings: [], error: redactSecretsIn(e.message) }) } as const;
+  const options: LintWorkOptions = { settings, recorder: flags.recorder, provider: flags.provider, fix: Boolean(flags.fix), fixDryRun: Boolean(flags.fixDryRun) };
+  // `--fix` writes each file once: a file named twice (or through a link) is fixed in one thread, in order.
+  const parallel = flags.fix ? distinctFiles : undefined;
+  const outcome = await forEachFile<LintFileResult>(paths, policy, { name: 'lint', options }, (r, file) => {
+    for (const stale of r.removed) process.stderr.write(`removed ${stale}, left by an interrupted lint --fix\n`);
+    if (r.patch) patches.push(r.patch);
+    let findings = suppressor.keep(file.path, r.findings);
     if (flags.quiet) findings = findings.filter((f) => f.severity === 'error');
-    results.push({ filePath: file.path, findings: maskFindings(findings, () => cassette.text), fixed });
-  });
+    results.push({ filePath: file.path, findings, fixed: r.fixed });
+  }, {}, parallel);
   if (flags.fixDryRun) {
     // The diff package is only needed to show fixes; a plain lint run does not load it.
     const { structuredPatch } = await import('diff');
@@ -143,4 +135,73 @@ function patchText(structuredPatch: typeof import('diff').structuredPatch, { pat
   const lines = [`--- a/${path}`, `+++ b/${path}`];
   for (const h of patch.hunks) lines.push(`@@ -${h.oldStart},${h.oldLines} +${h.newStart},${h.newLines} @@`, ...h.lines);
   return `${lines.join('\n')}\n`;
+}
+
+interface FixPatch {
+  path: string;
+  before: string;
+  after: string;
+}
+
+/** What lint keeps of one file: its findings (secrets masked), whether it was fixed, the dry-run patch. */
+export interface LintFileResult {
+  findings: Finding[];
+  fixed: boolean;
+  patch?: FixPatch | undefined;
+  /** Temp files of an interrupted `--fix` removed beside it. */
+  removed: string[];
+}
+
+/** What `lint` does to one file, as plain options (see src/cli/jobs.ts). */
+export interface LintWorkOptions {
+  settings: ReadonlyMap<string, RuleSetting>;
+  recorder: string | undefined;
+  provider: string | undefined;
+  fix: boolean;
+  fixDryRun: boolean;
+}
+
+/** Lint one cassette, fixing it in place or as a patch when asked. */
+export function lintWork(o: LintWorkOptions): FileWork<CassetteStream, LintFileResult> {
+  const lint = (stream: CassetteStream, size: number) => lintStream(stream, RULES, o.settings, size, o.provider);
+  return {
+    load: (bytes, file) => openCassette(bytes, file.path, { format: o.recorder }),
+    process(stream, file, bytes) {
+      const { cassette } = stream;
+      let findings = lint(stream, bytes.length);
+      const result: LintFileResult = { findings, fixed: false, removed: [] };
+      const edits = fixesOf(findings);
+      if ((o.fix || o.fixDryRun) && edits.length > 0) {
+        // Bytes are edited, not re-encoded text: a BOM, invalid UTF-8 and every other byte stay.
+        const fix = fixCassetteBytes(bytes, cassette.text, cassette.gzipped, edits);
+        if (o.fixDryRun) result.patch = { path: file.path, before: fix.before, after: fix.after };
+        else if (file.stdin) throw new UsageError('--fix cannot write back to standard input (use --fix-dry-run)');
+        else {
+          result.removed = writeFixed(file.path, fix.bytes);
+          result.fixed = true;
+          // What is left after fixing is what the user still has to do.
+          findings = lint(openCassette(fix.bytes, file.path, { format: o.recorder }), fix.bytes.length);
+        }
+      }
+      // Masked here, where the text is: the allow list, baseline and --quiet never read messages.
+      result.findings = maskFindings(findings, () => cassette.text);
+      return result;
+    },
+  };
+}
+
+/** True when no two of `files` are the same file on disk. */
+function distinctFiles(files: readonly InputFile[]): boolean {
+  const seen = new Set<string>();
+  for (const f of files) {
+    let real: string;
+    try {
+      real = realpathSync(f.path);
+    } catch {
+      continue;
+    }
+    if (seen.has(real)) return false;
+    seen.add(real);
+  }
+  return true;
 }

@@ -1,0 +1,16 @@
+// A worker thread of the file pool (src/cli/pool.ts): builds the command's per-file work once,
+// then for each file it is sent, runs it and posts back the outcome and the output it wrote.
+import { parentPort, workerData } from 'node:worker_threads';
+import { configureLimits, type Limits } from '../limits/limits.js';
+import { runFile } from './file-work.js';
+import { prepareJob, type FileJob } from './jobs.js';
+import type { PoolReply, PoolTask } from './pool.js';
+
+const { job, limits } = workerData as { job: FileJob; limits: Limits };
+configureLimits(limits);
+const work = await prepareJob(job);
+parentPort!.on('message', ({ index, file, named }: PoolTask) => {
+  const parts: string[] = [];
+  const outcome = runFile(work, file, named, (text) => void parts.push(text));
+  parentPort!.postMessage({ index, outcome, text: parts.join('') } satisfies PoolReply);
+});
