@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [--sizes=1,10,100] [--formats=go-vcr,vcrpy,har,nock] [--commands=lint,diff]
+// npm run bench [-- --quick] [--sizes=1,10,100] [--formats=go-vcr,vcrpy,har,nock] (--formats= : none) [--commands=lint,diff]
 //   [--repeat=N] [--timeout=SECONDS] [--no-corpus] [--no-startup] [--no-html]
 //
 // Every figure is a ratio to an anchor measured in the same run, in CPU time (user + system, every
@@ -20,7 +20,7 @@ const flag = (name) => argv.includes(`--${name}`);
 const option = (name, fallback) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
 const quick = flag('quick');
 const SIZES = option('sizes', quick ? '1,10' : '1,10,100').split(',').map(Number);
-const FORMATS = option('formats', BENCH_FORMATS.join(',')).split(',');
+const FORMATS = option('formats', BENCH_FORMATS.join(',')).split(',').filter(Boolean); // --formats= : only the corpus and start-up rows
 const COMMANDS = [
   ['show --json', ['show', '--json']],
   ['show', ['show']],
