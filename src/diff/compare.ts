@@ -9,7 +9,7 @@ import { responseValue } from './response-value.js';
 import { type Side, sideOf } from './side.js';
 import { changeText, sortLines, summarizeRequest, summarizeResponse } from './summary.js';
 import { sideTotals } from './totals.js';
-import type { CassetteDiff, DiffOptions, InteractionDiff, JsonChange, SideDiff, SummaryLine } from './types.js';
+import type { CassetteDiff, DiffOptions, InteractionDiff, JsonChange, SideDiff, SideTotals, SummaryLine } from './types.js';
 import { diffUrls } from './url-diff.js';
 
 // Diffs are printed and pasted into reviews: key shapes in bodies are masked like everywhere else.
@@ -148,6 +148,50 @@ export function diffCassettes(before: { path: string; interactions: readonly Int
     ...(moved.size ? { orderChanged: true } : {}),
     totals: { before: sideTotals(a, options), after: sideTotals(b, options) },
   };
+}
+
+/** A cassette read one interaction at a time (see openCassette); `interactions` may be called again. */
+export interface InteractionSource {
+  path: string;
+  count: number;
+  interactions(): Iterable<Interaction>;
+}
+
+/**
+ * diffCassettes for two streamed cassettes. When they hold the same calls in the same order (a
+ * re-record, the usual case), which is when pairing would pair them one to one, each pair is
+ * compared as it is read and let go, so memory stays flat. At the first call out of order both
+ * are read again whole and paired as diffCassettes does: the result is the same either way.
+ */
+export function diffCassetteStreams(before: InteractionSource, after: InteractionSource, options: DiffOptions = {}): CassetteDiff {
+  if (before.count === after.count) {
+    const a = before.interactions()[Symbol.iterator]();
+    const b = after.interactions()[Symbol.iterator]();
+    const interactions: InteractionDiff[] = [];
+    const totals = { before: sideTotals([], options), after: sideTotals([], options) };
+    let inOrder = true;
+    for (let x = a.next(), y = b.next(); !x.done && !y.done; x = a.next(), y = b.next()) {
+      const [sa, sb] = [sideOf(x.value, options), sideOf(y.value, options)];
+      if (sa.requestKey !== sb.requestKey) {
+        inOrder = false;
+        break;
+      }
+      interactions.push(pairDiff(sa, sb, options, true));
+      addTotals(totals.before, sa, options);
+      addTotals(totals.after, sb, options);
+    }
+    if (inOrder) return { before: before.path, after: after.path, mode: 'between', interactions, different: interactions.some((d) => d.status !== 'same'), totals };
+  }
+  const whole = (source: InteractionSource) => ({ path: source.path, interactions: [...source.interactions()] });
+  return diffCassettes(whole(before), whole(after), options);
+}
+
+/** sideTotals over the sides so far plus one, in the same order of additions. */
+function addTotals(totals: SideTotals, side: Side, options: DiffOptions): void {
+  const one = sideTotals([side], options);
+  totals.inputTokens += one.inputTokens;
+  totals.outputTokens += one.outputTokens;
+  if (one.cost !== null) totals.cost = (totals.cost ?? 0) + one.cost;
 }
 
 export { changeText };

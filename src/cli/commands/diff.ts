@@ -1,10 +1,10 @@
-import { diffCassettes, diffWithin } from '../../diff/compare.js';
+import { diffCassetteStreams, diffCassettes, diffWithin, type InteractionSource } from '../../diff/compare.js';
 import { diffJsonValue } from '../../diff/render/json.js';
 import { renderDiffMarkdown } from '../../diff/render/markdown.js';
 import { renderDiffStat } from '../../diff/render/stat.js';
 import { renderDiffText } from '../../diff/render/text.js';
 import type { CassetteDiff, DiffOptions } from '../../diff/types.js';
-import { loadCassette, openCassette } from '../../load.js';
+import { loadCassette, openCassette, type CassetteStream } from '../../load.js';
 import { UsageError } from '../../model/errors.js';
 import type { Cassette } from '../../model/types.js';
 import { STDIN_PATH, readInput, readPathOrStdin } from '../inputs.js';
@@ -34,6 +34,31 @@ function load(bytes: Uint8Array | undefined, path: string, flags: DiffFlags): Ca
 }
 
 const label = (path: string) => (path === '-' ? STDIN_PATH : path);
+
+/**
+ * OLD NEW read one interaction at a time (see diffCassetteStreams); undefined when either file
+ * fails anywhere, so the caller reads both whole and reports exactly what it always did.
+ */
+function diffStreamed(x: { path: string; bytes: Uint8Array }, y: { path: string; bytes: Uint8Array }, flags: DiffFlags, options: DiffOptions): CassetteDiff | undefined {
+  try {
+    const source = ({ path, bytes }: { path: string; bytes: Uint8Array }): InteractionSource => {
+      const first = openCassette(bytes, label(path), { format: flags.format });
+      let fresh: CassetteStream | undefined = first;
+      return {
+        path: first.cassette.path,
+        count: first.interactionCount,
+        interactions: () => {
+          const stream = fresh ?? openCassette(bytes, label(path), { format: flags.format });
+          fresh = undefined;
+          return stream.interactions();
+        },
+      };
+    };
+    return diffCassetteStreams(source(x), source(y), options);
+  } catch {
+    return undefined;
+  }
+}
 
 function indexFlag(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
@@ -74,15 +99,31 @@ export async function diffCommand(args: string[], flags: DiffFlags): Promise<voi
       return diffWithin(stream.cassette, { ...options, from, to }, { count, interactions: stream.interactions() });
     });
   } else if (args.length === 2) {
-    const [a, b] = args.map((path) => {
+    const inputs = args.map((path) => {
       try {
-        return load(readPathOrStdin(path), label(path), flags);
+        return { path, bytes: readPathOrStdin(path) };
       } catch (error) {
         errors.push({ path, message: errorLine(path, error) });
         return undefined;
       }
     });
-    if (a && b) attempt(b.path, () => diffCassettes(a, b, options));
+    const [x, y] = inputs;
+    if (x && y) {
+      const streamed = diffStreamed(x, y, flags, options);
+      if (streamed) diffs.push(streamed);
+      else {
+        // A file that does not stream to its end is read whole, for the error (and the result) as before.
+        const [a, b] = [x, y].map(({ path, bytes }) => {
+          try {
+            return load(bytes, label(path), flags);
+          } catch (error) {
+            errors.push({ path, message: errorLine(path, error) });
+            return undefined;
+          }
+        });
+        if (a && b) attempt(b.path, () => diffCassettes(a, b, options));
+      }
+    }
   } else throw new UsageError('diff takes FILE (within one cassette), OLD NEW, or --git [REV] [PATHS...]');
 
   // On a terminal, rows longer than it wrap with an indent (the wrapping code is loaded only then).
