@@ -3,6 +3,7 @@ import { costRows as collectRows } from '../../cost/collect.js';
 import { customPriceTable, parsePriceFile } from '../../cost/custom-prices.js';
 import { genaiPrices } from '../../cost/genai-prices.js';
 import { chainTables, type PriceTable } from '../../cost/price-table.js';
+import { rememberPrices } from '../../cost/remembered-prices.js';
 import { buildCostReport } from '../../cost/rollup.js';
 import type { CostRow, GroupBy } from '../../cost/types.js';
 import { exitCodeFor } from '../../exit-code.js';
@@ -80,7 +81,9 @@ export interface CostWorkOptions {
 
 /** One cassette's cost rows, priced from the bundled list prices and the price file. */
 export function costWork(o: CostWorkOptions): FileWork<CassetteStream, CostRow[]> {
-  const prices: PriceTable = o.priceFile ? chainTables([customPriceTable(parsePriceFile(o.priceFile.text, o.priceFile.path)), genaiPrices]) : genaiPrices;
+  const table: PriceTable = o.priceFile ? chainTables([customPriceTable(parsePriceFile(o.priceFile.text, o.priceFile.path)), genaiPrices]) : genaiPrices;
+  // genai-prices matches the model anew on every call: a file that repeats a call prices it once.
+  const prices = rememberPrices(table);
   return {
     load: (bytes, file) => openCassette(bytes, file.path, { format: o.format }),
     process: (stream) => collectRows(stream.cassette, { provider: o.provider, prices }, stream.interactions()),
