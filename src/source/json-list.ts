@@ -100,9 +100,21 @@ function skipSpace(bytes: Buffer, pos: number): number {
   return pos;
 }
 
-/** The offset after the string starting at `pos` (a quote), or -1 when it does not end. */
+/**
+ * The offset after the string starting at `pos` (a quote), or -1 when it does not end. Short
+ * strings (keys) are walked byte by byte, since Buffer#indexOf costs more per call than they take;
+ * long ones (bodies) are searched with indexOf.
+ */
 function skipString(bytes: Buffer, pos: number): number {
-  for (let at = bytes.indexOf(QUOTE, pos + 1); at !== -1; at = bytes.indexOf(QUOTE, at + 1)) {
+  const near = Math.min(bytes.length, pos + 48);
+  let at = pos + 1;
+  for (; at < near; at++) {
+    const b = bytes[at];
+    if (b === QUOTE) return at + 1;
+    if (b === BACKSLASH) at++; // the escaped byte is never the end
+  }
+  if (at >= bytes.length) return -1;
+  for (at = bytes.indexOf(QUOTE, at); at !== -1; at = bytes.indexOf(QUOTE, at + 1)) {
     let slashes = 0;
     while (bytes[at - 1 - slashes] === BACKSLASH) slashes++;
     if (slashes % 2 === 0) return at + 1;

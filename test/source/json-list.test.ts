@@ -53,3 +53,17 @@ describe('splitJsonList', () => {
     expect(doc.locate(['log', 'entries', 1, 'y'])).toMatchObject({ line: 3, column: 9 });
   });
 });
+
+describe('splitJsonList strings', () => {
+  it('ends each string at its own quote, escapes at any length (short strings are walked, long ones searched)', () => {
+    for (let n = 0; n < 120; n++) {
+      for (const tail of ['\\"', '\\\\', '\\\\\\"', 'x']) {
+        const value = `${'a'.repeat(n)}${tail}"`.slice(0, -1);
+        const items = [{ k: value, [`key${value}`]: [value] }, { k: 'b' }];
+        const text = JSON.stringify(items);
+        const split = splitJsonList(Buffer.from(text));
+        expect(split?.items.map((r) => JSON.parse(text.slice(r.start, r.end)))).toEqual(items);
+      }
+    }
+  });
+});
