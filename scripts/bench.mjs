@@ -27,8 +27,12 @@ const COMMANDS = [
   ['cost --json', ['cost', '--json']],
   ['cost', ['cost']],
   ['diff', ['diff']],
+  // OLD NEW: the file against itself, as a re-record with nothing changed; its CPU is set against two
+  // anchors and its RSS against both files.
+  ['diff OLD NEW', ['diff'], 2],
   ['lint', ['lint']],
 ].filter(([name]) => option('commands', '') === '' || option('commands', '').split(',').includes(name));
+const FILES = Object.fromEntries(COMMANDS.map(([name, , files]) => [name, files ?? 1]));
 const REPEAT = Number(option('repeat', quick ? 1 : 3));
 const TIMEOUT = Number(option('timeout', quick ? 60 : 150)) * 1000;
 const MiB = 1024 * 1024;
@@ -87,13 +91,13 @@ for (const format of FORMATS) {
       for (const [name, args] of COMMANDS) {
         // A command that timed out once is not run again.
         if (runs[name].some((r) => r.failed?.startsWith('>'))) continue;
-        runs[name].push(cassette([...args, file]));
+        runs[name].push(cassette([...args, ...Array(FILES[name]).fill(file)]));
       }
     }
     const anchor = runs.anchor.length > 0 ? best(runs.anchor) : undefined;
     for (const [name] of COMMANDS) {
       const run = best(runs[name]);
-      results.push({ format, mib, size, command: name, anchorKind, anchorCpu: anchor?.cpu, ...run, ratio: anchor?.cpu && run.cpu ? run.cpu / anchor.cpu : undefined, rssAboveNodePerFile: run.rss ? (run.rss - nodeBase.rss) / size : undefined, mibPerCpuSecond: run.cpu ? size / MiB / run.cpu : undefined });
+      results.push({ format, mib, size, command: name, anchorKind, anchorCpu: anchor?.cpu, ...run, ratio: anchor?.cpu && run.cpu ? run.cpu / (anchor.cpu * FILES[name]) : undefined, rssAboveNodePerFile: run.rss ? (run.rss - nodeBase.rss) / (size * FILES[name]) : undefined, mibPerCpuSecond: run.cpu ? size / MiB / run.cpu : undefined });
       log(`${format} ${mib} MiB ${name}: ${run.failed ?? `${fmt(run.cpu)} CPU-s (anchor ${fmt(anchor?.cpu)}), RSS ${fmt(run.rss / MiB, 0)} MiB`}`);
     }
   }
@@ -152,7 +156,7 @@ if (!flag('no-corpus')) {
 // --- start-up on a one-interaction cassette ---------------------------------------------------
 if (!flag('no-startup')) {
   const one = join(root, 'samples/go-vcr-v2/openai-chat-stream-text.yaml');
-  const starts = [['--version'], ...COMMANDS.map(([, args]) => [...args, one])];
+  const starts = [['--version'], ...COMMANDS.filter(([name]) => FILES[name] === 1).map(([, args]) => [...args, one])];
   const times = new Map(starts.map((s) => [s, []]));
   const bare = [];
   for (let i = 0; i < (quick ? 5 : 11); i++) {
