@@ -67,7 +67,7 @@ function countHeaders(headers: readonly Header[], counts: Map<string, number>): 
  * Every changed field is one the cassette holds in a JSON body or a header list: its old value
  * stands as often in those as in the text (so none of them is elsewhere, say in a text body).
  */
-function changesAreWhereExpected(cassette: Cassette, text: string, changes: readonly VolatileChange[]): boolean {
+function changesAreWhereExpected(cassette: Cassette, text: Uint8Array, changes: readonly VolatileChange[]): boolean {
   const held = new Map<string, number>();
   for (const i of cassette.interactions) {
     if (!countBody(i.request.body, held)) return false;
@@ -77,7 +77,14 @@ function changesAreWhereExpected(cassette: Cassette, text: string, changes: read
       countHeaders(i.response.headers, held);
     }
   }
-  return changes.every((c) => (held.get(fieldKey(c.kind, c.key, c.before)) ?? 0) === occurrences(text, c));
+  // A value renamed in several places is looked up once.
+  const checked = new Set<string>();
+  return changes.every((c) => {
+    const k = fieldKey(c.kind, c.key, c.before);
+    if (checked.has(k)) return true;
+    checked.add(k);
+    return (held.get(k) ?? 0) === occurrences(text, c);
+  });
 }
 
 function samePair(i: Interaction): InteractionDiff {
@@ -93,7 +100,7 @@ function samePair(i: Interaction): InteractionDiff {
  * it declines (undefined) with `showNoise` or `ignore`, when a field is somewhere it cannot
  * vouch for (a compressed or base64 body, an event stream), and when a cost depends on the time.
  */
-export function diffRewritten(before: Cassette, changes: { text: string; changes: readonly VolatileChange[] } | 'identical', options: RewrittenOptions = {}): CassetteDiff | undefined {
+export function diffRewritten(before: Cassette, changes: { text: Uint8Array; changes: readonly VolatileChange[] } | 'identical', options: RewrittenOptions = {}): CassetteDiff | undefined {
   if (options.showNoise || options.ignore?.length) return undefined;
   // A byte-identical new side has nothing renamed and the same recording times.
   if (changes !== 'identical' && !changesAreWhereExpected(before, changes.text, changes.changes)) return undefined;
@@ -117,9 +124,7 @@ export function diffRewritten(before: Cassette, changes: { text: string; changes
  */
 export function diffRewrittenBytes(before: Cassette, beforeBytes: Uint8Array, afterBytes: Uint8Array, options: RewrittenOptions = {}): CassetteDiff | undefined {
   if (isGzip(beforeBytes) || isGzip(afterBytes)) return undefined;
-  const [a, b] = [Buffer.from(beforeBytes.buffer, beforeBytes.byteOffset, beforeBytes.byteLength), Buffer.from(afterBytes.buffer, afterBytes.byteOffset, afterBytes.byteLength)];
-  if (a.equals(b)) return diffRewritten(before, 'identical', options);
-  const text = a.toString('utf8');
-  const changes = onlyVolatileChanged(text, b.toString('utf8'));
-  return changes && diffRewritten(before, { text, changes }, options);
+  if (Buffer.from(beforeBytes.buffer, beforeBytes.byteOffset, beforeBytes.byteLength).equals(afterBytes)) return diffRewritten(before, 'identical', options);
+  const changes = onlyVolatileChanged(beforeBytes, afterBytes);
+  return changes && diffRewritten(before, { text: beforeBytes, changes }, options);
 }

@@ -21,72 +21,96 @@ export const REWRITTEN_HEADERS = /^(date|x-request-id|request-id|x-amzn-requesti
 const PLAIN = /^(?![-?:,[\]{}#&*!|>'"%@`\s])(?!.*(?:: |:$|\s#|\t))[^\n]{1,500}$/;
 const KEY_BEFORE = /(?<![\\\w])"([a-z_]+)"\s*:\s*$/;
 const HEADER_LINE = /^[ \t]*([A-Za-z][\w-]*)[ \t]*:[ \t]*$/;
+const NL = 0x0a;
+const QUOTE = 0x22;
 
-const isIdChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45;
+// Ids and numbers are ASCII, so the texts are compared as UTF-8 bytes: no decoding of whole files.
+const isIdByte = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45;
 const isDigit = (c: number) => c >= 48 && c <= 57;
+const at = (bytes: Buffer, i: number) => (i >= 0 && i < bytes.length ? bytes[i]! : -1);
 
-function runEnd(text: string, at: number, ok: (c: number) => boolean): number {
-  while (at < text.length && ok(text.charCodeAt(at))) at++;
-  return at;
+function runEnd(bytes: Buffer, i: number, ok: (c: number) => boolean): number {
+  while (i < bytes.length && ok(bytes[i]!)) i++;
+  return i;
 }
 
 /** The JSON key whose value starts at `start` (after its opening quote when `quoted`), if it is one of ours. */
-function jsonKeyBefore(text: string, start: number, quoted: boolean): string | undefined {
-  if (quoted && text.charCodeAt(start - 1) !== 34) return undefined;
-  const key = KEY_BEFORE.exec(text.slice(Math.max(0, start - (quoted ? 41 : 40)), quoted ? start - 1 : start))?.[1];
+function jsonKeyBefore(bytes: Buffer, start: number, quoted: boolean): string | undefined {
+  if (quoted && at(bytes, start - 1) !== QUOTE) return undefined;
+  const end = quoted ? start - 1 : start;
+  const key = KEY_BEFORE.exec(bytes.toString('latin1', Math.max(0, end - 40), end))?.[1];
   return key !== undefined && JSON_KEYS.has(key) && (key === 'created') === !quoted ? key : undefined;
 }
 
+const lineStart = (bytes: Buffer, i: number) => bytes.lastIndexOf(NL, i - 1) + 1;
+const lineEnd = (bytes: Buffer, i: number) => {
+  const end = bytes.indexOf(NL, i);
+  return end < 0 ? bytes.length : end;
+};
+
+/** The header named on the line before the `- ` item line that starts at `line`, if that is the layout. */
+function headerAbove(bytes: Buffer, line: number): string | undefined {
+  if (line < 2) return undefined;
+  return HEADER_LINE.exec(bytes.toString('latin1', lineStart(bytes, line - 1), line - 1))?.[1];
+}
+
 /** The volatile field of `a` and `b` that holds their first difference, found at `i` and `j` after an equal prefix. */
-function fieldAt(a: string, i: number, b: string, j: number): { change: VolatileChange; endA: number; endB: number } | undefined {
+function fieldAt(a: Buffer, i: number, b: Buffer, j: number): { change: VolatileChange; endA: number; endB: number } | undefined {
   for (const quoted of [true, false]) {
-    const ok = quoted ? isIdChar : isDigit;
+    const ok = quoted ? isIdByte : isDigit;
     let back = 0;
-    while (back < i && back < 200 && ok(a.charCodeAt(i - back - 1))) back++;
+    while (back < i && back < 200 && ok(a[i - back - 1]!)) back++;
     const key = jsonKeyBefore(a, i - back, quoted);
     if (key === undefined) continue;
     const [endA, endB] = [runEnd(a, i, ok), runEnd(b, j, ok)];
-    const [va, vb] = [a.slice(i - back, endA), b.slice(j - back, endB)];
-    const closed = quoted ? a.charCodeAt(endA) === 34 && b.charCodeAt(endB) === 34 : !/^[.eE+-]/.test(a.slice(endA, endA + 1) + b.slice(endB, endB + 1));
-    if (!closed || va.length < 1 || vb.length < 1 || va.length > (quoted ? 200 : 15) || vb.length > (quoted ? 200 : 15)) return undefined;
-    return { change: { kind: JSON_ID_KEYS.has(key) ? 'json-id' : 'json-noise', key, before: va, after: vb }, endA, endB };
+    const [la, lb] = [endA - (i - back), endB - (j - back)];
+    const closed = quoted ? at(a, endA) === QUOTE && at(b, endB) === QUOTE : !/[.eE+-]/.test(String.fromCharCode(at(a, endA), at(b, endB)));
+    if (!closed || la < 1 || lb < 1 || Math.max(la, lb) > (quoted ? 200 : 15)) return undefined;
+    const change: VolatileChange = { kind: JSON_ID_KEYS.has(key) ? 'json-id' : 'json-noise', key, before: a.toString('latin1', i - back, endA), after: b.toString('latin1', j - back, endB) };
+    return { change, endA, endB };
   }
   // A header value: the rest of a `- value` line under a `Name:` line.
-  const lineA = a.lastIndexOf('\n', i - 1) + 1;
-  const item = /^[ \t]*- /.exec(a.slice(lineA, Math.min(i, lineA + 200)))?.[0];
-  if (!item || lineA + item.length > i) return undefined;
-  const name = HEADER_LINE.exec(a.slice(a.lastIndexOf('\n', lineA - 2) + 1, lineA - 1))?.[1];
+  const line = lineStart(a, i);
+  const item = /^[ \t]*- /.exec(a.toString('latin1', line, Math.min(i, line + 200)))?.[0];
+  if (!item || line + item.length > i) return undefined;
+  const name = headerAbove(a, line);
   if (!name || !REWRITTEN_HEADERS.test(name) || !VOLATILE_HEADERS.test(name)) return undefined;
-  const start = lineA + item.length;
+  const start = line + item.length;
   const [endA, endB] = [lineEnd(a, i), lineEnd(b, j)];
-  const [va, vb] = [a.slice(start, endA), b.slice(j - (i - start), endB)];
+  const [va, vb] = [a.toString('utf8', start, endA), b.toString('utf8', j - (i - start), endB)];
   if (!PLAIN.test(va) || !PLAIN.test(vb)) return undefined;
   return { change: { kind: 'header', key: name, before: va, after: vb }, endA, endB };
 }
 
-function lineEnd(text: string, at: number): number {
-  const end = text.indexOf('\n', at);
-  return end < 0 ? text.length : end;
+/** How many bytes from `i` in `a` and `j` in `b` are equal, compared a block at a time. */
+function equalRun(a: Buffer, i: number, b: Buffer, j: number): number {
+  const max = Math.min(a.length - i, b.length - j);
+  let n = 0;
+  for (let step = 256; step >= 1 && n < max; ) {
+    if (n + step <= max && a.compare(b, j + n, j + n + step, i + n, i + n + step) === 0) n += step;
+    else step = step === 256 ? 16 : step === 16 ? 1 : 0;
+  }
+  return n;
 }
 
 /**
- * The volatile fields that changed when two texts differ only in them and every generated id was
- * renamed one to one (each old id became one new id, and no two the same): what the full
- * comparison calls noise. Undefined when anything else differs. Walks both texts once.
+ * The volatile fields that changed when two texts (UTF-8) differ only in them and every generated
+ * id was renamed one to one (each old id became one new id, and no two the same): what the full
+ * comparison calls noise. Undefined when anything else differs.
  */
-export function onlyVolatileChanged(before: string, after: string): VolatileChange[] | undefined {
+export function onlyVolatileChanged(before: Uint8Array, after: Uint8Array): VolatileChange[] | undefined {
+  const [a, b] = [asBuffer(before), asBuffer(after)];
   const changes: VolatileChange[] = [];
   const forward = new Map<string, string>();
   const backward = new Map<string, string>();
   let i = 0;
   let j = 0;
   for (;;) {
-    while (i < before.length && j < after.length && before.charCodeAt(i) === after.charCodeAt(j)) {
-      i++;
-      j++;
-    }
-    if (i === before.length && j === after.length) return changes;
-    const found = fieldAt(before, i, after, j);
+    const n = equalRun(a, i, b, j);
+    i += n;
+    j += n;
+    if (i === a.length && j === b.length) return changes;
+    const found = fieldAt(a, i, b, j);
     if (!found) return undefined;
     const { change } = found;
     if (change.kind === 'json-id') {
@@ -100,22 +124,24 @@ export function onlyVolatileChanged(before: string, after: string): VolatileChan
   }
 }
 
+const asBuffer = (bytes: Uint8Array) => (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+
 /**
- * How often a changed field's old value stands in `text` in the same place (under the same key or
- * header), so a caller can check each one is a field it knows (in a JSON body, in a header list).
+ * How often a changed field's old value stands in `text` (UTF-8) in the same place, under the
+ * same key or header, so a caller can check each is a field it knows (in a JSON body, in a header list).
  */
-export function occurrences(text: string, change: VolatileChange): number {
+export function occurrences(text: Uint8Array, change: Pick<VolatileChange, 'kind' | 'key' | 'before'>): number {
+  const bytes = asBuffer(text);
   let n = 0;
   const quoted = change.kind !== 'header' && change.key !== 'created';
-  const needle = quoted ? `"${change.before}"` : change.before;
-  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
-    const [start, end] = quoted ? [at + 1, at + needle.length - 1] : [at, at + needle.length];
+  const needle = Buffer.from(quoted ? `"${change.before}"` : change.before, 'utf8');
+  for (let found = bytes.indexOf(needle); found >= 0; found = bytes.indexOf(needle, found + 1)) {
+    const [start, end] = quoted ? [found + 1, found + needle.length - 1] : [found, found + needle.length];
     if (change.kind === 'header') {
-      const line = text.lastIndexOf('\n', start - 1) + 1;
-      const item = /^[ \t]*- $/.test(text.slice(line, start));
-      const name = HEADER_LINE.exec(text.slice(text.lastIndexOf('\n', line - 2) + 1, Math.max(0, line - 1)))?.[1];
-      if (item && name?.toLowerCase() === change.key.toLowerCase() && lineEnd(text, end) === end) n++;
-    } else if (jsonKeyBefore(text, start, quoted) === change.key && (quoted || !/[\d.eE+-]/.test(text.charAt(end)))) n++;
+      const line = lineStart(bytes, start);
+      const item = /^[ \t]*- $/.test(bytes.toString('latin1', line, start));
+      if (item && headerAbove(bytes, line)?.toLowerCase() === change.key.toLowerCase() && lineEnd(bytes, end) === end) n++;
+    } else if (jsonKeyBefore(bytes, start, quoted) === change.key && (quoted || !/[\d.eE+-]/.test(String.fromCharCode(at(bytes, end))))) n++;
   }
   return n;
 }

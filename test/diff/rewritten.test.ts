@@ -83,7 +83,7 @@ describe('re-record shortcut (diff --git)', () => {
   it('answers for a re-record that only minted ids, timestamps and dates, like the bench', () => {
     const old = vcrYaml([{ model: 'gpt-4o' }, { model: 'gpt-4o', toolId: 'call_abc123' }]);
     const now = vcrYaml([{ model: 'gpt-4o', created: 1_700_086_400, date: 'Tue, 02 Jan 2026 11:00:00 GMT' }, { model: 'gpt-4o', toolId: 'call_xyz789', created: 1_700_086_400 }]);
-    expect(onlyVolatileChanged(old, now)?.map((c) => `${c.key}: ${c.before} → ${c.after}`)).toEqual([
+    expect(onlyVolatileChanged(Buffer.from(old), Buffer.from(now))?.map((c) => `${c.key}: ${c.before} → ${c.after}`)).toEqual([
       'created: 1700000000 → 1700086400',
       'Date: Mon, 01 Jan 2026 10:00:00 GMT → Tue, 02 Jan 2026 11:00:00 GMT',
       'id: call_abc123 → call_xyz789',
