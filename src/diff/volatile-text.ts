@@ -19,7 +19,6 @@ const JSON_KEYS = new Set([...JSON_ID_KEYS, 'system_fingerprint', 'created']);
 export const REWRITTEN_HEADERS = /^(date|x-request-id|request-id|x-amzn-requestid|x-amz-request-id|cf-ray|openai-processing-ms|x-envoy-upstream-service-time|user-agent|x-stainless-[a-z-]+|x-ratelimit-[a-z-]+|anthropic-ratelimit-[a-z-]+|server-timing)$/i;
 // A plain YAML scalar on one line that cannot start or end a structure: no quotes, indicators, `: ` or ` #`.
 const PLAIN = /^(?![-?:,[\]{}#&*!|>'"%@`\s])(?!.*(?:: |:$|\s#|\t))[^\n]{1,500}$/;
-const KEY_BEFORE = /(?<![\\\w])"([a-z_]+)"\s*:\s*$/;
 const HEADER_LINE = /^[ \t]*([A-Za-z][\w-]*)[ \t]*:[ \t]*$/;
 const NL = 0x0a;
 const QUOTE = 0x22;
@@ -34,12 +33,28 @@ function runEnd(bytes: Buffer, i: number, ok: (c: number) => boolean): number {
   return i;
 }
 
-/** The JSON key whose value starts at `start` (after its opening quote when `quoted`), if it is one of ours. */
+const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+const isKeyByte = (c: number) => (c >= 97 && c <= 122) || c === 95;
+
+/**
+ * The JSON key whose value starts at `start` (after its opening quote when `quoted`), if it is one
+ * of ours: `"key"`, spaces, `:`, spaces, with no backslash or word character before the key's quote.
+ */
 function jsonKeyBefore(bytes: Buffer, start: number, quoted: boolean): string | undefined {
+  let k = quoted ? start - 2 : start - 1;
   if (quoted && at(bytes, start - 1) !== QUOTE) return undefined;
-  const end = quoted ? start - 1 : start;
-  const key = KEY_BEFORE.exec(bytes.toString('latin1', Math.max(0, end - 40), end))?.[1];
-  return key !== undefined && JSON_KEYS.has(key) && (key === 'created') === !quoted ? key : undefined;
+  while (isSpace(at(bytes, k))) k--;
+  if (at(bytes, k) !== 0x3a) return undefined;
+  k--;
+  while (isSpace(at(bytes, k))) k--;
+  if (at(bytes, k) !== QUOTE) return undefined;
+  const end = k;
+  k--;
+  while (end - k <= 20 && isKeyByte(at(bytes, k))) k--;
+  const before = at(bytes, k - 1);
+  if (at(bytes, k) !== QUOTE || before === 0x5c || isIdByte(before) || end - k < 2) return undefined;
+  const key = bytes.toString('latin1', k + 1, end);
+  return JSON_KEYS.has(key) && (key === 'created') === !quoted ? key : undefined;
 }
 
 const lineStart = (bytes: Buffer, i: number) => bytes.lastIndexOf(NL, i - 1) + 1;
