@@ -97,6 +97,14 @@ export function revisionPair(root: string, arg: string): { base: string; target:
     if (!isRevision(root, a) || !isRevision(root, b)) return undefined;
     return { base: dots === '...' ? git(['merge-base', a, b], root).trim() : a, target: b };
   }
+  // The usual case, a commit with a parent, in one git call; anything else takes the two below.
+  if (!arg.startsWith('-')) {
+    try {
+      if (git(['rev-parse', '--quiet', `${arg}^{commit}`, `${arg}^^{commit}`], root).trim().split('\n').length === 2) return { base: `${arg}^`, target: arg };
+    } catch {
+      // not a revision, or a root commit
+    }
+  }
   return isRevision(root, arg) ? { base: parentOf(root, arg), target: arg } : undefined;
 }
 

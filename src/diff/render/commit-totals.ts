@@ -4,7 +4,8 @@ import type { SideTotals } from '../types.js';
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const signed = (n: number, format: (v: number) => string) => (n === 0 ? '' : ` (${n > 0 ? '+' : '-'}${format(Math.abs(n))})`);
 const usd = (v: number) => `$${v < 1 ? v.toFixed(4) : v.toFixed(2)}`;
-const count = (v: number) => v.toLocaleString('en-US');
+// Token counts are whole numbers: grouped by hand, since loading ICU's number formats costs more than the rest of this file.
+const count = (v: number) => (Number.isSafeInteger(v) ? String(v).replace(/\B(?=(\d{3})+$)/g, ',') : v.toLocaleString('en-US'));
 
 function tokensLine(a: SideTotals, b: SideTotals): string {
   const [ta, tb] = [a.inputTokens + a.outputTokens, b.inputTokens + b.outputTokens];
