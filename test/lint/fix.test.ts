@@ -77,6 +77,23 @@ describe('lint --fix round trips on every format it can write', () => {
     expect(lint(readFileSync(file, 'utf8'), 'content-length')).toEqual([]);
   });
 
+  it('settles in one run: the content_length a redaction changes is corrected by the same --fix', () => {
+    const body = `{"model":"gpt-4o-mini","api_key":"${OPENAI}","n":1}`;
+    const text = goVcr([{ body, headers: `      X-Api-Key:\n      - ${OPENAI}\n`, requestExtra: `    content_length: ${Buffer.byteLength(body)}\n` }]);
+    const file = join(mkdtempSync(join(tmpdir(), 'cassette-fix-')), 'c.yaml');
+    writeFileSync(file, text);
+    const settled = text.replaceAll(OPENAI, 'REDACTED').replace(/content_length: \d+/, `content_length: ${Buffer.byteLength(body.replace(OPENAI, 'REDACTED'))}`);
+    // The dry run shows every change the one --fix makes, the length after redaction included.
+    const dry = cli(['lint', '--fix-dry-run', file]);
+    expect(dry.stdout).toContain(`+    content_length: ${Buffer.byteLength(body.replace(OPENAI, 'REDACTED'))}\n`);
+    expect(cli(['lint', '--fix', file]).stdout).toContain('clean');
+    expect(readFileSync(file, 'utf8')).toBe(settled);
+    const again = cli(['lint', '--fix', file]);
+    expect(readFileSync(file, 'utf8')).toBe(settled);
+    expect(again.stdout).not.toContain('fixable');
+    expect(lint(settled)).toEqual([]);
+  });
+
   it('applies edits in order and drops overlaps', () => {
     expect(applyFixes('abcdef', [{ start: 4, end: 5, replacement: 'E' }, { start: 0, end: 2, replacement: 'AB' }, { start: 1, end: 3, replacement: 'zz' }])).toBe('ABcdEf');
   });

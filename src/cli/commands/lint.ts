@@ -2,8 +2,7 @@ import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { applyRuleFlags, globToRegExp, ruleSettings, type LintConfig } from '../../lint/config.js';
 import { lintStream, type RuleSetting } from '../../lint/engine.js';
-import { fixesOf } from '../../lint/fix.js';
-import { fixCassetteBytes } from '../../lint/fix-bytes.js';
+import { fixUntilStable } from '../../lint/fix-passes.js';
 import { maskFindings, redactSecretsIn } from '../../lint/mask-findings.js';
 import { writeFixed } from '../fix-file.js';
 import { FORMATTERS } from '../../lint/format/index.js';
@@ -167,24 +166,19 @@ export function lintWork(o: LintWorkOptions): FileWork<CassetteStream, LintFileR
   return {
     load: (bytes, file) => openCassette(bytes, file.path, { format: o.recorder }),
     process(stream, file, bytes) {
-      const { cassette } = stream;
-      let findings = lint(stream, bytes.length);
-      const result: LintFileResult = { findings, fixed: false, removed: [] };
-      const edits = fixesOf(findings);
-      if ((o.fix || o.fixDryRun) && edits.length > 0) {
-        // Bytes are edited, not re-encoded text: a BOM, invalid UTF-8 and every other byte stay.
-        const fix = fixCassetteBytes(bytes, cassette.text, cassette.gzipped, edits);
-        if (o.fixDryRun) result.patch = { path: file.path, before: fix.before, after: fix.after };
-        else if (file.stdin) throw new UsageError('--fix cannot write back to standard input (use --fix-dry-run)');
-        else {
-          result.removed = writeFixed(file.path, fix.bytes);
-          result.fixed = true;
-          // What is left after fixing is what the user still has to do.
-          findings = lint(openCassette(fix.bytes, file.path, { format: o.recorder }), fix.bytes.length);
-        }
+      if (!o.fix && !o.fixDryRun) return { findings: maskFindings(lint(stream, bytes.length), () => stream.cassette.text), fixed: false, removed: [] };
+      // Bytes are edited, not re-encoded text: a BOM, invalid UTF-8 and every other byte stay.
+      const settled = fixUntilStable(bytes, stream, lint, (fixed) => openCassette(fixed, file.path, { format: o.recorder }));
+      const result: LintFileResult = { findings: [], fixed: false, removed: [] };
+      if (settled.fix && o.fixDryRun) result.patch = { path: file.path, before: settled.fix.before, after: settled.fix.after };
+      else if (settled.fix) {
+        if (file.stdin) throw new UsageError('--fix cannot write back to standard input (use --fix-dry-run)');
+        result.removed = writeFixed(file.path, settled.fix.bytes);
+        result.fixed = true;
       }
+      // What is left after fixing is what the user still has to do (the dry run: what it would leave).
       // Masked here, where the text is: the allow list, baseline and --quiet never read messages.
-      result.findings = maskFindings(findings, () => cassette.text);
+      result.findings = o.fixDryRun ? maskFindings(settled.first, () => stream.cassette.text) : maskFindings(settled.findings, () => settled.stream.cassette.text);
       return result;
     },
   };
