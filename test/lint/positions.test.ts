@@ -49,6 +49,25 @@ describe('every finding is placed on its own interaction', () => {
   });
 });
 
+// The same key in the request body and in the X-Api-Key header: each finding at its own field.
+const twice = {
+  'go-vcr': `version: 2\ninteractions:\n- id: 0\n  request:\n    body: '{"model":"gpt-4o-mini","api_key":"${KEY}"}'\n    headers:\n      Content-Type:\n      - application/json\n      X-Api-Key:\n      - ${KEY}\n    url: https://api.openai.com/v1/chat/completions\n    method: POST\n  response:\n    body: '{}'\n    headers: {}\n    status: 200 OK\n    code: 200\n    duration: 1s\n`,
+  har: JSON.stringify({ log: { version: '1.2', creator: { name: 'test', version: '1' }, entries: [{ ...harEntry(0), request: { ...(harEntry(0) as { request: object }).request, headers: [{ name: 'X-Api-Key', value: KEY }], postData: { mimeType: 'application/json', text: `{"api_key":"${KEY}"}` } } }] } }, null, 2),
+  nock: JSON.stringify([{ ...nockDef(0), body: { api_key: KEY }, reqheaders: { 'X-Api-Key': KEY } }], null, 2),
+};
+
+describe('a secret repeated in two fields', () => {
+  it.each(Object.entries(twice))('%s: secret-body points at the body, secret-header at the header', (_, text) => {
+    const [bodyLine, headerLine] = [text.split('\n').findIndex((l) => l.includes(KEY) && l.includes('api_key')) + 1, text.split('\n').findIndex((l) => l.includes(KEY) && !l.includes('api_key')) + 1];
+    expect(bodyLine).toBeGreaterThan(0);
+    expect(headerLine).toBeGreaterThan(0);
+    for (const findings of [lintStream(openCassette(text, 'twice'), RULES, new Map(), text.length), lintCassette(loadCassette(text, 'twice'), RULES, new Map(), text.length)]) {
+      expect(findings.filter((f) => f.ruleId === 'secret-body').map((f) => f.line)).toEqual([bodyLine]);
+      expect(findings.filter((f) => f.ruleId === 'secret-header').map((f) => f.line)).toEqual([headerLine]);
+    }
+  });
+});
+
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);

@@ -39,13 +39,34 @@ export function secretReports(ctx: RuleContext, where: FoundSecret['where'], des
         severity: s.uncertain ? 'warn' : undefined,
         field: `${s.side}.${s.where === 'body' ? 'body' : s.where === 'url' ? `url.${s.field}` : `headers.${s.field.toLowerCase()}`}${s.cookie ? `.${s.cookie}` : ''}`,
         interaction: i.index,
-        offset: fix[0]?.start,
+        offset: ownOffset(ctx, i, s, fix),
         path: fieldPath(i, s),
         fix: fix.length > 0 ? fix : undefined,
       });
     }
   }
   return out;
+}
+
+/**
+ * Where the finding points: the occurrence inside its own field. Every occurrence is redacted, but a
+ * key in both the body and a header must be reported at the body for secret-body and at the header
+ * for secret-header. Only a value found more than once needs the field's position (it parses).
+ */
+function ownOffset(ctx: RuleContext, i: Interaction, s: FoundSecret, fix: readonly TextEdit[]): number | undefined {
+  if (fix.length < 2) return fix[0]?.start;
+  const path = fieldPath(i, s);
+  let from = path ? ctx.cassette.locate(path)?.offset : undefined;
+  if (from === undefined) return fix[0]!.start;
+  if (s.where === 'header') {
+    // The header's own name after the headers' start: a second header with the same value is not this one.
+    const { text, offset } = ctx.span(i);
+    const name = new RegExp(s.field.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi');
+    name.lastIndex = Math.max(0, from - offset);
+    const at = name.exec(text);
+    if (at) from = offset + at.index;
+  }
+  return (fix.find((e) => e.start >= from) ?? fix[0]!).start;
 }
 
 function fieldPath(i: Interaction, s: FoundSecret) {
