@@ -7,7 +7,8 @@ import type { CassetteDiff, DiffOptions } from '../../diff/types.js';
 import { loadCassette, openCassette, type CassetteStream } from '../../load.js';
 import { UsageError } from '../../model/errors.js';
 import type { Cassette } from '../../model/types.js';
-import { STDIN_PATH, readInput, readPathOrStdin } from '../inputs.js';
+import { parseExternalDiff } from '../external-diff.js';
+import { STDIN_PATH, readPathOrStdin } from '../inputs.js';
 import { errorLine, type FileError } from '../load-files.js';
 import { loadTerminalLayout, paletteFor, useColor, writeOut } from '../terminal.js';
 
@@ -66,11 +67,6 @@ function indexFlag(value: string | undefined, name: string): number | undefined 
   return Number(value);
 }
 
-// git calls an external diff driver with: path old-file old-hex old-mode new-file new-hex new-mode.
-function isExternalDiff(args: readonly string[]): boolean {
-  return args.length === 7 && /^[0-9a-f]{7,64}$/.test(args[2]!) && /^([0-7]{6}|\.)$/.test(args[3]!);
-}
-
 export async function diffCommand(args: string[], flags: DiffFlags): Promise<void> {
   const options: DiffOptions = { showNoise: flags.showNoise, ignore: flags.ignore, provider: flags.provider };
   const diffs: CassetteDiff[] = [];
@@ -83,12 +79,11 @@ export async function diffCommand(args: string[], flags: DiffFlags): Promise<voi
       errors.push({ path, message: errorLine(path, error) });
     }
   };
-  const external = isExternalDiff(args);
   if (flags.git) return (await import('./diff-git.js')).diffGit(args, flags, options);
-  if (external) {
-    const [path, oldFile, , , newFile] = args as [string, string, string, string, string];
-    attempt(path, () => diffCassettes(load(oldFile === '/dev/null' ? undefined : readInput(oldFile), `a/${path}`, flags), load(newFile === '/dev/null' ? undefined : readInput(newFile), `b/${path}`, flags), options));
-  } else if (args.length === 1) {
+  // Called by git as an external diff driver (diff.<driver>.command, GIT_EXTERNAL_DIFF).
+  const call = parseExternalDiff(args, process.env);
+  if (call) return (await import('./diff-external.js')).diffExternal(call, flags, options);
+  if (args.length === 1) {
     const from = indexFlag(flags.from, '--from');
     const to = indexFlag(flags.to, '--to');
     attempt(args[0]!, () => {
@@ -137,7 +132,5 @@ export async function diffCommand(args: string[], flags: DiffFlags): Promise<voi
     writeOut(fit(diffs.map((d) => renderDiffText(d, { palette, patch: flags.patch !== false, showNoise: flags.showNoise })).join('\n')));
   }
   for (const e of errors) process.stderr.write(`error: ${e.message}\n`);
-  // An external diff driver must exit 0 or git stops; differences are in the output.
-  if (external && errors.length === 0) process.exitCode = 0;
-  else process.exitCode = errors.length > 0 ? 2 : diffs.some((d) => d.different) ? 1 : 0;
+  process.exitCode = errors.length > 0 ? 2 : diffs.some((d) => d.different) ? 1 : 0;
 }
