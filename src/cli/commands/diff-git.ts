@@ -11,7 +11,7 @@ import { renderCommitText } from '../../diff/render/commit-text.js';
 import { diffJsonValue } from '../../diff/render/json.js';
 import type { DiffOptions } from '../../diff/types.js';
 import { loadCassette } from '../../load.js';
-import { CassetteInputError, NotCassetteError, NotHttpError } from '../../model/errors.js';
+import { CassetteInputError, NotCassetteError, NotHttpError, UsageError } from '../../model/errors.js';
 import type { Cassette } from '../../model/types.js';
 import { changedFiles, gitRoot, readBlobs, revisionPair } from '../git.js';
 import { CASSETTE_FILE, readInput } from '../inputs.js';
@@ -47,6 +47,8 @@ export async function diffGit(args: readonly string[], flags: DiffFlags, diffOpt
   const shortcut = !flags.json && !flags.showNoise && !diffOptions.ignore?.length;
   const root = gitRoot();
   const pair = args[0] !== undefined && !existsSync(args[0]) ? revisionPair(root, args[0]) : undefined;
+  // Neither a file nor a revision: a typo, or a commit this clone lacks; as git says it.
+  if (args[0] !== undefined && !pair && !existsSync(args[0])) throw new UsageError(`unknown revision '${args[0]}'`);
   const rev = pair?.target;
   const base = pair?.base ?? 'HEAD';
   const changed = changedFiles(root, base, rev, pair ? args.slice(1) : args);

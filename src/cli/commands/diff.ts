@@ -3,6 +3,7 @@ import { diffJsonValue } from '../../diff/render/json.js';
 import { renderDiffMarkdown } from '../../diff/render/markdown.js';
 import { renderDiffStat } from '../../diff/render/stat.js';
 import { renderDiffText } from '../../diff/render/text.js';
+import { invalidIgnorePattern } from '../../diff/ignore-pattern.js';
 import type { CassetteDiff, DiffOptions } from '../../diff/types.js';
 import { loadCassette, openCassette, type CassetteStream } from '../../load.js';
 import { UsageError } from '../../model/errors.js';
@@ -68,6 +69,10 @@ function indexFlag(value: string | undefined, name: string): number | undefined 
 }
 
 export async function diffCommand(args: string[], flags: DiffFlags): Promise<void> {
+  if ([flags.json, flags.markdown, flags.stat].filter(Boolean).length > 1) throw new UsageError('choose one of --json, --markdown, --stat');
+  const badIgnore = invalidIgnorePattern(flags.ignore ?? []);
+  if (badIgnore !== undefined) throw new UsageError(`--ignore: '${badIgnore}' is not a JSON path pattern (keys joined by '.', [N] or [*] for an index, * for any key: messages[*].cache_control)`);
+  if ((flags.from !== undefined || flags.to !== undefined) && (flags.git || args.length !== 1)) throw new UsageError('--from and --to pick two interactions within one cassette: diff FILE --from N --to M');
   const options: DiffOptions = { showNoise: flags.showNoise, ignore: flags.ignore, provider: flags.provider };
   const diffs: CassetteDiff[] = [];
   const errors: FileError[] = [];
