@@ -3,7 +3,7 @@ import type { LlmExchange } from '../llm/types.js';
 import { getHeader } from '../model/headers.js';
 import type { Cassette, Interaction } from '../model/types.js';
 import type { PriceQuery, PriceTable } from './price-table.js';
-import type { CostRow } from './types.js';
+import { LOCAL_PRICED_AS, type CostRow } from './types.js';
 
 export interface CollectOptions {
   provider?: string | undefined;
@@ -49,7 +49,7 @@ export function costRow(path: string, interaction: Interaction, exchange: LlmExc
   }
   if (usage?.cost === undefined && LOCAL_WIRES.has(exchange.provider) && isLocal(interaction.request)) {
     // A model served on this machine (Ollama, llama.cpp, vLLM) costs nothing per call, whatever its name.
-    return Object.assign(row, { cost: 0, estimate: 0, costSource: 'estimated', pricedAs: 'local (no API charge)' });
+    return Object.assign(row, { cost: 0, estimate: 0, costSource: 'estimated', pricedAs: LOCAL_PRICED_AS });
   }
   const extra = { cacheWrite1hTokens: usage?.cacheWrite1hTokens, searchContextSize: usage?.searchContextSize ?? searchContextSize(interaction) };
   const estimate = estimateFor(row, extra, [model, exchange.request.model, modelFromUrl(interaction.request.url)], interaction.request.url, at, prices);

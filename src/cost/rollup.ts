@@ -49,10 +49,10 @@ export function buildCostReport(rows: CostRow[], options: { by?: GroupBy | undef
   for (const row of rows) addRow(total, row);
   const budget: BudgetResult[] = [];
   const { maxCost, maxTokens } = options.budget ?? {};
-  if (maxCost !== undefined) budget.push({ limit: 'max-cost', value: total.cost, max: maxCost, exceeded: total.cost > maxCost });
+  if (maxCost !== undefined) budget.push({ limit: 'max-cost', value: total.cost, max: maxCost, exceeded: total.cost > maxCost, unknown: total.unknown, checked: total.unknown < total.interactions || total.interactions === 0 });
   if (maxTokens !== undefined) {
     const tokens = total.inputTokens + total.outputTokens;
-    budget.push({ limit: 'max-tokens', value: tokens, max: maxTokens, exceeded: tokens > maxTokens });
+    budget.push({ limit: 'max-tokens', value: tokens, max: maxTokens, exceeded: tokens > maxTokens, unknown: 0, checked: true });
   }
   return {
     rows,

@@ -1,5 +1,8 @@
 import type { ProviderId } from '../llm/types.js';
 
+/** `CostRow.pricedAs` of a model served on this machine (Ollama, llama.cpp, vLLM): $0 whatever its name. */
+export const LOCAL_PRICED_AS = 'local (no API charge)';
+
 export type CostSource = 'recorded' | 'estimated' | 'unknown';
 
 /** Token counts; `inputTokens` includes cache reads and writes, `outputTokens` includes reasoning. */
@@ -61,4 +64,8 @@ export interface BudgetResult {
   value: number;
   max: number;
   exceeded: boolean;
+  /** For `max-cost`: calls whose cost is unknown, so not checked against the limit (0 for `max-tokens`). */
+  unknown: number;
+  /** False when no call had a known cost: the limit could not be checked at all. */
+  checked: boolean;
 }

@@ -100,7 +100,7 @@ describe('cassette cost options', () => {
     const r = cli(['cost', '--max-cost', '$1', join(SAMPLES, 'vcrpy/anthropic-stream-tools.yaml')]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('1 unknown · total $0.0027204 (unknown costs not included)');
-    expect(r.stdout).toContain('within budget: --max-cost $1.0000, total $0.0027204');
+    expect(r.stdout).toContain('within budget: --max-cost $1.0000, total $0.0027204 (1 unknown cost not included)');
   });
 });
 

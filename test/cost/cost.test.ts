@@ -97,7 +97,7 @@ describe('views', () => {
   });
 
   it('checks budgets', () => {
-    expect(buildCostReport(rows, { budget: { maxCost: 0.001 } }).budget).toEqual([{ limit: 'max-cost', value: expect.any(Number), max: 0.001, exceeded: true }]);
+    expect(buildCostReport(rows, { budget: { maxCost: 0.001 } }).budget).toEqual([{ limit: 'max-cost', value: expect.any(Number), max: 0.001, exceeded: true, unknown: expect.any(Number), checked: true }]);
     expect(buildCostReport(rows, { budget: { maxTokens: 1e6 } }).budget[0]!.exceeded).toBe(false);
   });
 
@@ -130,6 +130,29 @@ describe('sums without a known cost', () => {
     expect(renderCostTable(report, PLAIN)).toContain('1 unknown · total ?\n');
     expect(renderCostMarkdown(report).split('\n')[0]).toBe('### LLM cost: unknown');
   });
+
+  it('say a --max-cost budget could not be checked, not "within budget", when costs are unknown', () => {
+    const report = buildCostReport(unknownOnly, { budget: { maxCost: 0 } });
+    expect(report.budget).toEqual([{ limit: 'max-cost', value: 0, max: 0, exceeded: false, unknown: 1, checked: false }]);
+    const table = renderCostTable(report, PLAIN);
+    expect(table).not.toContain('within budget');
+    expect(table).toContain('budget could not be checked: --max-cost $0, every cost is unknown (1 call)\n');
+    expect(renderCostMarkdown(report)).toContain(':warning: budget `--max-cost 0` could not be checked: every cost is unknown');
+    // Known costs within the limit, and nothing unknown: within budget.
+    const known = buildCostReport(rowsOf(sample('vcrpy/openai-chat-parsed-body.yaml')), { budget: { maxCost: 1 } });
+    expect(renderCostTable(known, PLAIN)).toContain('within budget: --max-cost $1.0000');
+  });
+});
+
+describe('local models', () => {
+  const report = buildCostReport(rowsOf(sample('go-vcr-v2/ollama-json-tools.yaml')));
+
+  it('are labelled local (no API charge) in the table, CSV and Markdown, as in JSON', () => {
+    expect(report.rows[0]).toMatchObject({ cost: 0, costSource: 'estimated', pricedAs: 'local (no API charge)' });
+    expect(renderCostTable(report, PLAIN)).toMatch(/\$0\s+local \(no API charge\)\n/);
+    expect(renderCostCsv(report).split('\r\n')[1]).toMatch(/,estimated,0,local \(no API charge\)$/);
+    expect(renderCostMarkdown(report)).toContain('| $0 | local (no API charge) |');
+  });
 });
 
 describe('table width', () => {
@@ -151,6 +174,14 @@ describe('table width', () => {
     expect(at100).not.toContain('unknown: no usage (HTTP 429)');
     expect(renderCostTable(report, PLAIN, { width: 60 })).toMatch(/ us\.anthrop\S*… /);
     expect(renderCostTable(report, PLAIN, { width: widest(full) })).toBe(full);
+  });
+
+  it('fits terminals narrower than 66 columns down to 55: the share percentage goes, names shorten', () => {
+    const many = buildCostReport([...rows, ...rowsOf(sample('go-vcr-v2/mixed-prices.yaml')), ...rowsOf(sample('go-vcr-v2/mixed-usage.yaml'))]);
+    for (const width of [55, 60, 65]) expect(widest(renderCostTable(many, PLAIN, { width })), String(width)).toBeLessThanOrEqual(width);
+    const at55 = renderCostTable(many, PLAIN, { width: 55 });
+    expect(at55.split('\n')[0]).toMatch(/^#\s+model\s+input\s+output\s+cost\s+source$/);
+    expect(at55).toContain('estimated');
   });
 
   it('lays out 20,000 rows (the layout is linear in rows; cli-table3 was quadratic)', () => {

@@ -1,4 +1,4 @@
-import type { CostReport } from '../types.js';
+import { LOCAL_PRICED_AS, type CostReport } from '../types.js';
 
 const HEAD = ['cassette', 'index', 'provider', 'model', 'input', 'cached', 'cache_write', 'output', 'reasoning', 'cost_usd', 'source', 'list_price_usd', 'reason'];
 
@@ -14,7 +14,7 @@ function field(value: string | number | null | undefined): string {
 export function renderCostCsv(report: CostReport): string {
   const lines = [HEAD.join(',')];
   for (const r of report.rows) {
-    lines.push([r.path, r.index, r.provider, r.model, r.inputTokens, r.cacheReadTokens, r.cacheWriteTokens, r.outputTokens, r.reasoningTokens, r.cost, r.costSource, r.estimate, r.reason].map(field).join(','));
+    lines.push([r.path, r.index, r.provider, r.model, r.inputTokens, r.cacheReadTokens, r.cacheWriteTokens, r.outputTokens, r.reasoningTokens, r.cost, r.costSource, r.estimate, r.reason ?? (r.pricedAs === LOCAL_PRICED_AS ? LOCAL_PRICED_AS : undefined)].map(field).join(','));
   }
   return `${lines.join('\r\n')}\r\n`;
 }

@@ -1,6 +1,6 @@
 import { count } from '../../text/plural.js';
 import type { CostReport } from '../types.js';
-import { TOKEN_COLUMNS, groupUsd, shortPath, sourceText, usd } from './shared.js';
+import { TOKEN_COLUMNS, budgetText, groupUsd, shortPath, sourceText, usd } from './shared.js';
 
 // Cassette text goes into a PR comment: escape what Markdown tables and HTML would interpret.
 const cell = (text: string) => text.replace(/[\\|`*_<>[\]]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
@@ -15,7 +15,10 @@ export function renderCostMarkdown(report: CostReport): string {
     `${count(t.interactions, 'call')} · ${n(t.inputTokens)} input (${n(t.cacheReadTokens)} cached) · ${n(t.outputTokens)} output (${n(t.reasoningTokens)} reasoning) tokens · ${t.recorded} recorded, ${t.estimated} estimated`,
     '',
   ];
-  for (const b of report.budget) out.push(`${b.exceeded ? ':x: over' : ':white_check_mark: within'} budget \`--${b.limit} ${b.max}\``, '');
+  for (const b of report.budget) {
+    const { state } = budgetText(b, usd);
+    out.push(state === 'over' ? `:x: over budget \`--${b.limit} ${b.max}\`` : state === 'unchecked' ? `:warning: budget \`--${b.limit} ${b.max}\` could not be checked: every cost is unknown` : `:white_check_mark: within budget \`--${b.limit} ${b.max}\``, '');
+  }
   const groups = report.groups?.groups ?? report.cassettes;
   const by = report.groups?.by ?? 'cassette';
   out.push(`| ${by} | calls | ${TOKEN_COLUMNS.map(([h]) => h).join(' | ')} | cost |`, `|---|--:|${TOKEN_COLUMNS.map(() => '--:').join('|')}|--:|`);

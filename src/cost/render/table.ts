@@ -3,7 +3,7 @@ import { renderTable, type TableCell, type TableColumn, type TableRow } from '..
 import { count } from '../../text/plural.js';
 import { sanitizeLine } from '../../text/sanitize.js';
 import type { CostGroup, CostReport, CostRow } from '../types.js';
-import { TOKEN_COLUMNS, groupUsd, sourceText, usd } from './shared.js';
+import { TOKEN_COLUMNS, budgetText, groupUsd, sourceText, usd } from './shared.js';
 
 const BLOCKS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
 
@@ -39,7 +39,8 @@ function shareCells(cost: number | null, total: number, p: Palette): TableCell[]
 
 const SHARE: TableColumn[] = [
   { header: '', drop: 2 },
-  { header: 'share', align: 'right' },
+  // Under ~66 columns the percentage goes too, after the bar: the cost column still says it.
+  { header: 'share', align: 'right', drop: 7 },
 ];
 
 /** The human view: rows grouped under each cassette's path, subtotals, a rollup and the total. */
@@ -49,12 +50,13 @@ export function renderCostTable(report: CostReport, p: Palette, options: CostTab
   const columns: TableColumn[] = [
     { header: '#', align: 'right' },
     { header: 'provider', fit: 'name', min: 8, drop: 6 },
-    { header: 'model', fit: 'name', min: 12 },
+    { header: 'model', fit: 'name', min: 8 },
     ...tokenColumns(report),
     { header: 'cost', align: 'right' },
     ...(withList ? [{ header: 'list price', align: 'right', drop: 3 } as TableColumn] : []),
     ...SHARE,
-    { header: 'source', fit: 'text', min: 10 },
+    // As narrow as `estimated`: a longer reason wraps below.
+    { header: 'source', fit: 'text', min: 9 },
   ];
   const sums = (label: TableCell, g: CostGroup): TableCell[] => ['', '', label, ...TOKEN_COLUMNS.map(([, key]) => paint(n(g[key]), p.bold)), paint(groupUsd(g), p.bold)];
   const rows: TableRow[] = [];
@@ -89,15 +91,14 @@ export function renderCostTable(report: CostReport, p: Palette, options: CostTab
   // A narrow terminal gets the summary on two lines rather than one that wraps mid-word.
   out.push('', options.width !== undefined && summary.length > options.width ? summary.replace(' · ', '\n') : summary);
   for (const b of report.budget) {
-    const value = b.limit === 'max-cost' ? usd(b.value) : n(b.value);
-    const max = b.limit === 'max-cost' ? usd(b.max) : n(b.max);
-    out.push(b.exceeded ? p.red(`over budget: --${b.limit} ${max}, total ${value}`) : p.green(`within budget: --${b.limit} ${max}, total ${value}`));
+    const { text, state } = budgetText(b, b.limit === 'max-cost' ? usd : n);
+    out.push(state === 'over' ? p.red(text) : state === 'unchecked' ? p.yellow(text) : p.green(text));
   }
   return `${out.join('\n')}\n`;
 }
 
 function rowCells(row: CostRow, withList: boolean, total: number, p: Palette): TableCell[] {
-  const source = row.costSource === 'recorded' ? paint('recorded', p.green) : row.costSource === 'estimated' ? paint('estimated', p.yellow) : paint(sanitizeLine(sourceText(row)), p.red);
+  const source = row.costSource === 'recorded' ? paint('recorded', p.green) : row.costSource === 'estimated' ? paint(sourceText(row), p.yellow) : paint(sanitizeLine(sourceText(row)), p.red);
   return [
     String(row.index),
     row.provider,

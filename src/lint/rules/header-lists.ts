@@ -15,7 +15,7 @@ export const headerLists: Rule = {
         const headers = path ? valueAt(ctx.cassette.data, path) : undefined;
         if (!isRecord(headers)) continue;
         for (const [name, value] of Object.entries(headers)) {
-          if (!Array.isArray(value)) out.push({ message: `header ${name} should be a list of values, not ${typeof value}`, path: [...path!, name] });
+          if (!Array.isArray(value)) out.push({ message: `header ${name} should be a list of values, not ${value === null ? 'null' : typeof value}`, path: [...path!, name] });
         }
       }
       return out;
