@@ -23,6 +23,8 @@ export interface Suppressor {
   keep(filePath: string, findings: readonly Finding[]): Finding[];
   /** Writes the baseline when asked to; returns lines for stderr about what was suppressed or written. */
   finish(): string[];
+  /** With --write-baseline: the findings recorded into it so far (none are reported); otherwise undefined. */
+  baselined(): number | undefined;
 }
 
 const posix = (from: string, path: string) => relative(from, resolve(path)).replace(/\\/g, '/');
@@ -37,6 +39,7 @@ export function createSuppressor(options: SuppressOptions): Suppressor {
   let allowed = 0;
   let suppressed = 0;
   return {
+    baselined: () => (options.writeBaseline ? suppressed : undefined),
     keep(filePath, findings) {
       const afterAllow = applyAllowList(allow, posix(options.configDir, filePath), findings);
       allowed += afterAllow.allowed;

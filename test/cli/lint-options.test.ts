@@ -64,6 +64,8 @@ describe('baseline and allow list', () => {
     const dir = project({ 'tests/cassettes/old.yaml': leaky(KEY) });
     const write = cli(['lint', '--write-baseline', '.cassette-baseline.json', 'tests'], { cwd: dir });
     expect([write.status, write.stderr]).toEqual([0, 'cassette: wrote 1 finding (1 fingerprint) to .cassette-baseline.json\n']);
+    // stdout says what was done, not that the findings it just recorded are gone.
+    expect(write.stdout).toBe('✔ wrote baseline with 1 finding from 1 cassette\n');
     const text = readFileSync(join(dir, '.cassette-baseline.json'), 'utf8');
     expect(text).not.toContain(KEY.slice(8));
     expect(JSON.parse(text).findings[0]).toMatchObject({ rule: 'secret-header', file: 'tests/cassettes/old.yaml', request: 'POST https://api.openai.com/v1/chat/completions', field: 'request.headers.authorization', count: 1 });

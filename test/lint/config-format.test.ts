@@ -103,7 +103,11 @@ describe('formatters', () => {
     const out = JSON.parse(sarif(results, context)) as { version: string; runs: { tool: { driver: { name: string; version: string; rules: { id: string }[] } }; results: { ruleId: string; level: string; locations: { physicalLocation: { region?: { startLine: number } } }[] }[] }[] };
     expect(out.version).toBe('2.1.0');
     expect(out.runs[0]!.tool.driver).toMatchObject({ name: 'cassette', version: '1.2.3' });
-    expect(out.runs[0]!.tool.driver.rules.map((r) => r.id)).toEqual(RULES.map((r) => r.id));
+    expect(out.runs[0]!.tool.driver.rules.map((r) => r.id)).toEqual([...RULES.map((r) => r.id), 'unreadable-file']);
+    // Every result's ruleId is declared, the unreadable file's too (GitHub code scanning resolves them).
+    const declared = new Set(out.runs[0]!.tool.driver.rules.map((r) => r.id));
+    expect(out.runs[0]!.results.map((r) => r.ruleId)).toContain('unreadable-file');
+    for (const r of out.runs[0]!.results) expect(declared.has(r.ruleId), r.ruleId).toBe(true);
     expect(out.runs[0]!.results[0]).toMatchObject({ ruleId: 'secret-header', level: 'error', locations: [{ physicalLocation: { region: { startLine: 10, startColumn: 10 > 0 ? 16 : 0 } } }] });
     expect(out.runs[0]!.results[1]!.level).toBe('warning');
   });

@@ -36,6 +36,7 @@ const REJECT: [string, string, [number, number][], RegExp][] = [
   ['status-text', goVcr([{ status: '404 Not Found' }]), [[16, 13]], /status "404 Not Found" does not match code 200/],
   ['duration-format', goVcr([{ duration: '1.5 seconds' }]), [[18, 15]], /duration "1.5 seconds" cannot be parsed/],
   ['header-lists', goVcr([{ headers: '      Authorization: Bearer x\n' }]), [[9, 22]], /header Authorization should be a list/],
+  ['header-lists', goVcr([{ headers: '      Accept:\n' }]), [[9, 14]], /header Accept should be a list of values, not null/],
   ['content-length', goVcr([{ requestExtra: '    content_length: 99\n' }]), [[11, 21]], /request content_length 99 but the body has 67 bytes/],
   ['invalid-request', goVcr([{ method: 'FETCH', url: 'not a url' }]), [[9, 10], [10, 13]], /invalid (URL|HTTP method)/],
   ['empty-cassette', 'version: 2\ninteractions: []\n', [[1, 1]], /no interactions/],

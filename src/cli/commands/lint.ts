@@ -120,7 +120,7 @@ export async function lintCommand(paths: string[], flags: LintFlags): Promise<vo
   if (!flags.fixDryRun) {
     // The stylish layout fits the terminal; the other formatters are for machines and keep whole lines.
     const layout = formatterName === 'stylish' ? await loadTerminalLayout() : undefined;
-    writeOut(formatter(results, { palette: paletteFor(useColor(flags)), rules: RULES, cwd: process.cwd(), version: VERSION, layout }));
+    writeOut(formatter(results, { palette: paletteFor(useColor(flags)), rules: RULES, cwd: process.cwd(), version: VERSION, layout, baselined: suppressor.baselined() }));
   }
   for (const line of skippedLines(outcome.skipped)) process.stderr.write(`${line}\n`);
   for (const line of suppressor.finish()) process.stderr.write(`${line}\n`);

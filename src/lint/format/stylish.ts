@@ -28,7 +28,7 @@ function errorLine(r: LintResult): Line {
  * Positions default to 1:1, as in every other formatter. On a terminal narrower than a line, the
  * message column wraps (rule ids stay in their column, the positions stay whole).
  */
-export const stylish: Formatter = (results, { palette: p, layout }) => {
+export const stylish: Formatter = (results, { palette: p, layout, baselined }) => {
   const out: string[] = [];
   for (const r of results) {
     const lines: Line[] = r.error
@@ -55,6 +55,7 @@ export const stylish: Formatter = (results, { palette: p, layout }) => {
   const failed = results.filter((r) => r.error).length;
   const total = errors + warnings;
   // Nothing linted (every named file skipped): stderr says what was skipped, stdout stays quiet.
+  if (total === 0 && failed === 0 && baselined !== undefined) return `${p.green(`✔ wrote baseline with ${count(baselined, 'finding')} from ${count(results.length, 'cassette')}`)}\n`;
   if (total === 0 && failed === 0) return results.length ? `${p.green(`✔ ${count(results.length, 'cassette')} clean`)}\n` : '';
   const summary = `✖ ${count(total, 'problem')} (${count(errors, 'error')}, ${count(warnings, 'warning')})${failed ? `, ${count(failed, 'file')} unreadable` : ''}`;
   out.push(errors || failed ? p.red(p.bold(summary)) : p.yellow(p.bold(summary)));

@@ -20,6 +20,8 @@ export interface FormatterContext {
   version: string;
   /** The terminal's width and wrapping, for the human layouts; undefined (a pipe or a file): full lines. */
   layout?: TerminalLayout | undefined;
+  /** With --write-baseline: how many findings went into the baseline instead of the report. */
+  baselined?: number | undefined;
 }
 
 export type Formatter = (results: readonly LintResult[], context: FormatterContext) => string;
