@@ -48,13 +48,17 @@ function makeRepo() {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
-/** CPU seconds (user + system) of a command's children, from bash's `times`: steadier than wall time on a busy machine. */
+/**
+ * CPU seconds (user + system) of one warm run of a command, from bash's `times`: steadier than wall
+ * time on a busy machine. The command runs twice in one shell and the second run is counted, so a
+ * page cache emptied by other work (as on a shared machine) costs neither side.
+ */
 function cpuSeconds(cwd, command, args) {
   const quoted = [command, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
-  const r = spawnSync('bash', ['-c', `${quoted} >/dev/null 2>&1; times`], { cwd, env, encoding: 'utf8' });
-  const line = r.stdout.trim().split('\n').pop() ?? '';
-  const secs = [...line.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
-  return secs.length === 2 ? secs[0] + secs[1] : NaN;
+  const r = spawnSync('bash', ['-c', `${quoted} >/dev/null 2>&1; times; ${quoted} >/dev/null 2>&1; times`], { cwd, env, encoding: 'utf8' });
+  // `times` prints the shell's own time, then its children's: the children's lines are the 2nd and 4th.
+  const children = r.stdout.trim().split('\n').filter((_, k) => k % 2 === 1).map((line) => [...line.matchAll(/(\d+)m([\d.]+)s/g)].reduce((sum, m) => sum + Number(m[1]) * 60 + Number(m[2]), 0));
+  return children.length === 2 ? children[1] - children[0] : NaN;
 }
 
 function time(cwd, command, args) {
