@@ -15,6 +15,7 @@ import type { FileWork } from '../file-work.js';
 import type { InputFile } from '../inputs.js';
 import { UsageError } from '../../model/errors.js';
 import { createSuppressor } from '../lint-suppress.js';
+import { withBrokenFileSecrets } from '../broken-file-secrets.js';
 import { forEachFile, skippedLines, type FileError } from '../load-files.js';
 import { loadTerminalLayout, paletteFor, useColor, writeOut } from '../terminal.js';
 import { VERSION } from '../version.js';
@@ -108,7 +109,7 @@ export async function lintCommand(paths: string[], flags: LintFlags): Promise<vo
     if (r.patch) patches.push(r.patch);
     let findings = suppressor.keep(file.path, r.findings);
     if (flags.quiet) findings = findings.filter((f) => f.severity === 'error');
-    results.push({ filePath: file.path, findings, fixed: r.fixed });
+    results.push({ filePath: file.path, findings, fixed: r.fixed, error: r.error });
   }, {}, parallel);
   if (flags.fixDryRun) {
     // The diff package is only needed to show fixes; a plain lint run does not load it.
@@ -149,6 +150,8 @@ export interface LintFileResult {
   patch?: FixPatch | undefined;
   /** Temp files of an interrupted `--fix` removed beside it. */
   removed: string[];
+  /** The one-line error when the file broke while read as a cassette (secret-text's findings alone then). */
+  error?: string | undefined;
 }
 
 /** What `lint` does to one file, as plain options (see src/cli/jobs.ts). */
@@ -160,8 +163,13 @@ export interface LintWorkOptions {
   fixDryRun: boolean;
 }
 
+/** Lint one file: a cassette (see lintCassette), or a broken one searched for keys alone. */
+export function lintWork(o: LintWorkOptions): FileWork<unknown, LintFileResult> {
+  return withBrokenFileSecrets(lintCassette(o), o.settings.get('secret-text')?.severity ?? 'error', () => ({ fixed: false, removed: [] })) as FileWork<unknown, LintFileResult>;
+}
+
 /** Lint one cassette, fixing it in place or as a patch when asked. */
-export function lintWork(o: LintWorkOptions): FileWork<CassetteStream, LintFileResult> {
+function lintCassette(o: LintWorkOptions): FileWork<CassetteStream, LintFileResult> {
   const lint = (stream: CassetteStream, size: number) => lintStream(stream, RULES, o.settings, size, o.provider);
   return {
     load: (bytes, file) => openCassette(bytes, file.path, { format: o.recorder }),

@@ -2,6 +2,7 @@ import { loadCassette } from '../../load.js';
 import { PLAIN } from '../../render/palette.js';
 import { renderShowText } from '../../render/show-text.js';
 import { buildShowReport } from '../../show/build.js';
+import { maskSecretsInRawText } from '../../secrets/mask-raw.js';
 import { sanitize } from '../../text/sanitize.js';
 import { readPathOrStdin } from '../inputs.js';
 import { errorLine } from '../load-files.js';
@@ -10,7 +11,7 @@ import { writeOut } from '../terminal.js';
 /**
  * git's textconv: a deterministic, readable rendering (no colour, fixed width, full texts,
  * secrets masked) that depends on the content only, never on the path it was given, so `git diff` and `git log -p` show what changed in meaning. A file that is not
- * a cassette is printed as it is, so git still has something to compare.
+ * a cassette (or is one cut short) is printed as text, with secrets masked and control characters escaped.
  */
 export function textconvCommand(file: string, flags: { format?: string }): void {
   let bytes: Uint8Array;
@@ -27,7 +28,8 @@ export function textconvCommand(file: string, flags: { format?: string }): void 
     const cassette = { ...loadCassette(bytes, file, { format: flags.format }), path: 'cassette' };
     text = renderShowText(buildShowReport(cassette), { palette: PLAIN, width: 100, full: true, headers: false, mask: true, raw: false });
   } catch {
-    text = sanitize(Buffer.from(bytes).toString('utf8'));
+    // Printed so git still has something to compare, but never a key: a file cut short is still in the repository.
+    text = sanitize(maskSecretsInRawText(Buffer.from(bytes).toString('utf8')));
   }
   writeOut(text.endsWith('\n') ? text : `${text}\n`);
 }

@@ -4,9 +4,9 @@ import type { Formatter } from './types.js';
 export const json: Formatter = (results) =>
   `${JSON.stringify(
     results.map((r) => {
-      const messages = r.error
-        ? [{ ruleId: null, severity: 2, message: r.error, line: 1, column: 1, fatal: true }]
-        : r.findings.map((f) => ({
+      const messages = [
+        ...(r.error ? [{ ruleId: null, severity: 2, message: r.error, line: 1, column: 1, fatal: true }] : []),
+        ...r.findings.map((f) => ({
             ruleId: f.ruleId,
             severity: f.severity === 'error' ? 2 : 1,
             message: f.message,
@@ -14,7 +14,8 @@ export const json: Formatter = (results) =>
             column: f.column ?? 1,
             interaction: f.interaction ?? null,
             ...(f.fix ? { fix: { edits: f.fix } } : {}),
-          }));
+          })),
+      ];
       return {
         filePath: r.filePath,
         messages,

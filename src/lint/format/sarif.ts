@@ -20,15 +20,16 @@ export const sarif: Formatter = (results, { rules, cwd, version }) => {
       },
     },
     results: results.flatMap((r) =>
-      r.error
-        ? [{ ruleId: UNREADABLE.id, ruleIndex: rules.length, level: 'error', message: { text: r.error }, locations: [{ physicalLocation: { artifactLocation: { uri: uri(r.filePath) } } }] }]
-        : r.findings.map((f) => ({
+      [
+        ...(r.error ? [{ ruleId: UNREADABLE.id, ruleIndex: rules.length, level: 'error', message: { text: r.error }, locations: [{ physicalLocation: { artifactLocation: { uri: uri(r.filePath) } } }] }] : []),
+        ...r.findings.map((f) => ({
             ruleId: f.ruleId,
             ruleIndex: rules.findIndex((x) => x.id === f.ruleId),
             level: f.severity === 'error' ? 'error' : 'warning',
             message: { text: f.message },
             locations: [{ physicalLocation: { artifactLocation: { uri: uri(r.filePath) }, region: { startLine: f.line ?? 1, startColumn: f.column ?? 1 } } }],
           })),
+      ],
     ),
   };
   return `${JSON.stringify({ $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs: [run] }, null, 2)}\n`;

@@ -31,9 +31,8 @@ function errorLine(r: LintResult): Line {
 export const stylish: Formatter = (results, { palette: p, layout, baselined }) => {
   const out: string[] = [];
   for (const r of results) {
-    const lines: Line[] = r.error
-      ? [errorLine(r)]
-      : r.findings.map((f) => ({ line: f.line ?? 1, column: f.column ?? 1, severity: f.severity === 'error' ? 'error' : 'warning', message: sanitizeLine(f.message), interaction: f.interaction, ruleId: f.ruleId }));
+    // A broken file may still hold the secret-text findings searched in its bytes.
+    const lines: Line[] = [...(r.error ? [errorLine(r)] : []), ...r.findings.map((f): Line => ({ line: f.line ?? 1, column: f.column ?? 1, severity: f.severity === 'error' ? 'error' : 'warning', message: sanitizeLine(f.message), interaction: f.interaction, ruleId: f.ruleId }))];
     if (lines.length === 0) continue;
     const text = lines.map((l) => ({ ...l, message: `${l.message}${l.interaction !== undefined ? ` [#${l.interaction}]` : ''}` }));
     const lw = Math.max(...text.map((l) => String(l.line).length));

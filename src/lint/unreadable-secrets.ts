@@ -1,0 +1,15 @@
+import { patternSecrets, redactForMessage } from '../secrets/detect.js';
+import { positionAt } from '../source/document.js';
+import type { Finding, Severity } from './types.js';
+
+/**
+ * The `secret-text` rule's key shapes in a file that could not be read as a cassette (cut short,
+ * not valid YAML or JSON): no rule can run on it, but a key in it still reaches the repository, so
+ * a pre-commit run flags it as gitleaks would. One finding per distinct key, at its first place.
+ */
+export function secretTextInUnreadable(text: string, severity: Severity): Finding[] {
+  return patternSecrets(text).map((s) => {
+    const { line, column } = positionAt(text, text.indexOf(s.value));
+    return { ruleId: 'secret-text', severity, message: `${s.kind} ${redactForMessage(s.value)} in a file that could not be read as a cassette`, line, column };
+  });
+}
