@@ -1,7 +1,7 @@
 import { CassetteInputError, NotCassetteError, NotHttpError, UsageError } from './model/errors.js';
 import type { Cassette, Interaction, LoadWarning } from './model/types.js';
 import { FORMATS, findFormat, type FormatAdapter, type ParsedCassette } from './formats/index.js';
-import { cassetteLikeKey } from './formats/cassette-like.js';
+import { cassetteLikeKey, incompleteInteraction } from './formats/cassette-like.js';
 import { notHttpKind } from './formats/not-http.js';
 import { materialize, parseSource, type ItemSource, type SourceDocument } from './source/document.js';
 
@@ -79,7 +79,17 @@ export function openCassette(input: Uint8Array | string, path: string, options: 
   const warnings: LoadWarning[] = [];
   const cassette = toCassette(path, doc, { ...head, interactions: [], warnings });
   function* interactions(): Generator<Interaction> {
-    for (let i = 0; i < list!.length; i++) yield reader!.interaction(list!.item(i), i, doc, warnings);
+    for (let i = 0; i < list!.length; i++) {
+      let interaction: Interaction;
+      try {
+        interaction = reader!.interaction(list!.item(i), i, doc, warnings);
+      } catch (error) {
+        // A file cut midway breaks in one item: the error names it.
+        if (error instanceof CassetteInputError && error.details.interaction === undefined) throw new CassetteInputError(error.message, { ...error.details, interaction: i });
+        throw error;
+      }
+      yield interaction;
+    }
   }
   return { cassette, interactionCount: list.length, interactions, list: { path: list.path, item: list.item, source: list.source } };
 }
@@ -98,7 +108,11 @@ function chooseAdapter(doc: SourceDocument, options: LoadOptions): FormatAdapter
   const tried = `tried ${FORMATS.map((f) => f.id).join(', ')}`;
   // A document with a cassette's keys is a broken cassette; anything else is another kind of file.
   const key = cassetteLikeKey(doc);
-  if (key) throw new CassetteInputError(`has ${key} like a cassette, but no recorder format matches its shape (${tried})`);
+  if (key) {
+    const cut = incompleteInteraction(doc);
+    if (cut) throw new CassetteInputError(`the interaction has no ${cut.missing}: the file may be cut short (no recorder format matches its shape; ${tried})`, { interaction: cut.index, position: doc.locate(cut.path) });
+    throw new CassetteInputError(`has ${key} like a cassette, but no recorder format matches its shape (${tried})`);
+  }
   throw new NotCassetteError(`not a recognised cassette (${tried})`);
 }
 

@@ -38,9 +38,29 @@ export function errorLine(path: string, error: unknown): string {
  * the cassette it began): the output stays and the file is reported as an error.
  */
 export class BrokeMidway extends Error {
-  constructor(readonly reason: unknown) {
+  /** `value`: what was made of the file before it broke (cost's rows so far), handed on as a done file's value. */
+  constructor(
+    readonly reason: unknown,
+    readonly value?: unknown,
+  ) {
     super('broke midway');
   }
+}
+
+/**
+ * The items of `items` up to the first error, which `broken()` then returns (undefined when none):
+ * a command prints what it read of a file that breaks midway, then the error, as `show --json` does.
+ */
+export function untilBroken<T>(items: Iterable<T>): { items: Generator<T>; broken(): unknown } {
+  let error: unknown;
+  function* read(): Generator<T> {
+    try {
+      yield* items;
+    } catch (e) {
+      error = e ?? new Error('unknown error');
+    }
+  }
+  return { items: read(), broken: () => error };
 }
 
 /** Read, load and process one file, catching everything into a FileOutcome. */
@@ -60,7 +80,7 @@ export function runFile<T, R>(work: FileWork<T, R>, file: InputFile, named: Name
   try {
     return { kind: 'done', value: work.process(loaded, file, bytes, write) };
   } catch (error) {
-    if (error instanceof BrokeMidway) return { kind: 'done', value: undefined as R, error: errorLine(file.path, error.reason) };
+    if (error instanceof BrokeMidway) return { kind: 'done', value: error.value as R, error: errorLine(file.path, error.reason) };
     return { kind: 'failed', message: errorLine(file.path, error) };
   }
 }

@@ -89,8 +89,9 @@ function startRun<R>(args: readonly string[], policy: InputPolicy, each: (value:
         found[file.arg]!++;
         if (text) write(file, text);
         progress.clear();
+        // A file that broke midway keeps what was read of it (cost's rows), then its error is reported.
+        if (result.error === undefined || result.value !== undefined) each(result.value, file);
         if (result.error !== undefined) fail(file.path, result.error);
-        else each(result.value, file);
     }
   };
   const finish = () => {

@@ -20,3 +20,25 @@ export function cassetteLikeKey(doc: SourceDocument): string | undefined {
   if (isRecord(d.log) && 'entries' in d.log) return '`log.entries`';
   return undefined;
 }
+
+/**
+ * The first interaction of a cassette-like list that a cut-short file leaves incomplete: no
+ * `response`, or a request with no method or URL. Named in the error, so a truncated file points
+ * at where it breaks rather than only saying that no format matches.
+ */
+export function incompleteInteraction(doc: SourceDocument): { index: number; path: (string | number)[]; missing: string } | undefined {
+  const d = doc.data;
+  if (!isRecord(d)) return undefined;
+  const key = ['interactions', 'http_interactions'].find((k) => Array.isArray(d[k]));
+  if (!key) return undefined;
+  const items = d[key] as unknown[];
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index];
+    const path = [key, index];
+    if (!isRecord(item) || !isRecord(item.request)) return { index, path, missing: '`request`' };
+    const request = item.request;
+    if (typeof request.method !== 'string' && !('url' in request) && !('uri' in request)) return { index, path, missing: 'request method or URL' };
+    if (!('response' in item)) return { index, path, missing: '`response`' };
+  }
+  return undefined;
+}

@@ -63,6 +63,9 @@ export function createShowBuilder(cassette: Cassette, options: ShowOptions = {})
       const firstNewMessage = prefix > 0 ? prefix : undefined;
       if (messages) previous = messages;
       if (options.only && !options.only.has(interaction.index)) return undefined;
+      // A file cut mid-interaction still parses: say so rather than show a made-up request as fine.
+      const missing = [!interaction.request.url && 'request URL', !interaction.response && 'response'].filter(Boolean);
+      if (missing.length > 0) found.push({ message: `no ${missing.join(' and no ')} recorded: the interaction is incomplete (was the file cut short?)`, interaction: interaction.index, position: cassette.locate(interaction.docPath) });
       for (const side of ['request', 'response'] as const) {
         const depth = interaction[side]?.body.tooDeep;
         if (depth === undefined) continue;

@@ -10,7 +10,7 @@ import { exitCodeFor } from '../../exit-code.js';
 import { UsageError } from '../../model/errors.js';
 import { PROVIDERS, findProvider } from '../../providers/index.js';
 import { openCassette, type CassetteStream } from '../../load.js';
-import type { FileWork } from '../file-work.js';
+import { BrokeMidway, untilBroken, type FileWork } from '../file-work.js';
 import { forEachFile, reportInputs } from '../load-files.js';
 import { outputColumns, paletteFor, useColor, writeOut } from '../terminal.js';
 
@@ -86,6 +86,12 @@ export function costWork(o: CostWorkOptions): FileWork<CassetteStream, CostRow[]
   const prices = rememberPrices(table);
   return {
     load: (bytes, file) => openCassette(bytes, file.path, { format: o.format }),
-    process: (stream) => collectRows(stream.cassette, { provider: o.provider, prices }, stream.interactions()),
+    process: (stream) => {
+      const read = untilBroken(stream.interactions());
+      const rows = collectRows(stream.cassette, { provider: o.provider, prices }, read.items);
+      // A file cut midway: the calls before the break are costed, and the break is the file's error.
+      if (read.broken() !== undefined) throw new BrokeMidway(read.broken(), rows);
+      return rows;
+    },
   };
 }

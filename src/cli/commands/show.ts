@@ -3,7 +3,7 @@ import { createShowJsonWriter, writeCassetteJson } from '../../render/show-json-
 import { exitCodeFor } from '../../exit-code.js';
 import { openCassette, type CassetteStream } from '../../load.js';
 import { CassetteInputError, UsageError } from '../../model/errors.js';
-import { BrokeMidway, type FileWork } from '../file-work.js';
+import { BrokeMidway, untilBroken, type FileWork } from '../file-work.js';
 import { parseInteractionSpecs, selectionError } from '../interaction-spec.js';
 import { forEachFile, reportInputs } from '../load-files.js';
 import { outputColumns, paletteFor, prepareColor, terminalWidth, useColor, writeOut } from '../terminal.js';
@@ -94,8 +94,12 @@ export async function showWork(o: ShowWorkOptions): Promise<FileWork<CassetteStr
       const message = selectionError(o.interaction, stream.interactionCount);
       if (message) throw new CassetteInputError(message);
       if (!o.json) {
-        const { text } = renderShowTextStream(stream, showOptions, textOptions);
-        return write(layout ? layout.fit(text) : text);
+        // A file cut midway: what was read is shown, then the break is the file's error (as with --json).
+        const read = untilBroken(stream.interactions());
+        const { text } = renderShowTextStream({ ...stream, interactions: () => read.items }, showOptions, textOptions);
+        write(layout ? layout.fit(text) : text);
+        if (read.broken() !== undefined) throw new BrokeMidway(read.broken());
+        return;
       }
       try {
         writeCassetteJson(write, stream, showOptions, { mask: o.mask, headers: o.headers });
