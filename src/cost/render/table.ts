@@ -37,10 +37,13 @@ function shareCells(cost: number | null, total: number, p: Palette): TableCell[]
   return [paint(bar(s), p.cyan), `${Math.round(s * 100)}%`];
 }
 
-const SHARE: TableColumn[] = [
+// The columns the table needs at the least, share included: narrower, the percentage goes too, after
+// the bar (the cost column still says it), while wider tables shorten model names before dropping it.
+const SHARE_MIN_WIDTH = 66;
+
+const share = (width: number | undefined): TableColumn[] => [
   { header: '', drop: 2 },
-  // Under ~66 columns the percentage goes too, after the bar: the cost column still says it.
-  { header: 'share', align: 'right', drop: 7 },
+  { header: 'share', align: 'right', drop: width !== undefined && width < SHARE_MIN_WIDTH ? 7 : undefined },
 ];
 
 /** The human view: rows grouped under each cassette's path, subtotals, a rollup and the total. */
@@ -54,7 +57,7 @@ export function renderCostTable(report: CostReport, p: Palette, options: CostTab
     ...tokenColumns(report),
     { header: 'cost', align: 'right' },
     ...(withList ? [{ header: 'list price', align: 'right', drop: 3 } as TableColumn] : []),
-    ...SHARE,
+    ...share(options.width),
     // As narrow as `estimated`: a longer reason wraps below.
     { header: 'source', fit: 'text', min: 9 },
   ];
@@ -81,7 +84,7 @@ export function renderCostTable(report: CostReport, p: Palette, options: CostTab
       { header: 'calls', align: 'right' },
       ...tokenColumns(report),
       { header: 'cost', align: 'right' },
-      ...SHARE,
+      ...share(options.width),
     ];
     const groupRows = report.groups.groups.map((g) => [paint(sanitizeLine(g.key), p.bold), n(g.interactions), ...TOKEN_COLUMNS.map(([, key]) => paint(n(g[key]), p.bold)), paint(groupUsd(g), p.bold), ...shareCells(g.cost, total, p)]);
     out.push('', ...renderTable(groupColumns, groupRows, { width: options.width, header: p.bold }));
