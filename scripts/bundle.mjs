@@ -1,6 +1,13 @@
-// Build step after tsc: the CLI's esbuild bundle (dist/bundle/), split per command so each loads
-// only its own code. Packages stay external (node_modules), except @pydantic/genai-prices, which is
-// replaced by the copy whose data is JSON (scripts/compact-prices.mjs): it loads ~20x faster.
+// Build step after tsc: the CLI as two CommonJS bundles, dist/bundle/run.cjs (bin/cassette.js runs
+// it) and dist/bundle/worker.cjs (the worker threads of src/cli/pool.ts), each one file holding
+// every package it uses. Why:
+// - one file, not a module graph: resolving, reading and linking dozens of ES modules (commander,
+//   js-yaml, the commands' chunks) was a large part of a one-file run's start-up;
+// - CommonJS, so bin/cassette.js can compile it with a V8 code cache (vm.Script cachedData; Node 20
+//   has no module compile cache), which skips parsing and compiling on every run after the first;
+// - commands stay lazy: esbuild turns the dynamic import() of each command into a function that
+//   runs that command's modules only when it is called;
+// - @pydantic/genai-prices resolves to the copy whose data is JSON (scripts/compact-prices.mjs).
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -11,27 +18,76 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const vendor = join(root, 'dist/vendor');
 writeCompactPrices(vendor);
 const prices = join(vendor, 'genai-prices.js');
-// Chunk names carry content hashes: chunks of an earlier build would pile up.
 rmSync(join(root, 'dist/bundle'), { recursive: true, force: true });
 
-/** Everything from node_modules stays external, but genai-prices resolves to the compact copy. */
-const packages = {
-  name: 'packages',
+const compactPrices = {
+  name: 'compact-prices',
   setup(b) {
     b.onResolve({ filter: /^@pydantic\/genai-prices$/ }, () => ({ path: prices }));
-    b.onResolve({ filter: /^[^./]/ }, (args) => ({ path: args.path, external: true }));
   },
 };
 
-await build({
-  absWorkingDir: root,
-  // The worker threads' entry (src/cli/pool.ts) shares the commands' chunks with run.js.
-  entryPoints: ['dist/cli/run.js', 'dist/cli/worker.js'],
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  outdir: 'dist/bundle',
-  plugins: [packages],
-  logLevel: 'warning',
-});
+/**
+ * Node modules a run may never use, loaded on first use instead of when the bundle starts: commander
+ * requires child_process (which brings net and dgram) for subcommands we do not have; zlib, crypto
+ * and worker_threads serve gzip files, baselines and large batches. Each export is a getter.
+ */
+const LAZY_BUILTINS = ['child_process', 'worker_threads', 'zlib', 'crypto'];
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(b) {
+    const filter = new RegExp(`^(node:)?(${LAZY_BUILTINS.join('|')})$`);
+    b.onResolve({ filter }, (args) => (args.namespace === 'lazy-builtin' ? { path: args.path, external: true } : { path: args.path.replace(/^node:/, ''), namespace: 'lazy-builtin' }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, async (args) => {
+      const keys = Object.keys(await import(`node:${args.path}`)).filter((k) => k !== 'default');
+      const contents = [
+        'let real;',
+        `const load = () => (real ??= require('node:${args.path}'));`,
+        `for (const key of ${JSON.stringify(keys)}) Object.defineProperty(exports, key, { enumerable: true, get: () => load()[key] });`,
+      ].join('\n');
+      return { contents, loader: 'js' };
+    });
+  },
+};
+
+/**
+ * Packages whose loading costs start-up and that a run may not call: string-width builds an
+ * Intl.Segmenter and emoji regular expressions when it loads, though the table layout measures
+ * ASCII and its own glyphs without it. Our code's import resolves to a shim whose default export
+ * loads the package (bundled, run once) on its first call.
+ */
+const LAZY_PACKAGES = ['string-width'];
+const lazyPackages = {
+  name: 'lazy-packages',
+  setup(b) {
+    b.onResolve({ filter: new RegExp(`^(${LAZY_PACKAGES.join('|')})$`) }, (args) =>
+      args.namespace === 'lazy-package' || !args.importer.includes('/dist/') ? undefined : { path: args.path, namespace: 'lazy-package' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-package' }, (args) => ({
+      // A CommonJS module without __esModule: an `import x from` gets module.exports itself.
+      contents: `let real;\nmodule.exports = (...a) => (real ??= require(${JSON.stringify(args.path)}).default)(...a);`,
+      loader: 'js',
+      resolveDir: root,
+    }));
+  },
+};
+
+for (const name of ['run', 'worker']) {
+  await build({
+    absWorkingDir: root,
+    entryPoints: [`dist/cli/${name}.js`],
+    outfile: `dist/bundle/${name}.cjs`,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    // Less to read, hash and compile.
+    minify: true,
+    plugins: [compactPrices, lazyBuiltins, lazyPackages],
+    // The sources find package.json, the price data and the worker relative to themselves; the
+    // bundle sits in dist/bundle/, two levels below the package as dist/cli/ is.
+    define: { 'import.meta.url': '__cassetteModuleUrl' },
+    banner: { js: "var __cassetteModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    logLevel: 'warning',
+  });
+}

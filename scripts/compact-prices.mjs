@@ -23,6 +23,10 @@ const LARGE = 4096;
 const DATA = '__genaiPricesData';
 const DATA_FILE = 'genai-prices.json';
 
+function codeUnitCompare(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** The package's ESM build (what `import` loads), as text, and its version. */
 export function genaiPricesSource() {
   const entry = fileURLToPath(import.meta.resolve('@pydantic/genai-prices'));
@@ -49,6 +53,14 @@ export function compactPrices(text) {
       literals.push({ name: decl.name.text, start: init.getStart(file), end: init.end });
     }
   }
+  const compares = [];
+  const visit = (node) => {
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'localeCompare' && node.arguments.length === 1) {
+      compares.push({ start: node.getStart(file), end: node.end, left: node.expression.expression.getText(file), right: node.arguments[0].getText(file) });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
   if (literals.length === 0) throw new Error('no large data literal found in @pydantic/genai-prices: its build changed; update scripts/compact-prices.mjs');
   let code = '';
   let at = 0;
@@ -59,8 +71,7 @@ export function compactPrices(text) {
   code += text.slice(at);
   const dropped = DOC_KEYS.filter((key) => !new RegExp(`\\b${key}\\b`).test(code));
   const data = {};
-  let out = '';
-  at = 0;
+  const edits = [];
   let providers;
   for (const l of literals) {
     // The package's own data literal (numbers, strings, !0/!1, template strings): evaluating it is
@@ -75,14 +86,27 @@ export function compactPrices(text) {
     });
     // Each provider's model list stays a JSON string until the package first reads it.
     data[l.name] = isProviders ? JSON.parse(json).map((p) => ({ ...p, models: JSON.stringify(p.models) })) : JSON.parse(json);
-    out += `${text.slice(at, l.start)}${DATA}[${JSON.stringify(l.name)}]`;
-    at = l.end;
+    edits.push({ start: l.start, end: l.end, text: `${DATA}[${JSON.stringify(l.name)}]` });
   }
-  out += text.slice(at);
+  // The package sorts its unit keys and their dimension names with localeCompare, whose first call
+  // builds an ICU collator (~15 ms). On these ASCII keys it orders exactly as comparing code units
+  // does (checked here, pair by pair, on the data itself), so that comparison is used instead.
+  const unitTable = Object.values(data).find((v) => !Array.isArray(v) && Object.values(v).every((u) => u && typeof u === 'object' && 'dimensions' in u));
+  const keySets = unitTable ? [Object.keys(unitTable), [...new Set(Object.values(unitTable).flatMap((u) => Object.keys(u.dimensions)))]] : [];
+  const sameOrder = keySets.length > 0 && keySets.every((keys) => keys.every((a) => keys.every((b) => Math.sign(a.localeCompare(b)) === Math.sign(codeUnitCompare(a, b)))));
+  if (sameOrder) for (const c of compares) edits.push({ start: c.start, end: c.end, text: `${DATA}Compare(${c.left}, ${c.right})` });
+  let out = '';
+  let at2 = 0;
+  for (const e of edits.sort((a, b) => a.start - b.start)) {
+    out += text.slice(at2, e.start) + e.text;
+    at2 = e.end;
+  }
+  out += text.slice(at2);
   if (!providers) throw new Error('@pydantic/genai-prices: no provider list among its data literals; update scripts/compact-prices.mjs');
   // The data file sits in dist/vendor/; the module runs from dist/vendor/ (tests) or dist/bundle/
   // (the CLI's bundle), both one level below dist/.
   const head = `import { readFileSync as ${DATA}Read } from 'node:fs';
+const ${DATA}Compare = ${codeUnitCompare.toString()};
 const ${DATA} = JSON.parse(${DATA}Read(new URL('../vendor/${DATA_FILE}', import.meta.url), 'utf8'));
 // A provider's models are parsed the first time the package reads them: a lookup reads a few providers' lists.
 for (const provider of ${DATA}[${JSON.stringify(providers)}]) {

@@ -37,7 +37,7 @@ function newest(path) {
 }
 
 // npm runs prepare twice in one install (install, then pack): the second finds dist/ newer than its inputs.
-const output = join(root, 'dist/bundle/run.js');
+const output = join(root, 'dist/bundle/run.cjs');
 const inputs = ['src', 'package.json', 'tsconfig.json', 'tsconfig.build.json', 'scripts/bundle.mjs', 'scripts/compact-prices.mjs'].map((p) => join(root, p));
 if (existsSync(output) && statSync(output).mtimeMs >= Math.max(...inputs.map(newest))) process.exit(0);
 

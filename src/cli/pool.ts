@@ -31,8 +31,9 @@ const MIN_BYTES = 1 << 20;
 /** Files sent ahead to each worker, so it never waits for the main thread to hand it the next. */
 const AHEAD = 2;
 
-// The worker's entry sits beside this module: dist/cli/ (tsc) or dist/bundle/ (the CLI's bundle).
-const WORKER = new URL('./worker.js', import.meta.url);
+// The worker's entry sits beside this module: dist/cli/worker.js (tsc), or dist/bundle/worker.cjs
+// beside the CLI's CommonJS bundle (scripts/bundle.mjs).
+const WORKER = new URL(import.meta.url.endsWith('.cjs') ? './worker.cjs' : './worker.js', import.meta.url);
 
 /**
  * How many threads work on `files`, the main thread included; 1 runs them all here.

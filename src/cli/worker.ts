@@ -8,8 +8,11 @@ import type { PoolReply, PoolTask } from './pool.js';
 
 const { job, limits } = workerData as { job: FileJob; limits: Limits };
 configureLimits(limits);
-const work = await prepareJob(job);
-parentPort!.on('message', ({ index, file, named }: PoolTask) => {
+// Not a top-level await: the CLI's bundle is CommonJS. Files sent before the work is ready wait
+// for it, in the order they came.
+const ready = prepareJob(job);
+parentPort!.on('message', async ({ index, file, named }: PoolTask) => {
+  const work = await ready;
   const parts: string[] = [];
   const outcome = runFile(work, file, named, (text) => void parts.push(text));
   parentPort!.postMessage({ index, outcome, text: parts.join('') } satisfies PoolReply);

@@ -34,7 +34,7 @@ function preCommits(): Found[] {
 // (.ci/run installs pre-commit and sets CI) or when CASSETTE_PRE_COMMIT names the executables to test.
 const enabled = Boolean(process.env.CI || process.env.CASSETTE_PRE_COMMIT);
 const found = enabled ? preCommits() : [];
-const built = existsSync(join(ROOT, 'dist/bundle/run.js'));
+const built = existsSync(join(ROOT, 'dist/bundle/run.cjs'));
 const online = found.length > 0 && built && spawnSync('npm', ['ping'], { encoding: 'utf8', timeout: 30_000 }).status === 0;
 const skip = !enabled
   ? 'runs only in CI (CI=true) or with CASSETTE_PRE_COMMIT=/path/to/pre-commit[:...]'

@@ -1,5 +1,6 @@
+import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { renderTable, shorten, wrap, type TableColumn } from '../../src/render/table.js';
+import { NARROW_GLYPHS, displayWidth, renderTable, shorten, wrap, type TableColumn } from '../../src/render/table.js';
 
 const columns: TableColumn[] = [
   { header: 'name', fit: 'name', min: 6, comfortable: 10 },
@@ -57,3 +58,16 @@ describe('table layout', () => {
     expect(wrap('abcdefghij', 4)).toEqual(['abcd', 'efgh', 'ij']);
   });
 });
+
+describe('displayWidth', () => {
+  it('measures our own glyphs without string-width exactly as string-width does, alone and among ASCII', () => {
+    for (const g of NARROW_GLYPHS) {
+      for (const text of [g, `a${g}b`, `${g}${g} x`, `${g} ${NARROW_GLYPHS}`]) expect(displayWidth(text), text).toBe(stringWidth(text));
+    }
+  });
+
+  it('gives other text to string-width: wide, combining, emoji, a glyph with a variation selector', () => {
+    for (const text of ['日本語', 'e\u0301', '\u{1F600}', '\u2714\ufe0f', 'a\u200db', '\u2588\u0301']) expect(displayWidth(text), text).toBe(stringWidth(text));
+  });
+});
+
