@@ -1,12 +1,14 @@
-// Build step: a copy of @pydantic/genai-prices' ESM build whose price tables are JSON strings.
+// Build step: a copy of @pydantic/genai-prices' ESM build whose price data is read from a JSON file.
 //
 // Why: the package keeps ~500 KB of provider and model data as one JavaScript object literal, and
-// V8 has to parse and run all of it when the module loads: about 150 ms of a `cassette cost` run
-// that otherwise takes ~100 ms. The same data as `JSON.parse('…')` loads in a few ms (V8's JSON
-// parser is much faster than its JavaScript parser on literal data), and without the documentation
-// fields (descriptions, pricing URLs, comments, context windows) that no code in the package reads,
-// it is a fifth smaller. The code is the package's own, unchanged, so the prices are the same
-// numbers; test/cost/compact-prices.test.ts prices every model of every provider with both.
+// V8 has to parse and run all of it when the module loads: about 150 ms of a `cassette cost` run.
+// Here the data goes to dist/vendor/genai-prices.json, read with JSON.parse (much faster than
+// V8's JavaScript parser on literal data), each provider's model list parsed only when the package
+// first reads it, and without the documentation fields (descriptions, pricing URLs, comments,
+// context windows) that no code in the package names. The code is the package's own; only its two
+// localeCompare sorts of unit names become a code-unit comparison, after checking on the data that
+// both order every pair alike. test/cost/compact-prices.test.ts prices every model of every
+// provider with both modules and expects the same numbers.
 //
 // The literals are found with TypeScript's parser (a build dependency anyway), not by their
 // minified names: any top-level `const` whose initializer is a large array or object literal.
@@ -36,9 +38,10 @@ export function genaiPricesSource() {
 }
 
 /**
- * `text` with every large top-level literal replaced by `JSON.parse("…")` of the same value (minus
- * documentation keys the code never names), and `export { <the provider list> as providerData }`
- * added so a test can walk every model. Throws when the module is not shaped as expected.
+ * The package's module text with every large top-level literal replaced by a read of the same value
+ * from the JSON file (`json`, minus documentation keys the code never names), and
+ * `export { <the provider list> as providerData }` added so a test can walk every model. Throws when
+ * the module is not shaped as expected.
  */
 export function compactPrices(text) {
   const file = ts.createSourceFile('genai-prices.js', text, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);

@@ -144,7 +144,7 @@ export async function forEachFile<R>(
   job: FileJob,
   each: (value: R, file: InputFile) => void,
   sink: FileSink = {},
-  /** False when these files must not be worked on at the same time (`lint --fix` of one file named twice). */
+  /** False when these files must be worked on in the main thread (`lint --fix`). */
   parallel: (files: readonly InputFile[]) => boolean = () => true,
 ): Promise<InputOutcome> {
   const run = startRun<R>(args, policy, each, sink);

@@ -49,7 +49,7 @@ describe('worker threads for many files', () => {
     }
   });
 
-  it('lint --fix writes the same files with worker threads as without', () => {
+  it('lint --fix stays in the main thread (a signal must remove its temp file) and writes the same files', () => {
     const text = readFileSync(join(SAMPLES, 'go-vcr-v2/openai-chat-stream-text.yaml'), 'utf8');
     const files: Record<string, string> = {};
     // Twelve cassettes in two folders, each with its own key to redact.
@@ -57,7 +57,9 @@ describe('worker threads for many files', () => {
     const alone = tempTree('cassette-fix-alone-', files);
     const pooled = tempTree('cassette-fix-pooled-', files);
     const a = run(1, ['lint', '--fix', '.'], alone);
-    const p = run(3, ['lint', '--fix', '.'], pooled);
+    const p = cli(['lint', '--fix', '.'], { cwd: pooled, env: { CASSETTE_WORKERS: '3', CASSETTE_DEBUG: '1' } });
+    expect(p.stderr).not.toMatch(/ threads$/m);
+    p.stderr = p.stderr.replace(/^cassette: .*\n/gm, '');
     expect([p.stdout, p.stderr, p.status]).toEqual([a.stdout, a.stderr, a.status]);
     const walk = (dir: string): string[] => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => statSync(join(dir, f)).isFile()).sort();
     expect(walk(pooled)).toEqual(Object.keys(files).sort()); // no temp file left behind

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { applyRuleFlags, globToRegExp, ruleSettings, type LintConfig } from '../../lint/config.js';
 import { lintStream, type RuleSetting } from '../../lint/engine.js';
@@ -12,7 +12,6 @@ import { findFormat } from '../../formats/index.js';
 import { openCassette, type CassetteStream } from '../../load.js';
 import type { Finding } from '../../lint/types.js';
 import type { FileWork } from '../file-work.js';
-import type { InputFile } from '../inputs.js';
 import { UsageError } from '../../model/errors.js';
 import { createSuppressor } from '../lint-suppress.js';
 import { withBrokenFileSecrets } from '../broken-file-secrets.js';
@@ -102,8 +101,9 @@ export async function lintCommand(paths: string[], flags: LintFlags): Promise<vo
   // pre-commit names every file its pattern matches: those that are not cassettes are skipped, not errors.
   const policy = { label: 'lint', namedNonCassette: 'skip', ignore: ignored, onError: (e: FileError) => results.push({ filePath: e.path, findings: [], error: redactSecretsIn(e.message) }) } as const;
   const options: LintWorkOptions = { settings, recorder: flags.recorder, provider: flags.provider, fix: Boolean(flags.fix), fixDryRun: Boolean(flags.fixDryRun) };
-  // `--fix` writes each file once: a file named twice (or through a link) is fixed in one thread, in order.
-  const parallel = flags.fix ? distinctFiles : undefined;
+  // `--fix` stays in the main thread: a signal (Ctrl-C) must be able to remove the temp file being
+  // written (src/cli/fix-file.ts), and signals reach only the main thread.
+  const parallel = flags.fix ? () => false : undefined;
   const outcome = await forEachFile<LintFileResult>(paths, policy, { name: 'lint', options }, (r, file) => {
     for (const stale of r.removed) process.stderr.write(`removed ${stale}, left by an interrupted lint --fix\n`);
     if (r.patch) patches.push(r.patch);
@@ -190,20 +190,4 @@ function lintCassette(o: LintWorkOptions): FileWork<CassetteStream, LintFileResu
       return result;
     },
   };
-}
-
-/** True when no two of `files` are the same file on disk. */
-function distinctFiles(files: readonly InputFile[]): boolean {
-  const seen = new Set<string>();
-  for (const f of files) {
-    let real: string;
-    try {
-      real = realpathSync(f.path);
-    } catch {
-      continue;
-    }
-    if (seen.has(real)) return false;
-    seen.add(real);
-  }
-  return true;
 }
