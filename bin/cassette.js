@@ -29,7 +29,14 @@ async function loadBundle(url, command) {
     ['node:fs', 'node:vm', 'node:module', 'node:url', 'node:os', 'node:path'].map((m) => import(m)),
   );
   const file = fileURLToPath(url);
-  const stat = statSync(file);
+  let stat;
+  try {
+    stat = statSync(file);
+  } catch {
+    // A clone whose build has not run (or failed): say what to do, not a stack trace.
+    process.stderr.write(`cassette: ${file} is missing: run \`npm run build\` (npm install runs it) first\n`);
+    process.exit(2);
+  }
   const dir = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'cassette-cli');
   const name = /^[a-z-]{1,20}$/.test(command ?? '') ? command : 'other';
   const cacheFile = join(dir, `${process.version}-${process.arch}-${stat.size}-${Math.trunc(stat.mtimeMs)}-${name}.v8`);

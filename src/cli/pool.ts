@@ -23,11 +23,12 @@ export interface PoolReply {
 
 /**
  * Below this much input a pool costs more than it saves: a worker thread starts its own V8 isolate
- * and loads the command's code (~100 ms of CPU), so one file, a pre-commit run of a few cassettes
- * or a small folder stays in the main thread.
+ * and loads and warms up the command's code again, so one file, a pre-commit run, a small folder
+ * and even the 266-file, 13 MB corpus stay in the main thread. Measured on an idle 2-core machine:
+ * the corpus took 1.3 s wall alone and 1.65 s with a worker; twelve 10 MiB files 4.7 s and 4.1 s.
  */
 const MIN_FILES = 8;
-const MIN_BYTES = 1 << 20;
+const MIN_BYTES = 64 << 20;
 /** Files sent ahead to each worker, so it never waits for the main thread to hand it the next. */
 const AHEAD = 2;
 
