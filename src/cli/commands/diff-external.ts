@@ -5,14 +5,13 @@ import { renderDiffStat } from '../../diff/render/stat.js';
 import { renderDiffText } from '../../diff/render/text.js';
 import type { DiffOptions } from '../../diff/types.js';
 import { loadCassette } from '../../load.js';
+import { emptyCassette } from '../../model/empty-cassette.js';
 import type { Cassette } from '../../model/types.js';
 import { externalDiffHeader, type ExternalDiffCall, type ExternalSide } from '../external-diff.js';
 import { readInput } from '../inputs.js';
 import { errorLine } from '../load-files.js';
 import { loadTerminalLayout, paletteFor, useColor, writeOut } from '../terminal.js';
 import type { DiffFlags } from './diff.js';
-
-const EMPTY = (path: string): Cassette => ({ path, format: 'none', interactions: [], warnings: [], data: null, sourceKind: 'text', text: '', gzipped: false, locate: () => undefined });
 
 /**
  * `cassette diff` run by git as `diff.<driver>.command` or GIT_EXTERNAL_DIFF, for every shape git
@@ -42,7 +41,7 @@ export async function diffExternal(call: ExternalDiffCall, flags: DiffFlags, opt
   }
   const notes: string[] = [];
   const load = (b: Uint8Array | undefined, label: string): Cassette | undefined => {
-    if (b === undefined) return EMPTY(label);
+    if (b === undefined) return emptyCassette(label);
     try {
       return loadCassette(b, label, { format: flags.format });
     } catch (error) {

@@ -12,7 +12,7 @@ import { diffJsonValue } from '../../diff/render/json.js';
 import type { DiffOptions } from '../../diff/types.js';
 import { loadCassette } from '../../load.js';
 import { CassetteInputError, NotCassetteError, NotHttpError, UsageError } from '../../model/errors.js';
-import type { Cassette } from '../../model/types.js';
+import { emptyCassette } from '../../model/empty-cassette.js';
 import { changedFiles, gitRoot, readBlobs, revisionPair } from '../git.js';
 import { CASSETTE_FILE, readInput } from '../inputs.js';
 import { errorLine, type FileError, skippedLines } from '../load-files.js';
@@ -26,8 +26,6 @@ const NOT_CASSETTE = /(^|\/)(package(-lock)?\.json|tsconfig[^/]*\.json|composer\
 function isNotCassette(error: unknown): boolean {
   return error instanceof NotCassetteError || (error instanceof CassetteInputError && error.message.startsWith('empty file'));
 }
-
-const EMPTY = (path: string): Cassette => ({ path, format: 'none', interactions: [], warnings: [], data: null, sourceKind: 'text', text: '', gzipped: false, locate: () => undefined });
 
 /**
  * `cassette diff --git [REV|A..B|A...B] [PATHS...]`: every cassette changed in REV (or in the
@@ -65,7 +63,7 @@ export async function diffGit(args: readonly string[], flags: DiffFlags, diffOpt
   for (const f of candidates) {
     const before = f.oldBlob ? blobs.get(f.oldBlob) : undefined;
     const after = f.newBlob ? blobs.get(f.newBlob) : f.status !== 'removed' && rev === undefined ? readInput(join(root, f.path)) : undefined;
-    const load = (bytes: Uint8Array | undefined) => (bytes === undefined ? EMPTY(f.path) : loadCassette(bytes, f.path, { format: flags.format }));
+    const load = (bytes: Uint8Array | undefined) => (bytes === undefined ? emptyCassette(f.path) : loadCassette(bytes, f.path, { format: flags.format }));
     try {
       const old = load(before);
       const diff = (shortcut && before && after && diffRewrittenBytes(old, before, after, options)) || diffCassettes(old, load(after), options);

@@ -7,6 +7,7 @@ import { invalidIgnorePattern } from '../../diff/ignore-pattern.js';
 import type { CassetteDiff, DiffOptions } from '../../diff/types.js';
 import { loadCassette, openCassette, type CassetteStream } from '../../load.js';
 import { UsageError } from '../../model/errors.js';
+import { emptyCassette } from '../../model/empty-cassette.js';
 import type { Cassette } from '../../model/types.js';
 import { parseExternalDiff } from '../external-diff.js';
 import { STDIN_PATH, readPathOrStdin } from '../inputs.js';
@@ -28,10 +29,8 @@ export interface DiffFlags {
   color?: boolean;
 }
 
-const EMPTY = (path: string): Cassette => ({ path, format: 'none', interactions: [], warnings: [], data: null, sourceKind: 'text', text: '', gzipped: false, locate: () => undefined });
-
 function load(bytes: Uint8Array | undefined, path: string, flags: DiffFlags): Cassette {
-  if (bytes === undefined || path === '/dev/null') return EMPTY(path);
+  if (bytes === undefined || path === '/dev/null') return emptyCassette(path);
   return loadCassette(bytes, path, { format: flags.format });
 }
 
