@@ -11,6 +11,7 @@ import { changeText, sortLines, summarizeRequest, summarizeResponse } from './su
 import { sideTotals } from './totals.js';
 import type { CassetteDiff, DiffOptions, InteractionDiff, JsonChange, SideDiff, SideTotals, SummaryLine } from './types.js';
 import { diffUrls } from './url-diff.js';
+import { methodLabel } from '../model/method.js';
 
 // Diffs are printed and pasted into reviews: key shapes in bodies are masked like everywhere else.
 const pretty = (value: unknown) => maskSecretsInText(typeof value === 'string' ? value : `${JSON.stringify(value, null, 2)}\n`);
@@ -40,7 +41,7 @@ function pathIdPairs(a: Side, b: Side): [string, string][] {
 function requestLines(a: Side, b: Side): SummaryLine[] {
   const lines: SummaryLine[] = [];
   const [ra, rb] = [a.interaction.request, b.interaction.request];
-  if (ra.method !== rb.method) lines.push({ category: 'request', text: `method: ${ra.method} → ${rb.method}` });
+  if (ra.method !== rb.method) lines.push({ category: 'request', text: `method: ${methodLabel(ra.method)} → ${methodLabel(rb.method)}` });
   lines.push(...diffUrls(a.url, b.url).lines, ...diffHeaders(ra.headers, rb.headers, 'request'));
   if (a.interaction.response && b.interaction.response) lines.push(...diffHeaders(a.interaction.response.headers, b.interaction.response.headers, 'response'));
   return lines;
@@ -85,7 +86,7 @@ function pairDiff(a: Side, b: Side, options: DiffOptions, withResponse: boolean)
 }
 
 function label(i: Interaction): string {
-  return `${i.request.method} ${maskUrl(i.request.url)}`;
+  return `${methodLabel(i.request.method)} ${maskUrl(i.request.url)}`;
 }
 
 /** What an added or removed interaction is: its model and first user message. */

@@ -8,6 +8,7 @@ import { sideTotals } from './totals.js';
 import type { CassetteDiff, DiffOptions, InteractionDiff } from './types.js';
 import { isGzip } from '../source/document.js';
 import { JSON_ID_KEYS, occurrences, onlyVolatileChanged, REWRITTEN_HEADERS, type VolatileChange } from './volatile-text.js';
+import { methodLabel } from '../model/method.js';
 
 /** Options of the shortcut: a cost that may depend on when a call was recorded stops it. */
 export interface RewrittenOptions extends DiffOptions {
@@ -89,7 +90,7 @@ function changesAreWhereExpected(cassette: Cassette, text: Uint8Array, changes: 
 
 function samePair(i: Interaction): InteractionDiff {
   const empty = () => ({ summary: [], changes: [], before: '', after: '' });
-  return { before: i.index, after: i.index, label: `${i.request.method} ${maskUrl(i.request.url)}`, status: 'same', request: empty(), response: empty() };
+  return { before: i.index, after: i.index, label: `${methodLabel(i.request.method)} ${maskUrl(i.request.url)}`, status: 'same', request: empty(), response: empty() };
 }
 
 /**

@@ -49,7 +49,7 @@ export function sideOf(interaction: Interaction, options: { provider?: string | 
     model,
     body,
     get requestKey() {
-      return (requestKey ??= `${request.method} ${url.host}${url.route} ${url.model ?? ''}?${queryKey(url)} ${(masked ??= contentKey(body))}`);
+      return (requestKey ??= `${request.method ?? '\u0000'} ${url.host}${url.route} ${url.model ?? ''}?${queryKey(url)} ${(masked ??= contentKey(body))}`);
     },
     get tokens() {
       return (tokens ??= words((masked ??= contentKey(body))));

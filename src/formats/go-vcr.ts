@@ -55,7 +55,7 @@ function toInteraction(item: unknown, index: number, doc: SourceDocument, warnin
     index,
     id: typeof item.id === 'number' || typeof item.id === 'string' ? item.id : undefined,
     request: {
-      method: typeof req.method === 'string' ? req.method : 'GET',
+      method: typeof req.method === 'string' ? req.method : undefined,
       url: typeof req.url === 'string' ? req.url : '',
       headers: requestHeaders,
       body: makeBody(requestBody, requestHeaders),

@@ -36,7 +36,7 @@ export function harInteraction(entry: unknown, index: number, doc: SourceDocumen
     index,
     id: typeof entry._id === 'string' ? entry._id : undefined,
     request: {
-      method: typeof req.method === 'string' ? req.method.toUpperCase() : 'GET',
+      method: typeof req.method === 'string' ? req.method.toUpperCase() : undefined,
       url: typeof req.url === 'string' ? req.url : '',
       headers: requestHeaders,
       body: makeBody(postDataBody(postData), requestHeaders),

@@ -93,7 +93,8 @@ function dechunk(body: Buffer): Buffer {
 
 function toInteraction(index: number, reqRaw: Buffer, resRaw: Buffer, line: number): Interaction {
   const req = parseMessage(reqRaw);
-  const [method = 'GET', target = '/'] = req.startLine.split(' ');
+  // A request line always starts with its method: one that does not is a broken trace, not a GET.
+  const [method = '', target = '/'] = req.startLine.split(' ');
   if (!/^[A-Z]+$/.test(method)) throw new CassetteInputError(`bad request line ${JSON.stringify(req.startLine.slice(0, 60))}`, { interaction: index, position: { line: line + 1, column: 1 } });
   const host = req.headers.find((h) => h.name.toLowerCase() === 'host')?.value ?? '';
   const url = /^https?:\/\//.test(target) ? target : `https://${host}${target}`;

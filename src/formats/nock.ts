@@ -33,7 +33,7 @@ function nockInteraction(def: unknown, index: number, doc: SourceDocument): Inte
   return {
     index,
     request: {
-      method: typeof def.method === 'string' ? def.method.toUpperCase() : 'GET',
+      method: typeof def.method === 'string' ? def.method.toUpperCase() : undefined,
       url: nockUrl(def.scope, typeof def.path === 'string' ? def.path : '/'),
       headers: requestHeaders,
       body: makeBody(requestBody(def.body), requestHeaders),

@@ -76,7 +76,7 @@ export function vcrInteraction(
   const interaction: Interaction = {
     index,
     request: {
-      method: typeof req.method === 'string' ? req.method.toUpperCase() : 'GET',
+      method: typeof req.method === 'string' ? req.method.toUpperCase() : undefined,
       url,
       headers: requestHeaders,
       body: makeBody(vcrBody(req.body, req.parsed_body), requestHeaders),

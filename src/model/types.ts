@@ -54,7 +54,11 @@ export interface Body {
 }
 
 export interface Request {
-  method: string;
+  /**
+   * Upper-cased as recorded; undefined when the recorder stored none (a broken or hand-edited
+   * cassette). Never defaulted: a reader must not be shown a GET that was not recorded.
+   */
+  method: string | undefined;
   url: string;
   headers: Header[];
   body: Body;

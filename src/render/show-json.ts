@@ -47,7 +47,7 @@ export function interactionJson(s: ShownInteraction, o: ShowJsonOptions): object
     id: i.id,
     recordedAt: i.recordedAt,
     request: {
-      method: i.request.method,
+      method: i.request.method ?? null,
       url: o.mask ? maskUrl(i.request.url) : i.request.url,
       headers: headers(i.request.headers),
       contentType: mediaType(i.request.headers),

@@ -9,6 +9,7 @@ import { sanitizeLine } from '../text/sanitize.js';
 import { formatBytes, formatDuration, formatUsd, prettyJson, shorten, wrap } from './format.js';
 import type { Palette } from './palette.js';
 import { renderRawBody } from './raw-body.js';
+import { methodLabel } from '../model/method.js';
 
 export interface ShowTextOptions {
   palette: Palette;
@@ -85,7 +86,7 @@ function header(i: Interaction, o: ShowTextOptions): string {
   const status = i.response ? `${i.response.status}${i.response.statusText ? ` ${sanitizeLine(i.response.statusText)}` : ''}` : 'no response';
   const colour = !i.response || i.response.status >= 400 ? p.red : i.response.status >= 300 ? p.yellow : p.green;
   const dur = formatDuration(i.durationMs);
-  return `${p.bold(p.cyan(`#${i.index}`))} ${p.bold(sanitizeLine(i.request.method))} ${where}  ${colour(status)}${dur ? p.gray(`  ${dur}`) : ''}`;
+  return `${p.bold(p.cyan(`#${i.index}`))} ${p.bold(sanitizeLine(methodLabel(i.request.method)))} ${where}  ${colour(status)}${dur ? p.gray(`  ${dur}`) : ''}`;
 }
 
 function renderHeaders(title: string, headers: readonly Header[], o: ShowTextOptions): string[] {

@@ -10,7 +10,7 @@ export const duplicateRequest: Rule = {
     const first = (state.first ??= new Map<string, number>()) as Map<string, number>;
     const out: RuleReport[] = [];
     for (const i of cassette.interactions) {
-      const key = `${i.request.method} ${i.request.url}\u0000${i.request.body.text ?? `#${i.request.body.size}`}`;
+      const key = `${i.request.method ?? '\u0000'} ${i.request.url}\u0000${i.request.body.text ?? `#${i.request.body.size}`}`;
       const earlier = first.get(key);
       // The key is kept for the whole file: detached, it does not keep the interaction's text alive.
       if (earlier === undefined) first.set(detach(key), i.index);

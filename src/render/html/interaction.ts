@@ -12,6 +12,7 @@ import type { HtmlOptions } from './options.js';
 import { rawSection } from './raw.js';
 import { requestBlock } from './request.js';
 import { responseBlock } from './response.js';
+import { methodLabel } from '../../model/method.js';
 
 export interface InteractionContext {
   /** Element id of this interaction, and of its raw JSON block. */
@@ -36,7 +37,7 @@ export function interactionCard(s: ShownInteraction, c: InteractionContext, o: H
   const model = llm?.response?.model ?? llm?.request.model ?? '';
   const tools = new Set([...(llm?.response?.toolCalls ?? []), ...(llm?.request.messages ?? []).flatMap((m) => m.toolCalls ?? [])].map((t) => t.name));
   const url = o.masking ? maskUrl(i.request.url) : i.request.url;
-  return html`<article class="ix ${statusClass(res?.status)}" id="${c.id}" tabindex="-1" data-model="${model}" data-tools="${[...tools].join(' ')}" data-status="${res ? String(res.status) : 'none'}"><header><a href="#${c.id}"><b>#${i.index}</b></a><span class="mono">${i.request.method}</span><span class="url mono">${url}</span><span class="status">${
+  return html`<article class="ix ${statusClass(res?.status)}" id="${c.id}" tabindex="-1" data-model="${model}" data-tools="${[...tools].join(' ')}" data-status="${res ? String(res.status) : 'none'}"><header><a href="#${c.id}"><b>#${i.index}</b></a><span class="mono">${methodLabel(i.request.method)}</span><span class="url mono">${url}</span><span class="status">${
     res ? `${res.status} ${res.statusText}` : 'no response'
   }</span>${i.durationMs !== undefined ? html`<span>${formatDuration(i.durationMs)}</span>` : ''}${model ? html`<span class="muted">${model}</span>` : ''}${
     c.cost?.cost !== null && c.cost?.cost !== undefined ? html`<span>${formatUsd(c.cost.cost)}</span>` : ''

@@ -5,6 +5,7 @@ import { formatBytes, prettyJson } from '../format.js';
 import { hexPreview } from '../raw-body.js';
 import { html, jsonForScript, SafeHtml } from './escape.js';
 import type { HtmlOptions } from './options.js';
+import { methodLabel } from '../../model/method.js';
 
 interface RawSide {
   headers: [string, string][];
@@ -22,7 +23,7 @@ export function rawData(id: string, i: Interaction, o: HtmlOptions): SafeHtml {
     body: sanitize(o.mask(bodyText(body))),
   });
   const request = side(i.request.headers, i.request.body);
-  request.headers.unshift([':request', sanitize(`${i.request.method} ${o.masking ? maskUrl(i.request.url) : i.request.url}`)]);
+  request.headers.unshift([':request', sanitize(`${methodLabel(i.request.method)} ${o.masking ? maskUrl(i.request.url) : i.request.url}`)]);
   const response = i.response ? side(i.response.headers, i.response.body) : null;
   if (response && i.response) response.headers.unshift([':status', sanitize(`${i.response.status} ${i.response.statusText}`)]);
   // jsonForScript leaves no `<`, so the block cannot be closed early.
