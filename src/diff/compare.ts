@@ -16,6 +16,15 @@ import { methodLabel } from '../model/method.js';
 // Diffs are printed and pasted into reviews: key shapes in bodies are masked like everywhere else.
 const pretty = (value: unknown) => maskSecretsInText(typeof value === 'string' ? value : `${JSON.stringify(value, null, 2)}\n`);
 
+// A request body's text, once per side: diff FILE shows each body as the after of one pair and the
+// before of the next, and the two results then share the string.
+const prettyBodies = new WeakMap<Side, string>();
+function prettyBody(side: Side): string {
+  let text = prettyBodies.get(side);
+  if (text === undefined) prettyBodies.set(side, (text = pretty(side.body)));
+  return text;
+}
+
 function maskDeep(value: unknown): unknown {
   if (typeof value === 'string') return maskSecretsInText(value);
   if (Array.isArray(value)) return value.map(maskDeep);
@@ -78,7 +87,7 @@ function pairDiff(a: Side, b: Side, options: DiffOptions, withResponse: boolean)
   const changed = request.summary.length > 0 || (response?.summary.length ?? 0) > 0 || request.changes.length > 0 || (response?.changes.length ?? 0) > 0;
   // The texts for the unified diff are made only for pairs that differ (most of a re-record does not).
   if (changed) {
-    Object.assign(request, { before: pretty(a.body), after: pretty(b.body) });
+    Object.assign(request, { before: prettyBody(a), after: prettyBody(b) });
     if (response) Object.assign(response, { before: pretty(responseValue(a, noise)), after: pretty(responseValue(b, noise)) });
   }
   const renamed = split.renamed.map(([x, y, n]) => maskSecretsInText(`id renamed consistently: ${x} → ${y}${n > 1 ? ` (${n} places)` : ''}`));
@@ -112,13 +121,15 @@ export function diffWithin(
   const kept = new Map<number, Side>();
   const interactions: InteractionDiff[] = [];
   let previous: Side | undefined;
+  // Only requests are compared here: responses are not reassembled.
+  const sideOptions = { ...options, response: false };
   for (const interaction of stream.interactions) {
     const index = interaction.index;
     if (compared) {
-      if (compared.includes(index)) kept.set(index, sideOf(interaction, options));
+      if (compared.includes(index)) kept.set(index, sideOf(interaction, sideOptions));
       continue;
     }
-    const side = sideOf(interaction, options);
+    const side = sideOf(interaction, sideOptions);
     if (previous) interactions.push(pairDiff(previous, side, options, false));
     previous = side;
   }

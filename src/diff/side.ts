@@ -26,10 +26,11 @@ function words(value: unknown): Set<string> {
   return new Set(text.slice(0, 200_000).split(/[\s,{}[\]":]+/).filter(Boolean));
 }
 
-export function sideOf(interaction: Interaction, options: { provider?: string | undefined; showNoise?: boolean | undefined }): Side {
+/** `response: false` leaves `llm.response` undefined, for comparisons of requests only (diff FILE). */
+export function sideOf(interaction: Interaction, options: { provider?: string | undefined; showNoise?: boolean | undefined; response?: boolean | undefined }): Side {
   let llm: LlmExchange | undefined;
   try {
-    llm = analyzeInteraction(interaction, { provider: options.provider });
+    llm = analyzeInteraction(interaction, { provider: options.provider, response: options.response });
   } catch {
     llm = undefined;
   }

@@ -42,7 +42,9 @@ export function parseGoDuration(value: unknown): number | undefined {
 /** Status text from a line such as `200 OK`, or the standard reason phrase. */
 export function statusTextOf(status: number, recorded: unknown): string {
   if (typeof recorded === 'string' && recorded.trim() !== '') {
-    return recorded.replace(new RegExp(`^${status}\\s*`), '').trim();
+    // Per interaction: a prefix test, not a RegExp built for each call.
+    const code = String(status);
+    return (recorded.startsWith(code) ? recorded.slice(code.length) : recorded).trim();
   }
   return REASONS[status] ?? '';
 }

@@ -32,18 +32,32 @@ const LIST_KEYS: Record<string, string> = { '': 'interactions|http_interactions'
 
 export function splitJsonList(bytes: Buffer): JsonListSplit | undefined {
   const at = skipSpace(bytes, 0);
-  if (bytes[at] === OPEN_BRACKET) return finish(bytes, [], at);
+  if (bytes[at] === OPEN_BRACKET) {
+    const list = scanList(bytes, at);
+    return list ? finish(bytes, { path: [], open: at, ...list }) : undefined;
+  }
   if (bytes[at] !== OPEN_BRACE) return undefined;
-  const found = findList(bytes, at, []);
-  return found ? finish(bytes, found.path, found.open) : undefined;
+  const found = findList(bytes, at, [])?.found;
+  return found ? finish(bytes, found) : undefined;
 }
 
-/** The `[` of the list inside the object at `open`, descending into `log`; undefined if none or twice. */
-function findList(bytes: Buffer, open: number, path: string[]): { path: string[]; open: number } | undefined {
+/** The list found: where it sits, its `[` and `]`, and its elements' byte ranges. */
+interface FoundList {
+  path: string[];
+  open: number;
+  close: number;
+  items: { start: number; end: number }[];
+}
+
+/**
+ * The list inside the object at `open`, descending into `log` (undefined if none or twice), and
+ * the offset after the object. The list is scanned once, as it is met.
+ */
+function findList(bytes: Buffer, open: number, path: string[]): { found: FoundList | undefined; end: number } | undefined {
   const wanted = (LIST_KEYS[path.join('.')] ?? '').split('|');
-  let found: { path: string[]; open: number } | undefined;
+  let found: FoundList | undefined;
   let pos = skipSpace(bytes, open + 1);
-  if (bytes[pos] === CLOSE_BRACE) return undefined;
+  if (bytes[pos] === CLOSE_BRACE) return { found, end: pos + 1 };
   for (;;) {
     if (bytes[pos] !== QUOTE) return undefined;
     const keyEnd = skipString(bytes, pos);
@@ -54,44 +68,50 @@ function findList(bytes: Buffer, open: number, path: string[]): { path: string[]
     pos = skipSpace(bytes, pos + 1);
     // An escaped key is left to the whole parse (it could spell a list key).
     if (raw.includes('\\')) return undefined;
-    if (wanted.includes(raw) && bytes[pos] === OPEN_BRACKET) {
-      if (found) return undefined; // the key twice: JSON.parse keeps the last, leave it to it
-      found = { path: [...path, raw], open: pos };
-    } else if (raw === 'log' && path.length === 0 && bytes[pos] === OPEN_BRACE) {
+    const listKey = wanted.includes(raw);
+    const logKey = raw === 'log' && path.length === 0;
+    if ((listKey || logKey) && found) return undefined; // the key twice: JSON.parse keeps the last, leave it to it
+    if (listKey && bytes[pos] === OPEN_BRACKET) {
+      const list = scanList(bytes, pos);
+      if (!list) return undefined;
+      found = { path: [...path, raw], open: pos, ...list };
+      pos = list.close + 1;
+    } else if (logKey && bytes[pos] === OPEN_BRACE) {
       const inner = findList(bytes, pos, ['log']);
-      if (inner) {
-        if (found) return undefined;
-        found = inner;
-      }
-    } else if (wanted.includes(raw) || (raw === 'log' && path.length === 0)) {
-      if (found) return undefined;
+      if (!inner) return undefined;
+      found = inner.found;
+      pos = inner.end;
+    } else {
+      pos = skipValue(bytes, pos);
+      if (pos < 0) return undefined;
     }
-    pos = skipValue(bytes, pos);
-    if (pos < 0) return undefined;
     pos = skipSpace(bytes, pos);
     if (bytes[pos] === COMMA) pos = skipSpace(bytes, pos + 1);
-    else if (bytes[pos] === CLOSE_BRACE) return found;
+    else if (bytes[pos] === CLOSE_BRACE) return { found, end: pos + 1 };
     else return undefined;
   }
 }
 
-function finish(bytes: Buffer, path: string[], open: number): JsonListSplit | undefined {
+/** The elements of the array at `open` and the offset of its `]`; undefined when it does not end. */
+function scanList(bytes: Buffer, open: number): { items: { start: number; end: number }[]; close: number } | undefined {
   const items: { start: number; end: number }[] = [];
   let pos = skipSpace(bytes, open + 1);
-  if (bytes[pos] !== CLOSE_BRACKET) {
-    for (;;) {
-      const end = skipValue(bytes, pos);
-      if (end < 0) return undefined;
-      items.push({ start: pos, end });
-      pos = skipSpace(bytes, end);
-      if (bytes[pos] === COMMA) pos = skipSpace(bytes, pos + 1);
-      else if (bytes[pos] === CLOSE_BRACKET) break;
-      else return undefined;
-    }
+  if (bytes[pos] === CLOSE_BRACKET) return { items, close: pos };
+  for (;;) {
+    const end = skipValue(bytes, pos);
+    if (end < 0) return undefined;
+    items.push({ start: pos, end });
+    pos = skipSpace(bytes, end);
+    if (bytes[pos] === COMMA) pos = skipSpace(bytes, pos + 1);
+    else if (bytes[pos] === CLOSE_BRACKET) return { items, close: pos };
+    else return undefined;
   }
-  if (items.length === 0) return undefined;
-  const head = `${bytes.toString('utf8', 0, open + 1)}${bytes.toString('utf8', pos)}`;
-  return { path, head, items, prefix: open + 1 };
+}
+
+function finish(bytes: Buffer, list: FoundList): JsonListSplit | undefined {
+  if (list.items.length === 0) return undefined;
+  const head = `${bytes.toString('utf8', 0, list.open + 1)}${bytes.toString('utf8', list.close)}`;
+  return { path: list.path, head, items: list.items, prefix: list.open + 1 };
 }
 
 function skipSpace(bytes: Buffer, pos: number): number {
@@ -101,23 +121,16 @@ function skipSpace(bytes: Buffer, pos: number): number {
 }
 
 /**
- * The offset after the string starting at `pos` (a quote), or -1 when it does not end. Short
- * strings (keys) are walked byte by byte, since Buffer#indexOf costs more per call than they take;
- * long ones (bodies) are searched with indexOf.
+ * The offset after the string starting at `pos` (a quote), or -1 when it does not end. Walked
+ * byte by byte: bodies full of escaped quotes (SSE chunks, JSON in a string) made a Buffer#indexOf
+ * per quote cost twice as much as the walk.
  */
 function skipString(bytes: Buffer, pos: number): number {
-  const near = Math.min(bytes.length, pos + 48);
-  let at = pos + 1;
-  for (; at < near; at++) {
+  const n = bytes.length;
+  for (let at = pos + 1; at < n; at++) {
     const b = bytes[at];
     if (b === QUOTE) return at + 1;
     if (b === BACKSLASH) at++; // the escaped byte is never the end
-  }
-  if (at >= bytes.length) return -1;
-  for (at = bytes.indexOf(QUOTE, at); at !== -1; at = bytes.indexOf(QUOTE, at + 1)) {
-    let slashes = 0;
-    while (bytes[at - 1 - slashes] === BACKSLASH) slashes++;
-    if (slashes % 2 === 0) return at + 1;
   }
   return -1;
 }
