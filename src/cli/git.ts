@@ -1,5 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { relative, resolve } from 'node:path';
+import { closeSync, fstatSync, mkdtempSync, openSync, readSync, rmdirSync, rmSync, unlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
 import { UsageError } from '../model/errors.js';
 
 function git(args: string[], cwd: string): string {
@@ -61,14 +63,46 @@ export function changedFiles(root: string, base: string, target: string | undefi
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
+/**
+ * `git cat-file --batch`'s output for `ids`. It goes to a temporary file, not a pipe: Node reads a
+ * pipe a few kilobytes at a time, which cost three times the CPU of git's own work (200 ms for
+ * 10 MB) where one read of the file costs a fraction. The file is unlinked as soon as it is open,
+ * so nothing is left behind even if the process is killed.
+ */
+function catFileBatch(root: string, ids: readonly string[]): Buffer {
+  const dir = mkdtempSync(join(tmpdir(), 'cassette-blobs-'));
+  const file = join(dir, 'batch');
+  const fd = openSync(file, 'w+');
+  let unlinked = false;
+  try {
+    try {
+      unlinkSync(file);
+      rmdirSync(dir);
+      unlinked = true;
+    } catch {
+      // Windows cannot remove an open file: removed below instead.
+    }
+    const result = spawnSync('git', ['cat-file', '--batch'], { cwd: root, input: `${ids.join('\n')}\n`, stdio: ['pipe', fd, 'pipe'] });
+    if (result.status !== 0) throw new UsageError(`--git: git cat-file failed: ${result.stderr?.toString().trim() || result.error?.message || `exit ${result.status}`}`);
+    const out = Buffer.allocUnsafe(fstatSync(fd).size);
+    for (let at = 0; at < out.length; ) {
+      const n = readSync(fd, out, at, out.length - at, at);
+      if (n === 0) throw new UsageError('--git: git cat-file output ended early');
+      at += n;
+    }
+    return out;
+  } finally {
+    closeSync(fd);
+    if (!unlinked) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Blobs by id, read through one `git cat-file --batch` process. */
 export function readBlobs(root: string, ids: readonly string[]): Map<string, Uint8Array> {
   const unique = [...new Set(ids)];
   const blobs = new Map<string, Uint8Array>();
   if (unique.length === 0) return blobs;
-  const result = spawnSync('git', ['cat-file', '--batch'], { cwd: root, input: `${unique.join('\n')}\n`, maxBuffer: 4 * 1024 * 1024 * 1024 - 1, stdio: ['pipe', 'pipe', 'pipe'] });
-  if (result.status !== 0 || !result.stdout) throw new UsageError(`--git: git cat-file failed: ${result.stderr?.toString().trim() ?? result.error?.message ?? ''}`);
-  const out = result.stdout;
+  const out = catFileBatch(root, unique);
   let at = 0;
   while (at < out.length) {
     const eol = out.indexOf(0x0a, at);
