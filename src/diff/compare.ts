@@ -85,8 +85,9 @@ function pairDiff(a: Side, b: Side, options: DiffOptions, withResponse: boolean)
     response = { summary, changes: kept, before: '', after: '' };
   }
   const changed = request.summary.length > 0 || (response?.summary.length ?? 0) > 0 || request.changes.length > 0 || (response?.changes.length ?? 0) > 0;
-  // The texts for the unified diff are made only for pairs that differ (most of a re-record does not).
-  if (changed) {
+  // The texts for the unified diff are made only for pairs that differ (most of a re-record does
+  // not), and only when a patch is printed.
+  if (changed && options.texts !== false) {
     Object.assign(request, { before: prettyBody(a), after: prettyBody(b) });
     if (response) Object.assign(response, { before: pretty(responseValue(a, noise)), after: pretty(responseValue(b, noise)) });
   }

@@ -86,6 +86,12 @@ export interface DiffOptions {
   /** More paths to ignore: `metadata.user_id`, `messages[*].cache_control`. */
   ignore?: readonly string[] | undefined;
   provider?: string | undefined;
+  /**
+   * Whether changed pairs carry their pretty-printed sides (`SideDiff.before`/`after`) for a
+   * unified diff; default true. Only the text output's patch prints them: --stat, --json,
+   * --markdown and --no-patch skip the work (left as empty strings).
+   */
+  texts?: boolean | undefined;
   /** Cost of one interaction in USD (recorded or estimated), for totals; null when unknown. */
   costOf?: ((side: { interaction: import('../model/types.js').Interaction; llm: import('../llm/types.js').LlmExchange }) => number | null) | undefined;
 }

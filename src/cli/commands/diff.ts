@@ -72,7 +72,9 @@ export async function diffCommand(args: string[], flags: DiffFlags): Promise<voi
   const badIgnore = invalidIgnorePattern(flags.ignore ?? []);
   if (badIgnore !== undefined) throw new UsageError(`--ignore: '${badIgnore}' is not a JSON path pattern (keys joined by '.', [N] or [*] for an index, * for any key: messages[*].cache_control)`);
   if ((flags.from !== undefined || flags.to !== undefined) && (flags.git || args.length !== 1)) throw new UsageError('--from and --to pick two interactions within one cassette: diff FILE --from N --to M');
-  const options: DiffOptions = { showNoise: flags.showNoise, ignore: flags.ignore, provider: flags.provider };
+  // Only the text output's patch prints the pretty-printed sides: the others skip making them.
+  const texts = !flags.json && !flags.markdown && !flags.stat && flags.patch !== false;
+  const options: DiffOptions = { showNoise: flags.showNoise, ignore: flags.ignore, provider: flags.provider, texts };
   const diffs: CassetteDiff[] = [];
   const errors: FileError[] = [];
   const attempt = (path: string, run: () => CassetteDiff) => {
