@@ -1,4 +1,5 @@
-import { calcPrice, type PriceCalculation, type PriceOptions } from '@pydantic/genai-prices';
+import type { PriceCalculation, PriceOptions } from '@pydantic/genai-prices';
+import { calcPriceFound as calcPrice } from './found-models.js';
 import { bedrockEndpoint } from './bedrock-region.js';
 import { BEDROCK_SUPPLEMENT, longContextProvider, perplexityRequestFee } from './price-supplements.js';
 import type { PriceAnswer, PriceQuery, PriceTable } from './price-table.js';
