@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { closeSync, fstatSync, mkdtempSync, openSync, readSync, rmdirSync, rmSync, unlinkSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdtempSync, openSync, readSync, rmdirSync, rmSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { UsageError } from '../model/errors.js';
@@ -61,6 +61,33 @@ export function changedFiles(root: string, base: string, target: string | undefi
     }
   }
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** A pathspec git reads as a pattern or with magic (`*.yaml`, `:(glob)…`), not as one path. */
+export const isPattern = (spec: string) => /[*?[]/.test(spec) || spec.startsWith(':');
+
+/**
+ * The paths among `paths` (as given, relative to the current directory) that are neither on disk
+ * nor in any of `trees` (revisions; `undefined` stands for the index): a mistyped path. Patterns
+ * are left to git, which lets a pattern match nothing. A path deleted on disk but in a tree is known.
+ */
+export function unknownPaths(root: string, trees: readonly (string | undefined)[], paths: readonly string[]): string[] {
+  const candidates = paths.filter((p) => !isPattern(p) && !existsSync(p));
+  if (candidates.length === 0) return [];
+  const specs = candidates.map((p) => relative(root, resolve(p)));
+  const known = new Set<string>();
+  for (const tree of trees) {
+    const args = tree === undefined ? ['ls-files', '-z', '--', ...specs] : ['ls-tree', '-r', '-z', '--name-only', tree, '--', ...specs];
+    let listed = '';
+    try {
+      listed = git(args, root);
+    } catch {
+      // no such tree (a repository without commits): nothing known there
+    }
+    for (const file of listed.split('\0')) if (file) known.add(file);
+  }
+  const inGit = (spec: string) => known.has(spec) || [...known].some((f) => f.startsWith(`${spec}/`));
+  return candidates.filter((_, k) => !inGit(specs[k]!));
 }
 
 /**

@@ -40,6 +40,24 @@ describe('cassette diff --git with a revision that is not there', () => {
     // An existing path as the first argument: the work tree against HEAD (nothing changed).
     expect(cli(['diff', '--git', 'cassettes', '--stat'], { cwd: dir }).status).toBe(0);
   });
+
+  it('a path that is neither on disk nor in git is a typo: exit 2, one line naming it', () => {
+    const dir = repo();
+    for (const [args, where] of [
+      [['HEAD', 'cassetes/chat.yaml'], 'HEAD^, HEAD'],
+      [['HEAD~1..HEAD', 'cassettes', 'cassettes/chta.yaml'], 'HEAD~1, HEAD'],
+      [['cassettes', 'nosuch'], 'HEAD, the index'],
+    ] as const) {
+      const r = cli(['diff', '--git', ...args, '--stat'], { cwd: dir });
+      expect({ args, status: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({ args, status: 2, stdout: '', stderr: `cassette: no such path on disk or in git (${where}): '${args[args.length - 1]}'\n` });
+    }
+    // Deleted on disk but in git, a pattern that matches nothing (as git allows), a directory: no error.
+    git(dir, 'rm', '-q', 'cassettes/chat.yaml');
+    const deleted = cli(['diff', '--git', 'cassettes/chat.yaml', '--stat'], { cwd: dir });
+    expect({ status: deleted.status, stderr: deleted.stderr, first: deleted.stdout.split('\n')[0] }).toEqual({ status: 1, stderr: '', first: '1 cassette: 0 changed, 0 added, 1 removed, 0 re-recorded with no change in meaning' });
+    expect(cli(['diff', '--git', 'HEAD', 'nothing/*.yaml', '--stat'], { cwd: dir }).status).toBe(0);
+    expect(cli(['diff', '--git', 'HEAD', 'cassettes', '--stat'], { cwd: dir }).status).toBe(1);
+  });
 });
 
 describe('cassette diff refuses options that contradict each other', () => {

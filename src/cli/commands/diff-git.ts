@@ -13,7 +13,7 @@ import type { DiffOptions } from '../../diff/types.js';
 import { loadCassette } from '../../load.js';
 import { CassetteInputError, NotCassetteError, NotHttpError, UsageError } from '../../model/errors.js';
 import { emptyCassette } from '../../model/empty-cassette.js';
-import { changedFiles, gitRoot, readBlobs, revisionPair } from '../git.js';
+import { changedFiles, gitRoot, readBlobs, revisionPair, unknownPaths } from '../git.js';
 import { CASSETTE_FILE, readInput } from '../inputs.js';
 import { errorLine, type FileError, skippedLines } from '../load-files.js';
 import { loadTerminalLayout, paletteFor, useColor, writeOut } from '../terminal.js';
@@ -45,11 +45,15 @@ export async function diffGit(args: readonly string[], flags: DiffFlags, diffOpt
   const shortcut = !flags.json && !flags.showNoise && !diffOptions.ignore?.length;
   const root = gitRoot();
   const pair = args[0] !== undefined && !existsSync(args[0]) ? revisionPair(root, args[0]) : undefined;
-  // Neither a file nor a revision: a typo, or a commit this clone lacks; as git says it.
-  if (args[0] !== undefined && !pair && !existsSync(args[0])) throw new UsageError(`unknown revision '${args[0]}'`);
+  // Neither a file (on disk, or deleted but in git) nor a revision: a typo, or a commit this clone lacks.
+  if (args[0] !== undefined && !pair && unknownPaths(root, ['HEAD', undefined], [args[0]]).length > 0) throw new UsageError(`unknown revision '${args[0]}'`);
   const rev = pair?.target;
   const base = pair?.base ?? 'HEAD';
-  const changed = changedFiles(root, base, rev, pair ? args.slice(1) : args);
+  const paths = pair ? args.slice(1) : args;
+  // A path that is nowhere is a typo, not "no differences" (git without `--` stops the same way).
+  const unknown = unknownPaths(root, [base, rev], paths)[0];
+  if (unknown !== undefined) throw new UsageError(`no such path on disk or in git (${rev ? `${base}, ${rev}` : `${base}, the index`}): '${unknown}'`);
+  const changed = changedFiles(root, base, rev, paths);
   const skipped: string[] = [];
   const notHttp = new Map<string, number>();
   const candidates = changed.filter((f) => {
