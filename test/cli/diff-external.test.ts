@@ -103,4 +103,24 @@ describe('cassette diff as git’s external diff driver', () => {
     // The note goes on after the binary: git went on to the next file.
     expect(r.stdout.indexOf('cut.yaml')).toBeGreaterThan(r.stdout.indexOf('blob.bin'));
   });
+
+  it('--json: one JSON object per file (JSON Lines), git\'s header lines inside it, never before it', () => {
+    const dir = repo();
+    writeFileSync(join(dir, 'cassettes/blob.bin'), Buffer.from([0x00, 0x01, 0xff, 0x1b]));
+    git(dir, 'add', 'cassettes/blob.bin');
+    const r = spawnSync('git', ['-c', `diff.cassette.command=node ${BIN} diff --json`, 'diff', 'HEAD~1'], { cwd: dir, encoding: 'utf8', env: ENV });
+    expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: '' });
+    const lines = r.stdout.trimEnd().split('\n');
+    const files = lines.map((l) => JSON.parse(l) as { path: string; newPath: string; status: string; header: string[]; oldMode: string | null; newMode: string | null; diff: { different: boolean; interactions: unknown[] } | null; notes: string[]; sameBytes?: boolean });
+    const by = Object.fromEntries(files.map((f) => [f.newPath, f]));
+    expect(Object.keys(by).sort()).toEqual(['cassettes/added.yaml', 'cassettes/blob.bin', 'cassettes/deleted.yaml', 'cassettes/mode.yaml', 'cassettes/modified.yaml', 'cassettes/new-name.yaml']);
+    expect(by['cassettes/added.yaml']).toMatchObject({ status: 'added', oldMode: null, newMode: '100644', header: ['new file mode 100644'], notes: [] });
+    expect(by['cassettes/added.yaml']!.diff!.interactions).toHaveLength(1);
+    expect(by['cassettes/deleted.yaml']).toMatchObject({ status: 'deleted', oldMode: '100644', newMode: null, header: ['deleted file mode 100644'] });
+    expect(by['cassettes/new-name.yaml']).toMatchObject({ status: 'renamed', path: 'cassettes/old-name.yaml', header: ['similarity index 100%', 'rename from cassettes/old-name.yaml', 'rename to cassettes/new-name.yaml'] });
+    expect(by['cassettes/mode.yaml']).toMatchObject({ status: 'modified', header: ['old mode 100644', 'new mode 100755'] });
+    expect(by['cassettes/modified.yaml']!.diff!.different).toBe(true);
+    expect(by['cassettes/blob.bin']).toMatchObject({ status: 'added', diff: null, sameBytes: false });
+    expect(by['cassettes/blob.bin']!.notes[0]).toMatch(/: not compared as a cassette$/);
+  });
 });
