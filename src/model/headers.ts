@@ -3,7 +3,8 @@ import type { Header } from './types.js';
 /** First value of a header, case-insensitively. */
 export function getHeader(headers: readonly Header[], name: string): string | undefined {
   const lower = name.toLowerCase();
-  for (const h of headers) if (h.name.toLowerCase() === lower) return h.value;
+  // Asked for several times per interaction by every command: only a name of the right length is lower-cased.
+  for (const h of headers) if (h.name.length === lower.length && h.name.toLowerCase() === lower) return h.value;
   return undefined;
 }
 

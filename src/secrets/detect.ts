@@ -1,7 +1,7 @@
 import type { Header, Interaction } from '../model/types.js';
 import { cookieKind } from './cookies.js';
 import { decodeUriComponentSafe } from '../text/uri.js';
-import { isPlaceholder, mayContain, SECRET_PATTERNS, SECRET_QUERY_PARAMS } from './patterns.js';
+import { isPlaceholder, possiblePatterns, SECRET_PATTERNS, SECRET_QUERY_PARAMS } from './patterns.js';
 
 /** A credential found in an interaction: where, what kind, and the exact text to redact. */
 export interface FoundSecret {
@@ -115,8 +115,10 @@ export function patternSecrets(text: string): { kind: string; value: string }[] 
   // listed first) one is the same key (`sk-ant-…` also matches `sk-…`). No pairwise comparison, so
   // a body with many keys stays linear.
   const matches: { start: number; end: number; order: number; kind: string; value: string }[] = [];
+  const possible = possiblePatterns(text);
+  if (possible.size === 0) return [];
   SECRET_PATTERNS.forEach((pattern, order) => {
-    if (!mayContain(text, pattern.id)) return;
+    if (!possible.has(pattern.id)) return;
     pattern.regex.lastIndex = 0;
     for (const m of text.matchAll(pattern.regex)) matches.push({ start: m.index, end: m.index + m[0].length, order, kind: pattern.id, value: m[0] });
   });
@@ -138,7 +140,7 @@ function bodySecrets(text: string): { kind: string; value: string }[] {
   const out = patternSecrets(text);
   const values = new Set(out.map((o) => o.value));
   // High-entropy strings next to key-like names: "api_key": "…", client_secret=…
-  for (const { name, value } of keyValuePairs(text)) {
+  for (const { name, value } of keyValuePairs(text, KEY_LIKE_END)) {
     if (!KEY_LIKE.test(name) || NOT_CREDENTIAL.test(name) || isPlaceholder(value)) continue;
     if (/^\d+$/.test(value) || entropy(value) < 3.5 || values.has(value)) continue;
     values.add(value);
@@ -153,6 +155,9 @@ function charTable(re: RegExp): Uint8Array {
   for (let c = 0; c < 128; c++) table[c] = re.test(String.fromCharCode(c)) ? 1 : 0;
   return table;
 }
+// The last letter of every name KEY_LIKE accepts (key, secret, token, password, passwd, auth): most
+// pairs in a body ("id", "model", "object") are passed over without making their strings.
+const KEY_LIKE_END = charTable(/[ytndh]/i);
 const NAME_CHAR = charTable(/[\w-]/);
 const NAME_START = charTable(/[A-Za-z_]/);
 const VALUE_CHAR = charTable(/[A-Za-z0-9+/_.=-]/);
@@ -166,9 +171,10 @@ const APOSTROPHE = 39;
  * each `:` and `=` outward in time linear in the text. It replaces the RegExp
  * `["']?([A-Za-z_][\w-]{1,40})["']?\s*[:=]\s*["']?([A-Za-z0-9+/_.=-]{16,200})`, which backtracks 40
  * steps at every character of a long run of word characters (11 s on a 10 MB line). Characters are
- * tested by code unit against tables: bodies hold a separator every few characters.
+ * tested by code unit against tables: bodies hold a separator every few characters. With `nameEnd`
+ * (a table like the others), only pairs whose name ends with one of its characters are given.
  */
-export function* keyValuePairs(text: string): Generator<{ name: string; value: string }> {
+export function* keyValuePairs(text: string, nameEnd?: Uint8Array): Generator<{ name: string; value: string }> {
   let resume = 0;
   let colon = text.indexOf(':');
   let equals = text.indexOf('=');
@@ -197,6 +203,7 @@ export function* keyValuePairs(text: string): Generator<{ name: string; value: s
     while (start < end && !is(NAME_START, text.charCodeAt(start))) start++;
     if (end - start < 2) continue;
     resume = vEnd;
+    if (nameEnd && !is(nameEnd, text.charCodeAt(end - 1))) continue;
     yield { name: text.slice(start, end), value: text.slice(v, vEnd) };
   }
 }

@@ -1,6 +1,6 @@
 import type { Header } from '../model/types.js';
 import { decodeUriComponentSafe } from '../text/uri.js';
-import { isPlaceholder, mayContain, SECRET_HEADERS, SECRET_PATTERNS, SECRET_QUERY_PARAMS } from './patterns.js';
+import { isPlaceholder, possiblePatterns, SECRET_HEADERS, SECRET_PATTERNS, SECRET_QUERY_PARAMS } from './patterns.js';
 
 /** Never the whole secret: a short prefix, so a reader can tell keys apart, then a mask. */
 export function maskValue(value: string): string {
@@ -42,8 +42,11 @@ export function maskUrl(url: string): string {
 /** Mask known key shapes anywhere in free text (bodies, messages). */
 export function maskSecretsInText(text: string): string {
   let out = text;
+  // A mask is too short to make a new match: the prefixes of the text as given are enough.
+  const possible = possiblePatterns(text);
+  if (possible.size === 0) return out; // keeps masking off the hot path for bodies without a candidate
   for (const pattern of SECRET_PATTERNS) {
-    if (!mayContain(out, pattern.id)) continue; // keeps masking off the hot path for bodies without a candidate
+    if (!possible.has(pattern.id)) continue;
     out = out.replace(pattern.regex, (m) => (isPlaceholder(m) ? m : maskValue(m)));
   }
   return out;

@@ -45,7 +45,30 @@ const HINTS: Record<string, string[]> = {
   'slack-token': ['xox'], jwt: ['eyJ'],
 };
 
-/** False when `text` cannot hold a match of pattern `id` (it lacks the pattern's literal prefix). */
-export function mayContain(text: string, id: string): boolean {
-  return (HINTS[id] ?? ['']).some((h) => text.includes(h));
+const HINT_ENTRIES = Object.entries(HINTS);
+// Every prefix in one RegExp, longest first: one sweep of a body instead of one `includes` per prefix
+// (nine sweeps, each stopping at every `s`, `e` or `h` of the text).
+const ANY_HINT = new RegExp(
+  [...new Set(HINT_ENTRIES.flatMap(([, hints]) => hints))]
+    .sort((a, b) => b.length - a.length)
+    .map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|'),
+  'g',
+);
+
+/**
+ * The ids of the patterns `text` may match: those whose literal prefix it holds (a text without
+ * any cannot match, so their RegExp is skipped). Every position is tried, so prefixes that overlap
+ * (`AKIAIza`) are all seen.
+ */
+export function possiblePatterns(text: string): ReadonlySet<string> {
+  const ids = new Set<string>();
+  ANY_HINT.lastIndex = 0;
+  for (let m = ANY_HINT.exec(text); m; m = ANY_HINT.exec(text)) {
+    const found = m[0];
+    for (const [id, hints] of HINT_ENTRIES) if (hints.some((h) => found.includes(h))) ids.add(id);
+    if (ids.size === HINT_ENTRIES.length) break;
+    ANY_HINT.lastIndex = m.index + 1;
+  }
+  return ids;
 }

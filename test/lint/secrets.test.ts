@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { entropy, findSecrets, redactForMessage } from '../../src/secrets/detect.js';
+import { entropy, findSecrets, keyValuePairs, redactForMessage } from '../../src/secrets/detect.js';
+import { possiblePatterns } from '../../src/secrets/patterns.js';
 import { loadCassette } from '../../src/load.js';
 import { at, goVcr, lint, positionOf } from './helpers.js';
 
@@ -86,5 +87,26 @@ describe('placeholders and blobs are not secrets', () => {
     expect(finding).toMatchObject({ ruleId: 'secret-body', fix: undefined });
     expect(finding!.message).toMatch(/stored encoded/);
     expect(findSecrets(loadCassette(text, 't').interactions[0]!)).toHaveLength(1);
+  });
+});
+
+describe('one sweep for every key prefix', () => {
+  it('finds each shape beside the others, overlapping prefixes included (possiblePatterns)', () => {
+    for (const [kind, key] of KEYS) {
+      const others = KEYS.filter(([k]) => k !== kind).map(([, v]) => v);
+      expect(possiblePatterns(`a ${key} b`).has(kind)).toBe(true);
+      expect(possiblePatterns(`${others.join(' ')} ${key}`).has(kind)).toBe(true);
+    }
+    expect(possiblePatterns('AKIAIza')).toEqual(new Set(['aws-access-key', 'google-api-key']));
+    expect(possiblePatterns('{"model":"m","stream":true}').size).toBe(0);
+  });
+
+  it('keyValuePairs with a name filter gives the same pairs as without, less those filtered out', () => {
+    const text = '{"model":"moonshotai/kimi-k2-0905","api_key":"Zx9Qw8Er7Ty6Ui5Op4As","client_secret":"Zx9Qw8Er7Ty6Ui5Op4As2","auth":"Zx9Qw8Er7Ty6Ui5Op4As3"}';
+    const ends = new Uint8Array(128);
+    for (const c of 'ytndhYTNDH') ends[c.charCodeAt(0)] = 1;
+    const all = [...keyValuePairs(text)];
+    expect(all.map((p) => p.name)).toEqual(['model', 'api_key', 'client_secret', 'auth']);
+    expect([...keyValuePairs(text, ends)]).toEqual(all.filter((p) => p.name !== 'model'));
   });
 });

@@ -14,6 +14,8 @@ export const sseJson: Rule = {
     return perInteraction(ctx, (i) => {
       const res = i.response;
       if (!res || !(mediaType(res.headers) ?? '').includes('event-stream') || !res.body.text) return [];
+      // The reassembly (other rules ask for it too) parses each event first, so each is parsed once.
+      ctx.llm(i);
       const bad = parseSse(res.body.text).events.filter((e) => {
         const t = e.data.trim();
         if (t === '') return false;
