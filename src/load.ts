@@ -1,9 +1,9 @@
-import { CassetteInputError, NotCassetteError, NotHttpError, UsageError } from './model/errors.js';
+import { CassetteInputError, GzipInputError, NotCassetteError, NotHttpError, UsageError } from './model/errors.js';
 import type { Cassette, Interaction, LoadWarning } from './model/types.js';
 import { FORMATS, findFormat, type FormatAdapter, type ParsedCassette } from './formats/index.js';
 import { cassetteLikeKey, incompleteInteraction } from './formats/cassette-like.js';
 import { notHttpKind } from './formats/not-http.js';
-import { materialize, parseSource, type ItemSource, type SourceDocument } from './source/document.js';
+import { isGzip, materialize, parseSource, type ItemSource, type SourceDocument } from './source/document.js';
 
 export interface LoadOptions {
   /** Force a format id instead of detecting it. */
@@ -12,6 +12,7 @@ export interface LoadOptions {
 
 /** Parse one cassette file's content into the normalized model. Throws CassetteInputError on bad input. */
 export function loadCassette(input: Uint8Array | string, path: string, options: LoadOptions = {}): Cassette {
+  refuseFakeGzip(input, path);
   const doc = parseSource(input);
   const adapter = chooseAdapter(doc, options);
   return toCassette(path, doc, options.format ? parseForced(adapter, doc) : adapter.parse(doc));
@@ -54,6 +55,7 @@ export interface CassetteStream {
  * holds one interaction in memory, not all.
  */
 export function openCassette(input: Uint8Array | string, path: string, options: LoadOptions = {}): CassetteStream {
+  refuseFakeGzip(input, path);
   const doc = parseSource(input, { lazy: true });
   let adapter: FormatAdapter;
   try {
@@ -92,6 +94,11 @@ export function openCassette(input: Uint8Array | string, path: string, options: 
     }
   }
   return { cassette, interactionCount: list.length, interactions, list: { path: list.path, item: list.item, source: list.source } };
+}
+
+/** Bytes named `.gz` are gzip, as gunzip reads them: bytes that are not are refused, not read (or searched) as text. */
+function refuseFakeGzip(input: Uint8Array | string, path: string): void {
+  if (typeof input !== 'string' && input.length > 0 && /\.gz$/i.test(path) && !isGzip(input)) throw new GzipInputError('named .gz but not gzip-compressed (not in gzip format)');
 }
 
 function chooseAdapter(doc: SourceDocument, options: LoadOptions): FormatAdapter {

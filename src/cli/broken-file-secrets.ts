@@ -1,7 +1,12 @@
+import { gunzipSync } from 'node:zlib';
+import { decompressLimit } from '../limits/decompress.js';
+import { LimitError } from '../limits/limits.js';
 import { secretTextInUnreadable } from '../lint/unreadable-secrets.js';
 import { redactSecretsIn } from '../lint/mask-findings.js';
 import type { Finding, SeveritySetting } from '../lint/types.js';
-import { CassetteInputError, NotCassetteError } from '../model/errors.js';
+import { CassetteInputError, GzipInputError, NotCassetteError } from '../model/errors.js';
+import { isGzip } from '../source/document.js';
+import { salvageInteractions } from '../source/salvage.js';
 import { errorLine, type FileWork } from './file-work.js';
 import type { InputFile } from './inputs.js';
 
@@ -14,19 +19,36 @@ class Broken {
 const isBroken = (error: unknown) => error instanceof CassetteInputError && !(error instanceof NotCassetteError);
 
 /**
- * `work` for lint, where a cassette that cannot be read (cut short, invalid YAML or JSON, broken
- * mid-stream) is still searched for the `secret-text` rule's key shapes, as gitleaks would: no rule
- * can run on it, but its key is committed all the same. Its result holds those findings and the
- * one-line error that makes lint exit 2.
+ * `work` for lint, where a cassette that cannot be read whole (cut short, invalid YAML or JSON,
+ * broken mid-stream) still gets what can be said of it, as ESLint reports on what it could parse:
+ * the findings of `readable` (lint of the interactions read before the break, see
+ * salvageInteractions), and the `secret-text` rule's key shapes in the rest, as gitleaks would,
+ * since its keys are committed all the same. Its result holds those findings and the one-line error
+ * that makes lint exit 2. A file that does not decompress has no text: nothing in it is searched.
  */
 export function withBrokenFileSecrets<T, R extends { findings: Finding[]; error?: string | undefined }>(
   work: FileWork<T, R>,
   severity: SeveritySetting,
   empty: () => Omit<R, 'findings' | 'error'>,
+  readable?: (text: string, file: InputFile) => Finding[],
 ): FileWork<T | Broken, R> {
   const broken = (error: unknown, file: InputFile, bytes: Uint8Array): R => {
-    const findings = severity === 'off' ? [] : secretTextInUnreadable(Buffer.from(bytes).toString('utf8'), severity);
-    return { ...empty(), findings, error: redactSecretsIn(errorLine(file.path, error)) } as R;
+    const result = { ...empty(), findings: [] as Finding[], error: redactSecretsIn(errorLine(file.path, error)) } as R;
+    const text = error instanceof GzipInputError ? undefined : fileText(bytes);
+    if (text === undefined) return result;
+    let from = 0;
+    // A file over the size limit is not parsed again.
+    const salvaged = readable && !(error instanceof LimitError) ? salvageInteractions(text, (error as CassetteInputError).details.position) : undefined;
+    if (salvaged) {
+      try {
+        result.findings = readable!(salvaged.text, file);
+        from = salvaged.end;
+      } catch {
+        result.findings = [];
+      }
+    }
+    if (severity !== 'off') result.findings.push(...secretTextInUnreadable(text, severity, from));
+    return result;
   };
   return {
     load(bytes, file) {
@@ -48,4 +70,18 @@ export function withBrokenFileSecrets<T, R extends { findings: Finding[]; error?
       }
     },
   };
+}
+
+/** The file's text as a cassette is read: gunzipped, without a BOM; undefined when it does not gunzip. */
+function fileText(bytes: Uint8Array): string | undefined {
+  let plain = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (isGzip(plain)) {
+    try {
+      plain = gunzipSync(plain, decompressLimit());
+    } catch {
+      return undefined;
+    }
+  }
+  const text = plain.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

@@ -12,6 +12,17 @@ export class CassetteInputError extends Error {
   }
 }
 
+/**
+ * A file that is gzip-compressed, or named `.gz`, and does not decompress: its bytes are no text, so
+ * nothing in them is read or searched for keys (a corrupt stream's bytes are compressed garbage).
+ */
+export class GzipInputError extends CassetteInputError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'GzipInputError';
+  }
+}
+
 /** A bad command line or config: exit 2. */
 export class UsageError extends Error {
   readonly exitCode = 2;

@@ -1,6 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import jsYaml from 'js-yaml';
-import { CassetteInputError } from '../model/errors.js';
+import { CassetteInputError, GzipInputError } from '../model/errors.js';
 import { decompressLimit, isOverLimit } from '../limits/decompress.js';
 import { sizeLimitError } from '../limits/limits.js';
 import type { DocPath, SourceKind, SourcePosition } from '../model/types.js';
@@ -72,7 +72,7 @@ export function parseSource(input: Uint8Array | string, options: ParseOptions = 
         raw = gunzipSync(raw, decompressLimit());
       } catch (error) {
         if (isOverLimit(error)) throw sizeLimitError('the gunzipped file');
-        throw new CassetteInputError(`gzip-compressed file is corrupt (${(error as Error).message})`);
+        throw new GzipInputError(`gzip-compressed file is corrupt (${(error as Error).message})`);
       }
       gzipped = true;
     }

@@ -163,10 +163,17 @@ export interface LintWorkOptions {
   fixDryRun: boolean;
 }
 
-/** Lint one file: a cassette (see lintCassette), or a broken one searched for keys alone. */
+/** Lint one file: a cassette (see lintCassette), or a broken one: the interactions read before the break, the rest searched for keys. */
 export function lintWork(o: LintWorkOptions): FileWork<unknown, LintFileResult> {
-  return withBrokenFileSecrets(lintCassette(o), o.settings.get('secret-text')?.severity ?? 'error', () => ({ fixed: false, removed: [] })) as FileWork<unknown, LintFileResult>;
+  return withBrokenFileSecrets(lintCassette(o), o.settings.get('secret-text')?.severity ?? 'error', () => ({ fixed: false, removed: [] }), (text, file) => {
+    const stream = openCassette(text, file.path, { format: o.recorder });
+    // The file-wide rules (version marker, emptiness, size) would judge a file that was not read whole.
+    // Not fixable: --fix edits a file it has read whole.
+    return maskFindings(lintStream(stream, INTERACTION_RULES, o.settings, text.length, o.provider), () => stream.cassette.text).map(({ fix: _, ...f }) => f);
+  }) as FileWork<unknown, LintFileResult>;
 }
+
+const INTERACTION_RULES = RULES.filter((r) => (r.scope ?? 'interaction') === 'interaction');
 
 /** Lint one cassette, fixing it in place or as a patch when asked. */
 function lintCassette(o: LintWorkOptions): FileWork<CassetteStream, LintFileResult> {
