@@ -3,17 +3,19 @@
 // Why: the package keeps ~500 KB of provider and model data as one JavaScript object literal, and
 // V8 has to parse and run all of it when the module loads: about 150 ms of a `cassette cost` run.
 // Here the data goes to dist/vendor/genai-prices.json, read with JSON.parse (much faster than
-// V8's JavaScript parser on literal data), each provider's model list parsed only when the package
-// first reads it, and without the documentation fields (descriptions, pricing URLs, comments,
+// V8's JavaScript parser on literal data), each provider's model list in a file of its own
+// (dist/vendor/genai-prices-models/<n>.json) read only when the package first reads it, and without
+// the documentation fields (descriptions, pricing URLs, comments,
 // context windows) that no code in the package names. The code is the package's own; only its two
 // localeCompare sorts of unit names become a code-unit comparison, after checking on the data that
-// both order every pair alike. test/cost/compact-prices.test.ts prices every model of every
+// both order every pair alike, and its unit registry works out a unit's ancestors when first asked
+// (ancestorSets below). test/cost/compact-prices.test.ts prices every model of every
 // provider with both modules and expects the same numbers.
 //
 // The literals are found with TypeScript's parser (a build dependency anyway), not by their
 // minified names: any top-level `const` whose initializer is a large array or object literal.
 // Anything unexpected (no such literal, a value JSON cannot hold) stops the build with a message.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
@@ -24,6 +26,8 @@ const DOC_KEYS = ['description', 'pricing_urls', 'price_comments', 'context_wind
 const LARGE = 4096;
 const DATA = '__genaiPricesData';
 const DATA_FILE = 'genai-prices.json';
+/** One file per provider, named by its place in the provider list: its model list. */
+const MODELS_DIR = 'genai-prices-models';
 
 function codeUnitCompare(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -61,8 +65,10 @@ export function compactPrices(text) {
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'localeCompare' && node.arguments.length === 1) {
       compares.push({ start: node.getStart(file), end: node.end, left: node.expression.expression.getText(file), right: node.arguments[0].getText(file) });
     }
+    if (ts.isClassDeclaration(node)) lazyAncestors.push(...ancestorSets(node, file));
     ts.forEachChild(node, visit);
   };
+  const lazyAncestors = [];
   visit(file);
   if (literals.length === 0) throw new Error('no large data literal found in @pydantic/genai-prices: its build changed; update scripts/compact-prices.mjs');
   let code = '';
@@ -74,6 +80,7 @@ export function compactPrices(text) {
   code += text.slice(at);
   const dropped = DOC_KEYS.filter((key) => !new RegExp(`\\b${key}\\b`).test(code));
   const data = {};
+  const modelFiles = [];
   const edits = [];
   let providers;
   for (const l of literals) {
@@ -87,8 +94,13 @@ export function compactPrices(text) {
     const json = JSON.stringify(value, function (key, v) {
       return isProviders && dropped.includes(key) && typeof this.id === 'string' ? undefined : v;
     });
-    // Each provider's model list stays a JSON string until the package first reads it.
-    data[l.name] = isProviders ? JSON.parse(json).map((p) => ({ ...p, models: JSON.stringify(p.models) })) : JSON.parse(json);
+    // Each provider's model list goes to a file of its own, read the first time the package reads it.
+    data[l.name] = isProviders
+      ? JSON.parse(json).map((p, i) => {
+          modelFiles.push(JSON.stringify(p.models));
+          return { ...p, models: i };
+        })
+      : JSON.parse(json);
     edits.push({ start: l.start, end: l.end, text: `${DATA}[${JSON.stringify(l.name)}]` });
   }
   // The package sorts its unit keys and their dimension names with localeCompare, whose first call
@@ -98,9 +110,11 @@ export function compactPrices(text) {
   const keySets = unitTable ? [Object.keys(unitTable), [...new Set(Object.values(unitTable).flatMap((u) => Object.keys(u.dimensions)))]] : [];
   const sameOrder = keySets.length > 0 && keySets.every((keys) => keys.every((a) => keys.every((b) => Math.sign(a.localeCompare(b)) === Math.sign(codeUnitCompare(a, b)))));
   if (sameOrder) for (const c of compares) edits.push({ start: c.start, end: c.end, text: `${DATA}Compare(${c.left}, ${c.right})` });
+  for (const a of lazyAncestors) edits.push({ start: a.start, end: a.end, text: `(this.${a.map} = ${DATA}Lazy(this.${a.map})).setLazy(${a.key}, () => ${a.value})` });
   let out = '';
   let at2 = 0;
   for (const e of edits.sort((a, b) => a.start - b.start)) {
+    if (e.start < at2) throw new Error('@pydantic/genai-prices: two edits of scripts/compact-prices.mjs overlap; update it');
     out += text.slice(at2, e.start) + e.text;
     at2 = e.end;
   }
@@ -111,28 +125,89 @@ export function compactPrices(text) {
   const head = `import { readFileSync as ${DATA}Read } from 'node:fs';
 const ${DATA}Compare = ${codeUnitCompare.toString()};
 const ${DATA} = JSON.parse(${DATA}Read(new URL('../vendor/${DATA_FILE}', import.meta.url), 'utf8'));
-// A provider's models are parsed the first time the package reads them: a lookup reads a few providers' lists.
+// A provider's models are read and parsed the first time the package reads them: a lookup reads a
+// few providers' lists (the one its URL or model name names), not all of them.
 for (const provider of ${DATA}[${JSON.stringify(providers)}]) {
-  const text = provider.models;
+  const file = new URL(\`../vendor/${MODELS_DIR}/\${provider.models}.json\`, import.meta.url);
   Object.defineProperty(provider, 'models', {
     enumerable: true,
     configurable: true,
     get() {
-      const models = JSON.parse(text);
+      const models = JSON.parse(${DATA}Read(file, 'utf8'));
       Object.defineProperty(provider, 'models', { value: models, enumerable: true, configurable: true, writable: true });
       return models;
     },
   });
 }
+/** A Map whose values set with setLazy are computed on their first get. */
+class ${DATA}LazyMap extends Map {
+  #pending = new Map();
+  setLazy(key, compute) {
+    this.#pending.set(key, compute);
+    return this;
+  }
+  get(key) {
+    const compute = this.#pending.get(key);
+    if (compute) {
+      this.#pending.delete(key);
+      super.set(key, compute());
+    }
+    return super.get(key);
+  }
+}
+const ${DATA}Lazy = (map) => (map instanceof ${DATA}LazyMap ? map : new ${DATA}LazyMap(map));
 `;
-  return { module: `${head}${out}\nexport { ${providers} as providerData };\n`, json: JSON.stringify(data) };
+  return { module: `${head}${out}\nexport { ${providers} as providerData };\n`, json: JSON.stringify(data), modelFiles };
+}
+
+/**
+ * The package's unit registry (the class with `ancestorUsageKeys`) works out, when it is built, every
+ * unit's ancestors by comparing every pair of units (~60² comparisons through Object.entries): about
+ * as long as the rest of a one-file `cost` run. A lookup asks for the ancestors of a few units, so
+ * the constructor's `this.#map.set(key, new Set(...filter...))` in its loop becomes a deferred
+ * computation of the same Set, run the first time `ancestorUsageKeys` reads that key. Returns the
+ * calls to rewrite (none when the class is not shaped so: the module then stays as it was).
+ */
+function ancestorSets(node, file) {
+  const reader = node.members.find((m) => ts.isMethodDeclaration(m) && m.name.getText(file) === 'ancestorUsageKeys');
+  const ctor = node.members.find(ts.isConstructorDeclaration);
+  if (!reader?.body || !ctor?.body) return [];
+  const found = [];
+  const visit = (n, inLoop) => {
+    if (
+      inLoop &&
+      ts.isCallExpression(n) &&
+      ts.isPropertyAccessExpression(n.expression) &&
+      n.expression.name.text === 'set' &&
+      ts.isPropertyAccessExpression(n.expression.expression) &&
+      n.expression.expression.expression.kind === ts.SyntaxKind.ThisKeyword &&
+      ts.isPrivateIdentifier(n.expression.expression.name) &&
+      n.arguments.length === 2 &&
+      ts.isNewExpression(n.arguments[1]) &&
+      n.arguments[1].expression.getText(file) === 'Set'
+    ) {
+      const map = n.expression.expression.name.text;
+      // Only the map that ancestorUsageKeys reads, and only through get().
+      if (reader.body.getText(file).includes(`this.${map}.get(`)) {
+        found.push({ start: n.getStart(file), end: n.end, map, key: n.arguments[0].getText(file), value: n.arguments[1].getText(file) });
+      }
+    }
+    ts.forEachChild(n, (c) => visit(c, inLoop || ts.isForOfStatement(n)));
+  };
+  visit(ctor.body, false);
+  // Only the map that ancestorUsageKeys reads, and only when nothing else in the class touches it.
+  const maps = new Set(found.map((f) => f.map));
+  const uses = (map) => node.getText(file).split(`this.${map}`).length - 1;
+  return found.filter((f) => maps.size === 1 && uses(f.map) === 3);
 }
 
 /** Write the compacted module (`genai-prices.js`) and its data (`genai-prices.json`) into `dir` (dist/vendor). */
 export function writeCompactPrices(dir) {
   const { text, version } = genaiPricesSource();
-  const { module, json } = compactPrices(text);
-  mkdirSync(dir, { recursive: true });
+  const { module, json, modelFiles } = compactPrices(text);
+  rmSync(join(dir, MODELS_DIR), { recursive: true, force: true });
+  mkdirSync(join(dir, MODELS_DIR), { recursive: true });
   writeFileSync(join(dir, DATA_FILE), json);
+  modelFiles.forEach((models, i) => writeFileSync(join(dir, MODELS_DIR, `${i}.json`), models));
   writeFileSync(join(dir, 'genai-prices.js'), `// Generated by scripts/compact-prices.mjs from @pydantic/genai-prices ${version} (MIT): its code, its data read as JSON.\n${module}`);
 }
