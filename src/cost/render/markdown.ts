@@ -1,10 +1,11 @@
+import { groupDigits } from '../../text/group-digits.js';
 import { count } from '../../text/plural.js';
 import type { CostReport } from '../types.js';
 import { TOKEN_COLUMNS, budgetText, groupUsd, shortPath, sourceText, usd } from './shared.js';
 
 // Cassette text goes into a PR comment: escape what Markdown tables and HTML would interpret.
 const cell = (text: string) => text.replace(/[\\|`*_<>[\]]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
-const n = (value: number) => value.toLocaleString('en-US');
+const n = groupDigits;
 
 /** A pull-request comment: totals first, then the rollup, then each call in a collapsed section. */
 export function renderCostMarkdown(report: CostReport): string {

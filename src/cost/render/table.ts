@@ -1,5 +1,6 @@
 import type { Palette } from '../../render/palette.js';
 import { renderTable, type TableCell, type TableColumn, type TableRow } from '../../render/table.js';
+import { groupDigits } from '../../text/group-digits.js';
 import { count } from '../../text/plural.js';
 import { sanitizeLine } from '../../text/sanitize.js';
 import type { CostGroup, CostReport, CostRow } from '../types.js';
@@ -23,7 +24,7 @@ export interface CostTableOptions {
   width?: number | undefined;
 }
 
-const n = (value: number) => value.toLocaleString('en-US');
+const n = groupDigits;
 const paint = (text: string, fn: (t: string) => string): TableCell => ({ text, paint: fn });
 
 /** Token columns that are all zero can go first: they say nothing. */

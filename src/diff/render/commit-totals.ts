@@ -1,11 +1,11 @@
+import { groupDigits } from '../../text/group-digits.js';
 import type { CommitDiff } from '../commit.js';
 import type { SideTotals } from '../types.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const signed = (n: number, format: (v: number) => string) => (n === 0 ? '' : ` (${n > 0 ? '+' : '-'}${format(Math.abs(n))})`);
 const usd = (v: number) => `$${v < 1 ? v.toFixed(4) : v.toFixed(2)}`;
-// Token counts are whole numbers: grouped by hand, since loading ICU's number formats costs more than the rest of this file.
-const count = (v: number) => (Number.isSafeInteger(v) ? String(v).replace(/\B(?=(\d{3})+$)/g, ',') : v.toLocaleString('en-US'));
+const count = groupDigits;
 
 function tokensLine(a: SideTotals, b: SideTotals): string {
   const [ta, tb] = [a.inputTokens + a.outputTokens, b.inputTokens + b.outputTokens];
