@@ -1,32 +1,57 @@
 #!/usr/bin/env node
 // `--version` is answered before anything else loads: start-up counts in pre-commit hooks and scripts.
 const args = process.argv.slice(2);
+// Node's own modules without the ES module loader's resolve and load steps (a few ms of every run):
+// process.getBuiltinModule is in Node >= 20.16; older ones import.
+const builtin = (id) => process.getBuiltinModule?.(id) ?? import(id);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
-  const { createRequire } = await import('node:module');
+  const { createRequire } = await builtin('node:module');
   process.stdout.write(`${createRequire(import.meta.url)('../package.json').version}\n`);
 } else {
   // Interactions are read, shown and dropped one at a time, so nearly everything dies young: a
   // young generation that stays small (V8 doubles it by default) gives the same speed in about
-  // 20 MB less memory on a large cassette (see npm run bench). Only the CLI sets this, never the library.
-  const { setFlagsFromString } = await import('node:v8');
-  setFlagsFromString('--semi-space-growth-factor=1');
-  const { run } = await loadBundle(new URL('../dist/bundle/run.cjs', import.meta.url), args[0]);
+  // 20 MB less memory on a large cassette (see npm run bench). Only the CLI sets this, never the
+  // library, and only when the input may be large: loading node:v8 costs a one-file run ~5% of
+  // its start-up. V8 flags are part of a code cache's key, so each setting has its own cache.
+  const large = !onlySmallFiles(args.slice(1), (await builtin('node:fs')).statSync);
+  if (large) (await builtin('node:v8')).setFlagsFromString('--semi-space-growth-factor=1');
+  const { run } = await loadBundle(new URL('../dist/bundle/run.cjs', import.meta.url), args[0], large);
   await run(process.argv);
   saveCodeCache?.();
+}
+
+/**
+ * True when every argument that is not an option names an existing file under 1 MiB: a run whose
+ * memory the young generation's size does not change. Anything else (a directory, standard input,
+ * a git revision, an option's value that is not such a file) may be large.
+ */
+function onlySmallFiles(rest, statSync) {
+  for (const arg of rest) {
+    if (arg.startsWith('-') && arg !== '-') continue;
+    let stat;
+    try {
+      stat = statSync(arg, { throwIfNoEntry: false });
+    } catch {
+      // unreadable: the command says why
+    }
+    if (!stat?.isFile() || stat.size >= 1 << 20) return false;
+  }
+  return true;
 }
 
 var saveCodeCache;
 
 /**
  * The CLI's one-file CommonJS bundle (scripts/bundle.mjs), compiled with a V8 code cache kept per
- * command in ~/.cache/cassette-cli (or $XDG_CACHE_HOME): after the first run of a command, V8 takes
+ * command (and per young-generation setting, `-large`) in ~/.cache/cassette-cli (or
+ * $XDG_CACHE_HOME): after the first run of a command, V8 takes
  * its compiled code from the cache instead of parsing and compiling it again, as Node 22's module
  * compile cache does (Node 20 has none). A cache V8 refuses (another Node, another build) is
  * written again; a cache that cannot be read or written is simply not used.
  */
-async function loadBundle(url, command) {
-  const [{ readFileSync, statSync, mkdirSync, writeFileSync, renameSync }, { Script }, { createRequire }, { fileURLToPath }, { homedir }, { join, dirname }] = await Promise.all(
-    ['node:fs', 'node:vm', 'node:module', 'node:url', 'node:os', 'node:path'].map((m) => import(m)),
+async function loadBundle(url, command, large) {
+  const [{ readFileSync, statSync, mkdirSync, writeFileSync, renameSync, readdirSync, unlinkSync }, { Script }, { createRequire }, { fileURLToPath }, { homedir }, { join, dirname }] = await Promise.all(
+    ['node:fs', 'node:vm', 'node:module', 'node:url', 'node:os', 'node:path'].map(builtin),
   );
   const file = fileURLToPath(url);
   let stat;
@@ -38,8 +63,11 @@ async function loadBundle(url, command) {
     process.exit(2);
   }
   const dir = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'cassette-cli');
-  const name = /^[a-z-]{1,20}$/.test(command ?? '') ? command : 'other';
-  const cacheFile = join(dir, `${process.version}-${process.arch}-${stat.size}-${Math.trunc(stat.mtimeMs)}-${name}.v8`);
+  const name = `${/^[a-z-]{1,20}$/.test(command ?? '') ? command : 'other'}${large ? '-large' : ''}`;
+  // Named by node, install (a hash of the bundle's path), build (size and time) and command.
+  const install = `${process.version}-${process.arch}-${pathHash(file)}-`;
+  const build = `${install}${stat.size}-${Math.trunc(stat.mtimeMs)}-`;
+  const cacheFile = join(dir, `${build}${name}.v8`);
   let cachedData;
   try {
     cachedData = readFileSync(cacheFile);
@@ -60,7 +88,41 @@ async function loadBundle(url, command) {
       } catch {
         // no cache this time
       }
+      // A new cache file means a new build or a new command: the moment to drop what no run will read.
+      pruneCodeCaches(dir, build, install, { readdirSync, statSync, unlinkSync });
     };
   }
   return module.exports;
+}
+
+/** FNV-1a of a path, as 8 hex digits: tells installs apart in a cache file's name without loading crypto. */
+function pathHash(path) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < path.length; i++) h = Math.imul(h ^ path.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+/**
+ * Remove the cache files of this install's older builds (same node, same bundle path, another size
+ * or time: that bundle is gone) and any cache file not written for a month (a removed install,
+ * another node version): a rebuild or an upgrade would otherwise leave ~0.5 MB per command behind
+ * each time. Files of other live installs stay. Errors (a file another run removed first) are ignored.
+ */
+function pruneCodeCaches(dir, build, install, { readdirSync, statSync, unlinkSync }) {
+  try {
+    const now = Date.now();
+    const MONTH_MS = 30 * 24 * 3600 * 1000; // (not a module constant: this runs before the module's end is reached)
+    for (const entry of readdirSync(dir)) {
+      if (!entry.endsWith('.v8') && !entry.endsWith('.tmp')) continue;
+      const path = `${dir}/${entry}`;
+      try {
+        const stale = (entry.startsWith(install) && !entry.startsWith(build)) || now - statSync(path).mtimeMs > MONTH_MS;
+        if (stale) unlinkSync(path);
+      } catch {
+        // gone already
+      }
+    }
+  } catch {
+    // no directory to read
+  }
 }

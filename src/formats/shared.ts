@@ -21,7 +21,7 @@ export function parseGoDuration(value: unknown): number | undefined {
   if (typeof value === 'number') return value / 1e6; // nanoseconds
   if (typeof value !== 'string' || value === '') return undefined;
   if (value === '0') return 0;
-  const re = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/gy;
+  const re = /(\d+(?:\.\d*)?|\.\d+)(ns|us|\u00b5s|\u03bcs|ms|s|m|h)/gy;
   const unitMs: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, 'μs': 1e-3, ms: 1, s: 1000, m: 60000, h: 3600000 };
   let total = 0;
   let sign = 1;

@@ -16,7 +16,7 @@ const BRIEF_CHARS = 200;
 
 export function messageItem(m: LlmMessage, isNew: boolean, o: HtmlOptions, style: MessageStyle): SafeHtml {
   const text = style.brief ? shorten(m.text, false, BRIEF_CHARS, 2).text : m.text;
-  const cut = text.length < m.text.length ? html` <span class="muted">… ${m.text.length - text.length} more chars</span>` : '';
+  const cut = text.length < m.text.length ? html` <span class="muted">\u2026 ${m.text.length - text.length} more chars</span>` : '';
   const role = m.role + (m.name ? ` ${m.name}` : '');
   return html`<li class="msg role-${roleClass(m.role)}${isNew ? ' new' : ''}"><div class="role">${role}${isNew ? html`<span class="new-mark" title="new since the previous call">+new</span>` : ''}</div><div>${
     m.toolCallId ? html`<div class="ref">result of ${m.toolCallId}</div>` : ''

@@ -33,7 +33,7 @@ export function rawData(id: string, i: Interaction, o: HtmlOptions): SafeHtml {
 /** A placeholder that the page script fills from the raw block when opened (the page says once that this needs JavaScript). */
 export function rawSection(id: string, i: Interaction): SafeHtml {
   const size = i.request.body.size + (i.response?.body.size ?? 0);
-  return html`<details class="raw" data-raw="${id}"><summary>raw request and response (headers, bodies · ${formatBytes(size)})</summary><div class="raw-slot"></div></details>`;
+  return html`<details class="raw" data-raw="${id}"><summary>raw request and response (headers, bodies \u00b7 ${formatBytes(size)})</summary><div class="raw-slot"></div></details>`;
 }
 
 function bodyText(body: Body): string {

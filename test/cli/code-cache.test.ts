@@ -1,0 +1,60 @@
+import { existsSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli } from '../helpers/cli.js';
+import { ROOT } from '../helpers/corpus.js';
+import { tempTree } from '../helpers/temp-tree.js';
+
+const BUNDLE = join(ROOT, 'dist/bundle/run.cjs');
+const SAMPLE = 'samples/go-vcr-v2/openai-chat-stream-text.yaml';
+
+// bin/cassette.js keeps one V8 code cache per command in $XDG_CACHE_HOME/cassette-cli, named
+// <node>-<arch>-<install hash>-<bundle size>-<bundle mtime>-<command>.v8.
+describe.skipIf(!existsSync(BUNDLE))('code cache of bin/cassette.js (skipped before npm run build)', () => {
+  it('is written on the first run of a command, and the output is the same with it', () => {
+    const home = tempTree('cassette-cache-', {});
+    const env = { XDG_CACHE_HOME: home };
+    const first = cli(['show', '--json', SAMPLE], { env });
+    const files = readdirSync(join(home, 'cassette-cli'));
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(new RegExp(`^${process.version}-${process.arch}-[0-9a-f]{8}-\\d+-\\d+-show\\.v8$`));
+    const second = cli(['show', '--json', SAMPLE], { env });
+    expect(second).toEqual(first);
+    expect(first.status).toBe(0);
+  });
+
+  it('is kept apart for a run that may be large (V8 flags are part of its key): a directory', () => {
+    const home = tempTree('cassette-cache-', {});
+    const env = { XDG_CACHE_HOME: home };
+    const first = cli(['show', '--json', 'samples/go-vcr-v2'], { env });
+    expect(readdirSync(join(home, 'cassette-cli'))[0]).toMatch(/-show-large\.v8$/);
+    expect(cli(['show', '--json', 'samples/go-vcr-v2'], { env })).toEqual(first);
+  });
+
+  it('holds a bundle of ASCII only, which node reads into a one-byte string (half the memory of a two-byte one)', () => {
+    // esbuild escapes every other string; write non-ASCII in a regex or an html`` template as \u escapes.
+    for (const name of ['run.cjs', 'worker.cjs']) {
+      const text = readFileSync(join(ROOT, 'dist/bundle', name), 'utf8');
+      const at = text.search(/[^\x00-\x7f]/);
+      expect(at === -1 ? '' : text.slice(Math.max(0, at - 60), at + 20), name).toBe('');
+    }
+  });
+
+  it("removes older builds' caches of the same install and month-old ones, keeps other installs'", () => {
+    const home = tempTree('cassette-cache-', {});
+    const env = { XDG_CACHE_HOME: home };
+    cli(['show', '--json', SAMPLE], { env });
+    const dir = join(home, 'cassette-cli');
+    const [current] = readdirSync(dir);
+    const install = current!.split('-').slice(0, 3).join('-');
+    const olderBuild = `${install}-1234-5678-show.v8`;
+    const otherInstall = `${process.version}-${process.arch}-00000000-1234-5678-show.v8`;
+    const monthOld = `${process.version}-${process.arch}-11111111-1234-5678-lint.v8`;
+    for (const name of [olderBuild, otherInstall, monthOld]) writeFileSync(join(dir, name), 'x');
+    const old = new Date(Date.now() - 40 * 24 * 3600 * 1000);
+    utimesSync(join(dir, monthOld), old, old);
+    // Another command: a new cache file is written, and the stale ones go.
+    expect(cli(['diff', SAMPLE], { env }).status).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual([current, otherInstall, current!.replace(/-show\.v8$/, '-diff.v8')].sort());
+  });
+});
