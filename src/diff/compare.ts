@@ -1,5 +1,6 @@
 import type { Interaction } from '../model/types.js';
 import { maskSecretsInText, maskUrl } from '../secrets/mask.js';
+import { detachDeep } from '../text/detach.js';
 import { diffHeaders } from './headers-diff.js';
 import { diffJson } from './json-diff.js';
 import { ignoreMatcher } from './noise.js';
@@ -131,7 +132,8 @@ export function diffWithin(
       continue;
     }
     const side = sideOf(interaction, sideOptions);
-    if (previous) interactions.push(pairDiff(previous, side, options, false));
+    // Kept to the end: its strings must not hold the streamed interactions' text (see detachDeep).
+    if (previous) interactions.push(detachDeep(pairDiff(previous, side, options, false)));
     previous = side;
   }
   if (compared) interactions.push(pairDiff(kept.get(compared[0]!)!, kept.get(compared[1]!)!, options, false));
@@ -189,7 +191,7 @@ export function diffCassetteStreams(before: InteractionSource, after: Interactio
         inOrder = false;
         break;
       }
-      interactions.push(pairDiff(sa, sb, options, true));
+      interactions.push(detachDeep(pairDiff(sa, sb, options, true)));
       addTotals(totals.before, sa, options);
       addTotals(totals.after, sb, options);
     }

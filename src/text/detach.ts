@@ -10,3 +10,18 @@ export function detach(text: string | undefined): string | undefined;
 export function detach(text: string | undefined): string | undefined {
   return text === undefined ? undefined : ` ${text}`.slice(1);
 }
+
+/**
+ * `value` with every string in it detached (see detach), arrays and plain objects copied: for a
+ * result built from one interaction (a diff of two) and kept after the interaction is let go.
+ */
+export function detachDeep<T>(value: T): T {
+  if (typeof value === 'string') return detach(value) as T;
+  if (Array.isArray(value)) return value.map(detachDeep) as T;
+  if (typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = detachDeep(v);
+    return out as T;
+  }
+  return value;
+}
