@@ -134,12 +134,25 @@ function lazyYamlList(bytes: Buffer, textOf: () => string): (LazyList & { data: 
   if (!split) return undefined;
   let head: unknown;
   try {
-    head = loadYamlDocument(split.head);
+    head = parseYamlHead(split.head);
   } catch {
     return undefined;
   }
   if (!isPlainRecord(head) || !Array.isArray(head[split.key]) || (head[split.key] as unknown[]).length > 0) return undefined;
   return lazyList(bytes, split, [split.key], head, parseYamlItem, () => parseYaml(textOf()));
+}
+
+/**
+ * The head (`interactions: []` and the other top-level keys), read by simple-yaml as the one item
+ * of a sequence when it is a plain block mapping: js-yaml's set-up cost more than the rest of
+ * reading a small VCR.py cassette. Anything else (a comment, a document marker) goes to js-yaml.
+ */
+function parseYamlHead(head: string): unknown {
+  if (/^[A-Za-z_]/.test(head)) {
+    const simple = parseSimpleYaml(`- ${head.replace(/\n(?=.)/g, '\n  ')}`);
+    if (simple?.length === 1) return simple[0];
+  }
+  return loadYamlDocument(head);
 }
 
 /** The same for a JSON cassette's list (nock's top-level array, HAR's `log.entries`, ...). */
