@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, fstatSync, mkdtempSync, openSync, readSync, rmdirSync, rmSync, unlinkSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, fstatSync, lstatSync, mkdtempSync, openSync, readFileSync, readSync, rmdirSync, rmSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { UsageError } from '../model/errors.js';
@@ -122,6 +123,33 @@ function catFileBatch(root: string, ids: readonly string[]): Buffer {
     closeSync(fd);
     if (!unlinked) rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Blobs that the work tree holds byte for byte, by id. As git's own diff does (it reuses a checked-out
+ * file rather than inflating its object), a file is taken when its bytes hash to the blob's id as git
+ * hashes a blob, so a file changed since, or rewritten by a filter or line-end conversion, is not. After
+ * two files that do not match (the work tree is at another commit), the rest are left to cat-file.
+ */
+export function worktreeBlobs(root: string, files: readonly { path: string; id: string }[]): Map<string, Uint8Array> {
+  const found = new Map<string, Uint8Array>();
+  let misses = 0;
+  for (const { path, id } of files) {
+    if (misses >= 2) break;
+    const file = join(root, path);
+    let bytes: Buffer;
+    try {
+      if (!lstatSync(file).isFile()) throw new Error('not a regular file');
+      bytes = readFileSync(file);
+    } catch {
+      misses++;
+      continue;
+    }
+    const hash = createHash(id.length === 64 ? 'sha256' : 'sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+    if (hash === id) found.set(id, bytes);
+    else misses++;
+  }
+  return found;
 }
 
 /** Blobs by id, read through one `git cat-file --batch` process. */

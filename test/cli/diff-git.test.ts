@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { worktreeBlobs } from '../../src/cli/git.js';
 import { cli } from '../helpers/cli.js';
 import { ROOT } from '../helpers/corpus.js';
 
@@ -139,5 +140,20 @@ describe.skipIf(!hasBundle)('handed --git case (../shared/cases/diff/gitrepo.bun
     const out = git(dir, 'diff', '--no-color', 'HEAD^', 'HEAD');
     expect(out).not.toMatch(/git-blob|\/tmp\//);
     expect(out).toContain('+#0 POST api.openai.com/v1/chat/completions  200 OK');
+  });
+});
+
+describe('worktreeBlobs', () => {
+  it('takes a checked-out file whose bytes hash to the blob id, never one changed since; stops after two misses', () => {
+    const dir = reRecordRepo();
+    const id = (path: string) => git(dir, 'rev-parse', `HEAD:${path}`).trim();
+    const [bump, same] = ['cassettes/bump-1.yaml', 'cassettes/same-1.yaml'];
+    writeFileSync(join(dir, same), cassette('gpt-4o', 'edited', 'a'));
+    const found = worktreeBlobs(dir, [bump, same].map((path) => ({ path, id: id(path) })));
+    expect([...found.keys()]).toEqual([id(bump)]);
+    expect(Buffer.from(found.get(id(bump))!).toString('utf8')).toBe(git(dir, 'cat-file', 'blob', id(bump)));
+    // A work tree at another commit: two misses, and the rest is left to cat-file.
+    const others = ['cassettes/bump-2.yaml', 'cassettes/bump-3.yaml', bump].map((path) => ({ path, id: path === bump ? id(bump) : id(path).replace(/^./, (c) => (c === '0' ? '1' : '0')) }));
+    expect(worktreeBlobs(dir, others).size).toBe(0);
   });
 });

@@ -13,7 +13,7 @@ import type { DiffOptions } from '../../diff/types.js';
 import { loadCassette } from '../../load.js';
 import { CassetteInputError, NotCassetteError, NotHttpError, UsageError } from '../../model/errors.js';
 import { emptyCassette } from '../../model/empty-cassette.js';
-import { changedFiles, gitRoot, readBlobs, revisionPair, unknownPaths } from '../git.js';
+import { changedFiles, gitRoot, readBlobs, revisionPair, unknownPaths, worktreeBlobs } from '../git.js';
 import { CASSETTE_FILE, readInput } from '../inputs.js';
 import { errorLine, type FileError, skippedLines } from '../load-files.js';
 import { loadTerminalLayout, paletteFor, useColor, writeOut } from '../terminal.js';
@@ -61,7 +61,11 @@ export async function diffGit(args: readonly string[], flags: DiffFlags, diffOpt
     if (!cassette) skipped.push(f.path);
     return cassette;
   });
-  const blobs = readBlobs(root, candidates.flatMap((f) => [f.oldBlob, f.newBlob].filter((id): id is string => id !== undefined)));
+  // The new sides are usually checked out (diff --git HEAD after a commit): read from the work tree
+  // when their bytes are the blobs', the rest through one cat-file.
+  const checkedOut = rev === undefined ? new Map<string, Uint8Array>() : worktreeBlobs(root, candidates.flatMap((f) => (f.newBlob ? [{ path: f.path, id: f.newBlob }] : [])));
+  const blobs = readBlobs(root, candidates.flatMap((f) => [f.oldBlob, f.newBlob].filter((id): id is string => id !== undefined && !checkedOut.has(id))));
+  for (const [id, bytes] of checkedOut) blobs.set(id, bytes);
   const files: FileDiff[] = [];
   const errors: FileError[] = [];
   for (const f of candidates) {
