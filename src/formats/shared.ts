@@ -10,19 +10,22 @@ export function standardFieldPaths(
   names: Partial<Record<InteractionField, readonly (string | number)[]>>,
 ): Partial<Record<InteractionField, DocPath>> {
   const out: Partial<Record<InteractionField, DocPath>> = {};
-  for (const [field, rel] of Object.entries(names) as [InteractionField, readonly (string | number)[]][]) {
-    out[field] = [...base, ...rel];
-  }
+  // Once per interaction of every command: no entries() pairs, one array per path.
+  for (const field in names) out[field as InteractionField] = base.concat(names[field as InteractionField]!);
   return out;
 }
+
+// Made once: parseGoDuration runs for every go-vcr interaction.
+const GO_DURATION_PART = /(\d+(?:\.\d*)?|\.\d+)(ns|us|\u00b5s|\u03bcs|ms|s|m|h)/gy;
+const GO_DURATION_UNIT_MS: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, 'μs': 1e-3, ms: 1, s: 1000, m: 60000, h: 3600000 };
 
 /** Go's time.Duration strings: `1.230852709s`, `816.057254ms`, `1m2.5s`, `350µs`. */
 export function parseGoDuration(value: unknown): number | undefined {
   if (typeof value === 'number') return value / 1e6; // nanoseconds
   if (typeof value !== 'string' || value === '') return undefined;
   if (value === '0') return 0;
-  const re = /(\d+(?:\.\d*)?|\.\d+)(ns|us|\u00b5s|\u03bcs|ms|s|m|h)/gy;
-  const unitMs: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, 'μs': 1e-3, ms: 1, s: 1000, m: 60000, h: 3600000 };
+  const re = GO_DURATION_PART;
+  const unitMs = GO_DURATION_UNIT_MS;
   let total = 0;
   let sign = 1;
   let rest = value;
