@@ -4,7 +4,18 @@ const args = process.argv.slice(2);
 // Node's own modules without the ES module loader's resolve and load steps (a few ms of every run):
 // process.getBuiltinModule is in Node >= 20.16; older ones import.
 const builtin = (id) => process.getBuiltinModule?.(id) ?? import(id);
-if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+/** The first argument of a pool worker (src/cli/pool.ts starts this file as one), and only of one. */
+const POOL_WORKER = '--cassette-pool-worker';
+if (args[0] === POOL_WORKER && !(await builtin('node:worker_threads')).isMainThread) {
+  // A worker thread of src/cli/pool.ts: it loads the worker bundle with a code cache of its own, as
+  // the main thread does the CLI's (a worker is a new V8 isolate: without one it would parse and
+  // compile the bundle again). It gets the main thread's arguments after POOL_WORKER, so it knows
+  // whether the young-generation flag is set (the main thread set it for the whole process).
+  const large = !onlySmallFiles(args.slice(2), (await builtin('node:fs')).statSync);
+  const worker = await loadBundle(new URL('../dist/bundle/worker.cjs', import.meta.url), 'worker', large);
+  // Written once the first file is done, so the cache holds the functions a file's work compiles.
+  worker.firstFileDone.then(() => saveCodeCache?.());
+} else if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   const { createRequire } = await builtin('node:module');
   process.stdout.write(`${createRequire(import.meta.url)('../package.json').version}\n`);
 } else {
@@ -82,7 +93,7 @@ async function loadBundle(url, command, large) {
     saveCodeCache = () => {
       try {
         mkdirSync(dir, { recursive: true, mode: 0o700 });
-        const temp = `${cacheFile}.${process.pid}.tmp`;
+        const temp = `${cacheFile}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`; // threads share the pid
         writeFileSync(temp, script.createCachedData());
         renameSync(temp, cacheFile);
       } catch {

@@ -33,8 +33,13 @@ const MIN_BYTES = 64 << 20;
 const AHEAD = 2;
 
 // The worker's entry sits beside this module: dist/cli/worker.js (tsc), or dist/bundle/worker.cjs
-// beside the CLI's CommonJS bundle (scripts/bundle.mjs).
-const WORKER = new URL(import.meta.url.endsWith('.cjs') ? './worker.cjs' : './worker.js', import.meta.url);
+// beside the CLI's CommonJS bundle (scripts/bundle.mjs). The bundle's workers start through
+// bin/cassette.js, which compiles worker.cjs with a V8 code cache as it does the CLI's bundle,
+// and is told by POOL_WORKER (then the CLI's own arguments) that it is a worker.
+const BUNDLED = import.meta.url.endsWith('.cjs');
+const WORKER = new URL(BUNDLED ? './worker.cjs' : './worker.js', import.meta.url);
+const BIN = new URL('../../bin/cassette.js', import.meta.url);
+const POOL_WORKER = '--cassette-pool-worker';
 
 /**
  * How many threads work on `files`, the main thread included; 1 runs them all here.
@@ -149,7 +154,8 @@ export async function runPool(
     };
 
     const spawn = () => {
-      const w = new Worker(WORKER, { workerData: { job, limits: limits() } });
+      const workerData = { job, limits: limits() };
+      const w = BUNDLED && existsSync(fileURLToPath(BIN)) ? new Worker(BIN, { workerData, argv: [POOL_WORKER, ...process.argv.slice(2)] }) : new Worker(WORKER, { workerData });
       workers.set(w, 0);
       w.on('message', (reply: PoolReply) => {
         workers.set(w, workers.get(w)! - 1);

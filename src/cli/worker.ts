@@ -11,9 +11,13 @@ configureLimits(limits);
 // Not a top-level await: the CLI's bundle is CommonJS. Files sent before the work is ready wait
 // for it, in the order they came.
 const ready = prepareJob(job);
+let fileDone: () => void;
+/** Settles after this worker's first file: bin/cassette.js then writes the worker's code cache. */
+export const firstFileDone = new Promise<void>((resolve) => (fileDone = resolve));
 parentPort!.on('message', async ({ index, file, named }: PoolTask) => {
   const work = await ready;
   const parts: string[] = [];
   const outcome = runFile(work, file, named, (text) => void parts.push(text));
   parentPort!.postMessage({ index, outcome, text: parts.join('') } satisfies PoolReply);
+  fileDone();
 });

@@ -31,6 +31,21 @@ describe.skipIf(!existsSync(BUNDLE))('code cache of bin/cassette.js (skipped bef
     expect(cli(['show', '--json', 'samples/go-vcr-v2'], { env })).toEqual(first);
   });
 
+  it("is also kept for the pool's worker threads, which start through bin/cassette.js", () => {
+    const home = tempTree('cassette-cache-', {});
+    const env = { XDG_CACHE_HOME: home, CASSETTE_WORKERS: '2' };
+    const pooled = cli(['show', '--json', 'samples'], { env });
+    expect(readdirSync(join(home, 'cassette-cli')).some((f) => f.endsWith('-worker-large.v8'))).toBe(true);
+    expect(cli(['show', '--json', 'samples'], { env })).toEqual(pooled);
+    expect(cli(['show', '--json', 'samples'], { env: { XDG_CACHE_HOME: home, CASSETTE_WORKERS: '1' } })).toEqual(pooled);
+  });
+
+  it("takes the workers' first argument in the main thread for what it is: an unknown option", () => {
+    const r = cli(['--cassette-pool-worker', 'show', SAMPLE]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/unknown option '--cassette-pool-worker'/);
+  });
+
   it('holds a bundle of ASCII only, which node reads into a one-byte string (half the memory of a two-byte one)', () => {
     // esbuild escapes every other string; write non-ASCII in a regex or an html`` template as \u escapes.
     for (const name of ['run.cjs', 'worker.cjs']) {
