@@ -3,7 +3,7 @@ import { brief } from './json-diff.js';
 import type { SummaryLine } from './types.js';
 import type { UrlParts } from './url-parts.js';
 
-/** A query value with credentials masked (`key=AIza****`). */
+/** A query value with credentials masked (`key=AIza…(39 chars)`). */
 function queryValue(name: string, value: string): string {
   const safe = maskUrl(`http://x/?${new URLSearchParams([[name, value]]).toString()}`);
   return brief(new URL(safe).searchParams.get(name) ?? value, 60).replace(/^"|"$/g, '');

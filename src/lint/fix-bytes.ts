@@ -1,7 +1,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { decompressLimit } from '../limits/decompress.js';
 import { CassetteInputError } from '../model/errors.js';
-import { redactForMessage } from '../secrets/detect.js';
+import { maskSecret } from '../secrets/mask.js';
 import { applyFixes } from './fix.js';
 import type { TextEdit } from './types.js';
 
@@ -113,6 +113,6 @@ export interface CassetteFix {
 export function fixCassetteBytes(fileBytes: Uint8Array, text: string, gzipped: boolean, edits: readonly TextEdit[]): CassetteFix {
   const plain = gzipped ? gunzipSync(fileBytes, decompressLimit()) : fileBytes;
   const fixed = applyFixesToBytes(plain, text, edits);
-  const masked = edits.map((e) => (e.secret ? { ...e, replacement: redactForMessage(text.slice(e.start, e.end)) } : { ...e, replacement: text.slice(e.start, e.end) }));
+  const masked = edits.map((e) => (e.secret ? { ...e, replacement: maskSecret(text.slice(e.start, e.end)) } : { ...e, replacement: text.slice(e.start, e.end) }));
   return { bytes: gzipped ? gzipSync(fixed) : fixed, before: applyFixes(text, masked), after: applyFixes(text, edits) };
 }

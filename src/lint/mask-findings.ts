@@ -1,4 +1,5 @@
-import { patternSecrets, redactForMessage } from '../secrets/detect.js';
+import { patternSecrets } from '../secrets/detect.js';
+import { maskSecret } from '../secrets/mask.js';
 import type { Finding } from './types.js';
 
 /**
@@ -7,7 +8,7 @@ import type { Finding } from './types.js';
  */
 export function redactSecretsIn(message: string): string {
   let out = message;
-  for (const s of patternSecrets(message)) out = out.split(s.value).join(redactForMessage(s.value));
+  for (const s of patternSecrets(message)) out = out.split(s.value).join(maskSecret(s.value));
   return out;
 }
 
@@ -21,7 +22,7 @@ export function maskFindings(findings: readonly Finding[], text: () => string): 
   for (const f of findings) for (const e of f.fix ?? []) if (e.secret) secrets.add(e.original ?? text().slice(e.start, e.end));
   return findings.map((f) => {
     let message = redactSecretsIn(f.message);
-    for (const s of secrets) if (message.includes(s)) message = message.split(s).join(redactForMessage(s));
+    for (const s of secrets) if (message.includes(s)) message = message.split(s).join(maskSecret(s));
     return message === f.message ? f : { ...f, message };
   });
 }

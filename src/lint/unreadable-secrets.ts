@@ -1,4 +1,5 @@
-import { patternSecrets, redactForMessage } from '../secrets/detect.js';
+import { patternSecrets } from '../secrets/detect.js';
+import { maskSecret } from '../secrets/mask.js';
 import { positionAt } from '../source/document.js';
 import type { Finding, Severity } from './types.js';
 
@@ -12,6 +13,6 @@ export function secretTextInUnreadable(text: string, severity: Severity, from = 
   // `from`: where the part that could not be read starts (what came before was linted as a cassette).
   return patternSecrets(from > 0 ? text.slice(from) : text).map((s) => {
     const { line, column } = positionAt(text, text.indexOf(s.value, from));
-    return { ruleId: 'secret-text', severity, message: `${s.kind} ${redactForMessage(s.value)} in ${from > 0 ? 'a part of the file' : 'a file'} that could not be read as a cassette`, line, column };
+    return { ruleId: 'secret-text', severity, message: `${s.kind} ${maskSecret(s.value)} in ${from > 0 ? 'a part of the file' : 'a file'} that could not be read as a cassette`, line, column };
   });
 }

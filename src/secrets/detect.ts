@@ -31,11 +31,6 @@ const NOT_CREDENTIAL = /page|cursor|next|continuation|sync|csrf|max|total|input|
 const KEY_LIKE = /(api[_-]?key|apikey|secret|token|password|passwd|access[_-]?key|private[_-]?key|client[_-]?secret|auth)$/i;
 const BLOB_CHAR = /[A-Za-z0-9+/=_-]/;
 
-/** `sk-p…(51 chars)`: enough to tell keys apart, never the key. */
-export function redactForMessage(value: string): string {
-  return `${value.slice(0, Math.min(4, value.length >> 2))}…(${value.length} chars)`;
-}
-
 /** Shannon entropy in bits per character. */
 export function entropy(value: string): number {
   const counts = new Map<string, number>();

@@ -7,7 +7,7 @@ const names = (set: ReadonlySet<string>) => [...set].map((n) => n.replace(/[-]/g
 const HEADER_VALUE = new RegExp(`(["']?\\b(?:${names(SECRET_HEADERS)})["']?[ \\t]*[:=][ \\t]*(?:\\r?\\n[ \\t]*-[ \\t]*|\\[[ \\t]*)?["']?)([^"'\\r\\n,}\\]]+)`, 'gi');
 const QUERY_VALUE = new RegExp(`([?&](?:${names(SECRET_QUERY_PARAMS)})=)([^&\\s"'#]+)`, 'gi');
 // A credential after its scheme wherever it is, whatever its name (`Bearer abc…` in a log line).
-// The lookahead keeps a masked `sk-proj-****` from being masked again as the shorter `sk-proj-`.
+// The lookahead stops a match inside a longer run of token characters (one already masked with `*` stays).
 const SCHEME_TOKEN = /\b((?:Bearer|Basic|Token)[ \t]+)([A-Za-z0-9._~+/=-]{8,})(?![A-Za-z0-9._~+/=*-])/g;
 
 /**

@@ -2,14 +2,25 @@ import type { Header } from '../model/types.js';
 import { decodeUriComponentSafe } from '../text/uri.js';
 import { isPlaceholder, possiblePatterns, SECRET_HEADERS, SECRET_PATTERNS, SECRET_QUERY_PARAMS } from './patterns.js';
 
-/** Never the whole secret: a short prefix, so a reader can tell keys apart, then a mask. */
+/**
+ * How every command writes a secret (show, textconv, diff, lint messages, `--fix-dry-run`, HTML):
+ * its first four characters, so a reader can tell keys apart, and its length, never more:
+ * `sk-p…(51 chars)`. A short value keeps fewer (a quarter of it), an empty one stays empty.
+ */
+export function maskSecret(secret: string): string {
+  if (secret === '') return secret;
+  return `${secret.slice(0, Math.min(4, secret.length >> 2))}…(${secret.length} chars)`;
+}
+
+/** A credential as stored (a header or query value): its scheme (`Bearer `) kept, the secret masked. */
 export function maskValue(value: string): string {
   if (isPlaceholder(value)) return value;
   const scheme = /^(Bearer|Basic|Token|AWS4-HMAC-SHA256)\s+/i.exec(value)?.[0] ?? '';
   const secret = value.slice(scheme.length);
-  if (scheme.startsWith('AWS4')) return scheme + secret.replace(/(Credential=)([^/,\s]{4})[^/,\s]*/, '$1$2****').replace(/(Signature=)[0-9a-f]+/i, '$1****');
-  const keep = secret.length > 16 ? Math.min(8, secret.length >> 2) : 0;
-  return `${scheme}${secret.slice(0, keep)}****`;
+  if (scheme.startsWith('AWS4')) {
+    return scheme + secret.replace(/(Credential=)([^/,\s]+)/, (_, name: string, key: string) => name + maskSecret(key)).replace(/(Signature=)([0-9a-f]+)/i, (_, name: string, sig: string) => name + maskSecret(sig));
+  }
+  return scheme + maskSecret(secret);
 }
 
 export function isSecretHeader(name: string): boolean {

@@ -136,6 +136,6 @@ describe('secrets in diffs', () => {
     const d = diffWithin(cassette([chat([{ role: 'user', content: 'hi' }]), chat([{ role: 'user', content: `my key ${key}` }])]));
     const side = d.interactions[0]!.request!;
     expect(JSON.stringify(side)).not.toContain(key);
-    expect(side.summary[0]!.text).toMatch(/sk-proj-Ab3dE5f\*\*\*\*|sk-proj-\*\*\*\*|\*\*\*\*/);
+    expect(side.summary[0]!.text).toMatch(/sk-p…\(\d+ chars\)/);
   });
 });

@@ -84,7 +84,7 @@ describe('signal', () => {
     const before: Call = { body: user('q'), headers: { 'anthropic-version': '2023-06-01', 'User-Agent': 'sdk/1.0', 'x-request-id': 'a' } };
     const after: Call = { body: user('q'), headers: { 'anthropic-version': '2024-01-01', 'User-Agent': 'sdk/2.0', 'x-request-id': 'b', 'x-api-key': key, 'anthropic-beta': 'tools-2024' } };
     const out = lines([before], [after]);
-    expect(out).toEqual(['request header anthropic-version: 2023-06-01 → 2024-01-01', 'request header x-api-key added (sk-ant-a****)', 'request header anthropic-beta added (tools-2024)']);
+    expect(out).toEqual(['request header anthropic-version: 2023-06-01 → 2024-01-01', 'request header x-api-key added (sk-a…(49 chars))', 'request header anthropic-beta added (tools-2024)']);
     expect(out.join('\n')).not.toContain(key);
   });
 
@@ -106,7 +106,7 @@ describe('signal', () => {
     const url = (q: string): Call => ({ url: `https://example.com/v1/x?${q}`, body: user('q') });
     expect(lines([url('a=1&key=AIzaSyA1234567890abcdefghijklmnopqrstuv&b=2')], [url('a=2&key=AIzaSyB1234567890abcdefghijklmnopqrstuv&c=3')])).toEqual([
       'url query a: 1 → 2',
-      'url query key: AIzaSyA1**** → AIzaSyB1****',
+      'url query key: AIza…(39 chars) → AIza…(39 chars)',
       'url query b removed (was 2)',
       'url query c added (3)',
     ]);

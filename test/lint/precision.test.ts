@@ -3,7 +3,7 @@ import { lintCassette } from '../../src/lint/engine.js';
 import { RULES } from '../../src/lint/rules/index.js';
 import { loadCassette } from '../../src/load.js';
 import { cookieKind, INFRASTRUCTURE_COOKIES } from '../../src/secrets/cookies.js';
-import { redactForMessage } from '../../src/secrets/detect.js';
+import { maskSecret } from '../../src/secrets/mask.js';
 import { goVcr, lint } from './helpers.js';
 
 // Made-up cookie values, long and random-looking like the real ones.
@@ -61,8 +61,8 @@ describe('secret-header: the cookie policy', () => {
 
   it('reports a response session cookie as an error and an unknown response cookie as a warning', () => {
     expect(severities(responseCookies(`sessionid=${OPAQUE}; Path=/; HttpOnly`, `ab_bucket=${OPAQUE2}; Path=/`))).toEqual([
-      ['error', `response header Set-Cookie holds a credential: session cookie sessionid ${redactForMessage(OPAQUE)}`],
-      ['warn', `response header Set-Cookie sets a cookie that is neither a known infrastructure cookie nor named like a session: check it is no credential: cookie ab_bucket ${redactForMessage(OPAQUE2)}`],
+      ['error', `response header Set-Cookie holds a credential: session cookie sessionid ${maskSecret(OPAQUE)}`],
+      ['warn', `response header Set-Cookie sets a cookie that is neither a known infrastructure cookie nor named like a session: check it is no credential: cookie ab_bucket ${maskSecret(OPAQUE2)}`],
     ]);
   });
 
@@ -72,7 +72,7 @@ describe('secret-header: the cookie policy', () => {
   });
 
   it('keeps every request cookie that is not infrastructure an error, beside infrastructure ones', () => {
-    expect(severities(requestCookie(`__cf_bm=${CF_BM}; prefs=${OPAQUE}`))).toEqual([['error', `request header Cookie holds a credential: cookie prefs ${redactForMessage(OPAQUE)}`]]);
+    expect(severities(requestCookie(`__cf_bm=${CF_BM}; prefs=${OPAQUE}`))).toEqual([['error', `request header Cookie holds a credential: cookie prefs ${maskSecret(OPAQUE)}`]]);
   });
 
   it('lowers nothing else: Authorization stays an error, and --rule secret-header=warn lowers all', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { entropy, findSecrets, keyValuePairs, redactForMessage } from '../../src/secrets/detect.js';
+import { entropy, findSecrets, keyValuePairs } from '../../src/secrets/detect.js';
+import { maskSecret } from '../../src/secrets/mask.js';
 import { possiblePatterns } from '../../src/secrets/patterns.js';
 import { loadCassette } from '../../src/load.js';
 import { at, goVcr, lint, positionOf } from './helpers.js';
@@ -24,14 +25,14 @@ describe('secret-body: every key shape, at its position', () => {
   it.each(KEYS)('%s %s', (kind, key) => {
     const text = interactionWith('', `{"model":"m","messages":[{"role":"user","content":"my key is ${key} ok"}]}`);
     const findings = lint(text, 'secret-body');
-    expect(findings.map((f) => f.message)).toEqual([`request body holds a credential: ${kind} ${redactForMessage(key)}`]);
+    expect(findings.map((f) => f.message)).toEqual([`request body holds a credential: ${kind} ${maskSecret(key)}`]);
     expect(at(findings)).toEqual([positionOf(text, key)]);
     expect(findings[0]!.message).not.toContain(key);
   });
 
   it('finds high-entropy values of key-like fields, not of pagination tokens', () => {
     const text = interactionWith('', '{"client_secret":"q8Zr2LmX0vTb7NcK4pWy","next_page_token":"q8Zr2LmX0vTb7NcK4pWy9"}');
-    expect(lint(text, 'secret-body').map((f) => f.message)).toEqual([`request body holds a credential: high-entropy client_secret ${redactForMessage('q8Zr2LmX0vTb7NcK4pWy')}`]);
+    expect(lint(text, 'secret-body').map((f) => f.message)).toEqual([`request body holds a credential: high-entropy client_secret ${maskSecret('q8Zr2LmX0vTb7NcK4pWy')}`]);
     expect(entropy('aaaaaaaaaaaaaaaa')).toBe(0);
   });
 });
@@ -55,7 +56,7 @@ describe('secret-header and secret-url', () => {
 
   it.each(['key', 'api_key', 'token', 'X-Amz-Credential', 'X-Amz-Signature'])('flags the URL parameter %s', (name) => {
     const findings = lint(interactionWith('', undefined, `https://api.example.com/v1/x?${name}=Zx81Kq0vLm3Nw7Pr5Ty2&alt=sse`), 'secret-url');
-    expect(findings.map((f) => f.message)).toEqual([`URL parameter ${name} holds a credential: query parameter ${name} ${redactForMessage('Zx81Kq0vLm3Nw7Pr5Ty2')}`]);
+    expect(findings.map((f) => f.message)).toEqual([`URL parameter ${name} holds a credential: query parameter ${name} ${maskSecret('Zx81Kq0vLm3Nw7Pr5Ty2')}`]);
   });
 });
 

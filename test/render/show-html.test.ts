@@ -116,7 +116,7 @@ describe('renderShowHtml: untrusted text', () => {
 
   it('masks secrets in headers, URLs and text unless asked not to', () => {
     expect(page).not.toContain(HOSTILE_KEY);
-    expect(page).toContain('sk-or-v1****');
+    expect(page).toMatch(/sk-o…\(\d+ chars\)/);
     expect(renderShowHtml(report(HOSTILE_CASSETTE, 'hostile.yaml'), { mask: false })).toContain(HOSTILE_KEY);
   });
 });

@@ -22,8 +22,9 @@ describe('sanitize', () => {
 
 describe('masking', () => {
   it.each([
-    ['Bearer sk-proj-abcdefghijklmnopqrstuvwxyz', 'Bearer sk-proj-****'],
-    ['sk-ant-api03-abcdefghijklmnopqrstuvwxyz', 'sk-ant-a****'],
+    ['Bearer sk-proj-abcdefghijklmnopqrstuvwxyz', 'Bearer sk-p…(34 chars)'],
+    ['sk-ant-api03-abcdefghijklmnopqrstuvwxyz', 'sk-a…(39 chars)'],
+    ['0123456789abcdef', '0123…(16 chars)'],
     ['short', 'short'],
     ['REDACTED', 'REDACTED'],
     ['Bearer <API_KEY>', 'Bearer <API_KEY>'],
@@ -38,17 +39,17 @@ describe('masking', () => {
       { name: 'Cookie', value: 'session=0123456789abcdef0123456789' },
       { name: 'Content-Type', value: 'application/json' },
     ]);
-    expect(out.map((h) => h.value)).toEqual(['Bearer sk-or-v1****', 'AIzaSyA-****', 'session=****', 'application/json']);
+    expect(out.map((h) => h.value)).toEqual(['Bearer sk-o…(41 chars)', 'AIza…(39 chars)', 'sess…(34 chars)', 'application/json']);
   });
 
   it('masks credential query parameters', () => {
     expect(maskUrl('https://g.co/v1/models/x:generateContent?alt=sse&key=AIzaSyA-0123456789abcdefghijklmnopqrstu')).toBe(
-      'https://g.co/v1/models/x:generateContent?alt=sse&key=AIzaSyA-****',
+      'https://g.co/v1/models/x:generateContent?alt=sse&key=AIza…(39 chars)',
     );
   });
 
   it('masks key shapes in free text', () => {
-    expect(maskSecretsInText('use sk-proj-abcdefghijklmnopqrstuvwxyz now')).toBe('use sk-proj-****** now'.replace('******', '****'));
+    expect(maskSecretsInText('use sk-proj-abcdefghijklmnopqrstuvwxyz now')).toBe('use sk-p…(34 chars) now');
     expect(maskSecretsInText('AKIAIOSFODNN7EXAMPLE')).toBe('AKIAIOSFODNN7EXAMPLE');
     expect(maskSecretsInText('no secrets here')).toBe('no secrets here');
   });

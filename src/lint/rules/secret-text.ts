@@ -1,4 +1,5 @@
-import { patternSecrets, redactForMessage, findSecrets } from '../../secrets/detect.js';
+import { patternSecrets, findSecrets } from '../../secrets/detect.js';
+import { maskSecret } from '../../secrets/mask.js';
 import type { Rule, RuleReport } from '../types.js';
 import { PLACEHOLDER, redactions } from './secrets.js';
 
@@ -31,7 +32,7 @@ export const secretText: Rule = {
         seen.add(s.value);
         const fix = redactions(span, s.value, cassette.format === 'httprr' && s.value.length >= PLACEHOLDER.length);
         out.push({
-          message: `${s.kind} ${redactForMessage(s.value)} in the file, in no field cassette reads (a duplicate key the parser dropped, or a comment)`,
+          message: `${s.kind} ${maskSecret(s.value)} in the file, in no field cassette reads (a duplicate key the parser dropped, or a comment)`,
           interaction: i.index,
           offset: fix[0]?.start,
           fix: fix.length > 0 ? fix : undefined,

@@ -1,4 +1,5 @@
-import { findSecrets, redactForMessage, type FoundSecret } from '../../secrets/detect.js';
+import { findSecrets, type FoundSecret } from '../../secrets/detect.js';
+import { maskSecret } from '../../secrets/mask.js';
 import type { Interaction } from '../../model/types.js';
 import { detach } from '../../text/detach.js';
 import type { RuleContext, RuleReport, TextEdit, TextSpan } from '../types.js';
@@ -35,7 +36,7 @@ export function secretReports(ctx: RuleContext, where: FoundSecret['where'], des
       seen.add(key);
       const fix = redactions(ctx.span(i), s.value, ctx.cassette.format === 'httprr' && s.value.length >= PLACEHOLDER.length);
       out.push({
-        message: `${describe(s)}: ${s.kind} ${redactForMessage(s.value)}${fix.length === 0 ? ' (stored encoded: redact it by re-recording)' : ''}`,
+        message: `${describe(s)}: ${s.kind} ${maskSecret(s.value)}${fix.length === 0 ? ' (stored encoded: redact it by re-recording)' : ''}`,
         severity: s.uncertain ? 'warn' : undefined,
         field: `${s.side}.${s.where === 'body' ? 'body' : s.where === 'url' ? `url.${s.field}` : `headers.${s.field.toLowerCase()}`}${s.cookie ? `.${s.cookie}` : ''}`,
         interaction: i.index,

@@ -2,7 +2,7 @@ import { maskSecretsInText } from '../../secrets/mask.js';
 
 /** How `renderShowHtml` draws a report. */
 export interface HtmlRenderOptions {
-  /** Mask secrets (first characters + `****`) in URLs, headers and every text, as `show` does. Default true. */
+  /** Mask secrets (first four characters + length, see maskSecret) in URLs, headers and every text, as `show` does. Default true. */
   mask?: boolean | undefined;
   /** The page title; defaults to the cassette path(s). */
   title?: string | undefined;

@@ -1,0 +1,66 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { maskSecret, maskValue } from '../../src/secrets/mask.js';
+import { cli } from '../helpers/cli.js';
+import { tempTree } from '../helpers/temp-tree.js';
+
+// Built at run time, so the repository holds no key-shaped literal.
+const KEY = `sk-proj-${'Q7wE9rT1yU3iO5pA'.repeat(3)}`;
+const OTHER = `sk-proj-${'Z2xC4vB6nM8kL0jH'.repeat(3)}`;
+const GOOGLE = `AIza${'Sy9876543210zyxwvutsrqponmlkjihgf'}`;
+/** The one way every command writes them: first four characters and the length. */
+const MASKED = `sk-p…(${KEY.length} chars)`;
+const MASKED_GOOGLE = `AIza…(${GOOGLE.length} chars)`;
+
+const cassette = (key: string) => `version: 2
+interactions:
+- id: 0
+  request:
+    url: https://generativelanguage.googleapis.com/v1/models/gemini-2.0-flash:generateContent?key=${GOOGLE}
+    method: POST
+    headers:
+      Authorization:
+      - Bearer ${key}
+      Content-Type:
+      - application/json
+    body: '{"contents":[{"role":"user","parts":[{"text":"my key is ${key}"}]}]}'
+  response:
+    code: 200
+    headers:
+      Content-Type:
+      - application/json
+    body: '{"candidates":[{"content":{"role":"model","parts":[{"text":"ok"}]},"finishReason":"STOP"}],"usageMetadata":{"promptTokenCount":5,"candidatesTokenCount":1}}'
+`;
+
+describe('one masking for every command', () => {
+  const dir = tempTree('cassette-mask-', { 'a.yaml': cassette(KEY), 'b.yaml': cassette(OTHER) });
+  const a = join(dir, 'a.yaml');
+  const b = join(dir, 'b.yaml');
+
+  it('maskSecret keeps four characters and the length; maskValue keeps the scheme', () => {
+    expect(maskSecret(KEY)).toBe(MASKED);
+    expect(maskValue(`Bearer ${KEY}`)).toBe(`Bearer ${MASKED}`);
+    expect(maskSecret('abcdefgh')).toBe('ab…(8 chars)');
+  });
+
+  const commands: [string, string[], string[]][] = [
+    ['show --headers', ['show', '--headers', '--raw', a], [`Bearer ${MASKED}`, MASKED_GOOGLE]],
+    ['show --json --headers', ['show', '--json', '--headers', a], [`Bearer ${MASKED}`, MASKED_GOOGLE]],
+    ['show --html', ['show', '--html', a], [MASKED, MASKED_GOOGLE]],
+    ['textconv', ['textconv', a], [MASKED, MASKED_GOOGLE]],
+    ['diff', ['diff', a, b], [MASKED, `sk-p…(${OTHER.length} chars)`]],
+    ['lint', ['lint', a], [MASKED, MASKED_GOOGLE]],
+    ['lint --fix-dry-run', ['lint', '--fix-dry-run', a], [MASKED]],
+  ];
+  for (const [name, args, expected] of commands) {
+    it(`${name}: the key as ${MASKED}, never whole, never another mask`, () => {
+      const r = cli(args);
+      const out = r.stdout + r.stderr;
+      for (const text of expected) expect(out).toContain(text);
+      for (const secret of [KEY, OTHER, GOOGLE]) expect(out).not.toContain(secret);
+      // The old masks: eight characters and `****`.
+      expect(out).not.toContain('****');
+      expect(out).not.toContain(KEY.slice(0, 8));
+    });
+  }
+});
