@@ -1,34 +1,34 @@
 #!/usr/bin/env node
+// CommonJS (bin/package.json): a CommonJS entry starts without the ES module loader, whose
+// asynchronous read of the entry also starts libuv's four pool threads: ~5% of a one-file run.
+'use strict';
 // `--version` is answered before anything else loads: start-up counts in pre-commit hooks and scripts.
 const args = process.argv.slice(2);
-// Node's own modules without the ES module loader's resolve and load steps (a few ms of every run):
-// process.getBuiltinModule is in Node >= 20.16; older ones import.
-const builtin = (id) => process.getBuiltinModule?.(id) ?? import(id);
 /** The first argument of a pool worker (src/cli/pool.ts starts this file as one), and only of one. */
 const POOL_WORKER = '--cassette-pool-worker';
-if (args[0] === POOL_WORKER && !(await builtin('node:worker_threads')).isMainThread) {
+let saveCodeCache;
+
+if (args[0] === POOL_WORKER && !require('node:worker_threads').isMainThread) {
   // A worker thread of src/cli/pool.ts: it loads the worker bundle with a code cache of its own, as
   // the main thread does the CLI's (a worker is a new V8 isolate: without one it would parse and
   // compile the bundle again). It gets the main thread's arguments after POOL_WORKER, so it knows
   // whether the young-generation flag is set (the main thread set it for the whole process).
-  const large = !onlySmallFiles(args.slice(2), (await builtin('node:fs')).statSync);
-  const worker = await loadBundle(new URL('../dist/bundle/worker.cjs', import.meta.url), 'worker', large);
+  const large = !onlySmallFiles(args.slice(2));
+  const worker = loadBundle('../dist/bundle/worker.cjs', 'worker', large);
   // Written once the first file is done, so the cache holds the functions a file's work compiles.
   worker.firstFileDone.then(() => saveCodeCache?.());
 } else if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
-  const { createRequire } = await builtin('node:module');
-  process.stdout.write(`${createRequire(import.meta.url)('../package.json').version}\n`);
+  process.stdout.write(`${require('../package.json').version}\n`);
 } else {
   // Interactions are read, shown and dropped one at a time, so nearly everything dies young: a
   // young generation that stays small (V8 doubles it by default) gives the same speed in about
   // 20 MB less memory on a large cassette (see npm run bench). Only the CLI sets this, never the
   // library, and only when the input may be large: loading node:v8 costs a one-file run ~5% of
   // its start-up. V8 flags are part of a code cache's key, so each setting has its own cache.
-  const large = !onlySmallFiles(args.slice(1), (await builtin('node:fs')).statSync);
-  if (large) (await builtin('node:v8')).setFlagsFromString('--semi-space-growth-factor=1');
-  const { run } = await loadBundle(new URL('../dist/bundle/run.cjs', import.meta.url), args[0], large);
-  await run(process.argv);
-  saveCodeCache?.();
+  const large = !onlySmallFiles(args.slice(1));
+  if (large) require('node:v8').setFlagsFromString('--semi-space-growth-factor=1');
+  const { run } = loadBundle('../dist/bundle/run.cjs', args[0], large);
+  run(process.argv).then(() => saveCodeCache?.());
 }
 
 /**
@@ -36,7 +36,8 @@ if (args[0] === POOL_WORKER && !(await builtin('node:worker_threads')).isMainThr
  * memory the young generation's size does not change. Anything else (a directory, standard input,
  * a git revision, an option's value that is not such a file) may be large.
  */
-function onlySmallFiles(rest, statSync) {
+function onlySmallFiles(rest) {
+  const { statSync } = require('node:fs');
   for (const arg of rest) {
     if (arg.startsWith('-') && arg !== '-') continue;
     let stat;
@@ -50,21 +51,20 @@ function onlySmallFiles(rest, statSync) {
   return true;
 }
 
-var saveCodeCache;
-
 /**
- * The CLI's one-file CommonJS bundle (scripts/bundle.mjs), compiled with a V8 code cache kept per
- * command (and per young-generation setting, `-large`) in ~/.cache/cassette-cli (or
- * $XDG_CACHE_HOME): after the first run of a command, V8 takes
- * its compiled code from the cache instead of parsing and compiling it again, as Node 22's module
+ * A one-file CommonJS bundle of the CLI (scripts/bundle.mjs), given relative to this file, compiled
+ * with a V8 code cache kept per command (and per young-generation setting, `-large`) in
+ * ~/.cache/cassette-cli (or $XDG_CACHE_HOME): after the first run of a command, V8 takes its
+ * compiled code from the cache instead of parsing and compiling it again, as Node 22's module
  * compile cache does (Node 20 has none). A cache V8 refuses (another Node, another build) is
  * written again; a cache that cannot be read or written is simply not used.
  */
-async function loadBundle(url, command, large) {
-  const [{ readFileSync, statSync, mkdirSync, writeFileSync, renameSync, readdirSync, unlinkSync }, { Script }, { createRequire }, { fileURLToPath }, { homedir }, { join, dirname }] = await Promise.all(
-    ['node:fs', 'node:vm', 'node:module', 'node:url', 'node:os', 'node:path'].map(builtin),
-  );
-  const file = fileURLToPath(url);
+function loadBundle(relative, command, large) {
+  const { readFileSync, statSync, mkdirSync, writeFileSync, renameSync, readdirSync, unlinkSync } = require('node:fs');
+  const { Script } = require('node:vm');
+  const { createRequire } = require('node:module');
+  const { join, dirname } = require('node:path');
+  const file = join(__dirname, relative);
   let stat;
   try {
     stat = statSync(file);
@@ -73,7 +73,7 @@ async function loadBundle(url, command, large) {
     process.stderr.write(`cassette: ${file} is missing: run \`npm run build\` (npm install runs it) first\n`);
     process.exit(2);
   }
-  const dir = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'cassette-cli');
+  const dir = join(process.env.XDG_CACHE_HOME || join(require('node:os').homedir(), '.cache'), 'cassette-cli');
   const name = `${/^[a-z-]{1,20}$/.test(command ?? '') ? command : 'other'}${large ? '-large' : ''}`;
   // Named by node, install (a hash of the bundle's path), build (size and time) and command.
   const install = `${process.version}-${process.arch}-${pathHash(file)}-`;
@@ -122,7 +122,7 @@ function pathHash(path) {
 function pruneCodeCaches(dir, build, install, { readdirSync, statSync, unlinkSync }) {
   try {
     const now = Date.now();
-    const MONTH_MS = 30 * 24 * 3600 * 1000; // (not a module constant: this runs before the module's end is reached)
+    const MONTH_MS = 30 * 24 * 3600 * 1000;
     for (const entry of readdirSync(dir)) {
       if (!entry.endsWith('.v8') && !entry.endsWith('.tmp')) continue;
       const path = `${dir}/${entry}`;

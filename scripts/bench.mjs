@@ -50,7 +50,7 @@ function measure(command, args) {
   return { cpu: Number(usage[1]) / 1e6, rss: Number(usage[2]) * 1024, wall };
 }
 
-const cassette = (args) => measure(process.execPath, [join(root, 'scripts/bench-child.mjs'), ...args]);
+const cassette = (args) => measure(process.execPath, ['-r', join(root, 'scripts/bench-usage.cjs'), join(root, 'bin/cassette.js'), ...args]);
 const PRINT_USAGE = "process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('\\n@@usage '+(u.userCPUTime+u.systemCPUTime)+' '+u.maxRSS+'\\n')})";
 const bareNode = () => measure(process.execPath, ['-e', `${PRINT_USAGE};0`]);
 const jsonAnchor = (file) => measure(process.execPath, ['-e', `${PRINT_USAGE};JSON.parse(require('fs').readFileSync(process.argv[1],'utf8'))`, file]);
