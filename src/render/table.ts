@@ -73,7 +73,10 @@ export function renderTable(columns: readonly TableColumn[], rows: readonly Tabl
   }
   const widths = [...natural];
   const shown = columns.map(() => true);
-  if (options.width !== undefined) fit(columns, natural, widths, shown, options.width, gap);
+  if (options.width !== undefined) {
+    fit(columns, natural, widths, shown, options.width, gap);
+    if (tableWidth(widths, shown, gap) > options.width) return renderStacked(columns, rows, options.width);
+  }
   const visible = columns.map((_, i) => i).filter((i) => shown[i]);
   const last = visible[visible.length - 1];
   const spill = spillOf(columns, visible, widths, options.width, gap);
@@ -118,8 +121,83 @@ function spillOf(columns: readonly TableColumn[], visible: readonly number[], wi
   return width - indent >= SPILL_BELOW ? { indent, width: width - indent } : undefined;
 }
 
+function tableWidth(widths: readonly number[], shown: readonly boolean[], gap: number): number {
+  return widths.reduce((sum, w, i) => sum + (shown[i] ? w + gap : 0), -gap);
+}
+
+/**
+ * A table that does not fit even with every column squeezed or left out (cost at 40 columns): each
+ * row becomes a record, its first cell and then `header value` items, ` · ` between them, flowed
+ * over lines of `width` (an item wider than a line wraps). Columns with no header (a bar) or marked
+ * `drop: 0` (they say nothing) are left out; no line is wider than `width`.
+ */
+function renderStacked(columns: readonly TableColumn[], rows: readonly TableRow[], width: number): string[] {
+  const out: string[] = [];
+  for (const row of rows) {
+    if (!Array.isArray(row)) {
+      out.push((row.paint ?? ((t: string) => t))(shorten(row.line, width, row.keep ?? 'end')));
+      continue;
+    }
+    const cells = row.map((cell, i) => ({ cell, column: columns[i]! })).filter(({ cell, column }) => textOf(cell) !== '' && column.header !== '' && column.drop !== 0);
+    const [first, ...named] = cells;
+    if (!first) continue;
+    const label = shorten(textOf(first.cell), width, 'start');
+    const indent = Math.min(displayWidth(label) + 2, 4);
+    let line = paintOf(first.cell)(label);
+    let used = displayWidth(label);
+    let items = 0;
+    for (const { cell, column } of named) {
+      const plain = `${column.header} ${textOf(cell)}`;
+      const painted = `${column.header} ${paintOf(cell)(textOf(cell))}`;
+      const sep = items > 0 ? ' · ' : used > 0 ? '  ' : '';
+      const w = displayWidth(plain);
+      if (used + sep.length + w <= width) {
+        line += sep + painted;
+        used += sep.length + w;
+        items++;
+        continue;
+      }
+      if (indent + w <= width) {
+        if (used > 0) out.push(line);
+        line = ' '.repeat(indent) + painted;
+        used = indent + w;
+      } else {
+        // Wider than a line anyway: cut across lines from here, the header with the start of its value.
+        let left = plain;
+        let room = width - used - sep.length;
+        if (room <= column.header.length + 1) {
+          out.push(line);
+          line = ' '.repeat(indent);
+          room = width - indent;
+        } else line += sep;
+        for (;;) {
+          const [head, tail] = cut(left, room);
+          line += paintOf(cell)(head);
+          if (tail === '') break;
+          out.push(line);
+          line = ' '.repeat(indent);
+          room = width - indent;
+          left = tail;
+        }
+        used = displayWidth(line);
+      }
+      items = 1;
+    }
+    out.push(line);
+  }
+  return out;
+}
+
+/** `text` split after `room` columns (at least one character, so a cut always advances). */
+function cut(text: string, room: number): [string, string] {
+  const chars = [...text];
+  let head = chars.shift() ?? '';
+  while (chars.length > 0 && displayWidth(head + chars[0]) <= room) head += chars.shift();
+  return [head, chars.join('')];
+}
+
 function fit(columns: readonly TableColumn[], natural: readonly number[], widths: number[], shown: boolean[], width: number, gap: number): void {
-  const total = () => widths.reduce((sum, w, i) => sum + (shown[i] ? w + gap : 0), -gap);
+  const total = () => tableWidth(widths, shown, gap);
   const minOf = (c: TableColumn) => c.min ?? 12;
   // 1. Free text wraps.
   columns.forEach((c, i) => {

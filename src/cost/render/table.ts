@@ -1,5 +1,5 @@
 import type { Palette } from '../../render/palette.js';
-import { renderTable, type TableCell, type TableColumn, type TableRow } from '../../render/table.js';
+import { renderTable, wrap, type TableCell, type TableColumn, type TableRow } from '../../render/table.js';
 import { groupDigits } from '../../text/group-digits.js';
 import { count } from '../../text/plural.js';
 import { sanitizeLine } from '../../text/sanitize.js';
@@ -92,11 +92,12 @@ export function renderCostTable(report: CostReport, p: Palette, options: CostTab
   }
   const unknown = report.rows.filter((r) => r.costSource === 'unknown');
   const summary = `${count(report.total.interactions, 'LLM call')}: ${report.total.recorded} recorded, ${report.total.estimated} estimated, ${unknown.length} unknown · total ${unknown.length > 0 && unknown.length === report.total.interactions ? '?' : usd(total)}${unknown.length > 0 && unknown.length < report.total.interactions ? ' (unknown costs not included)' : ''}`;
-  // A narrow terminal gets the summary on two lines rather than one that wraps mid-word.
-  out.push('', options.width !== undefined && summary.length > options.width ? summary.replace(' · ', '\n') : summary);
+  // A narrow terminal gets the summary on two lines (or more) rather than one that wraps mid-word.
+  const fitted = (text: string) => (options.width === undefined ? [text] : wrap(text, options.width));
+  out.push('', ...(options.width !== undefined && summary.length > options.width ? summary.split(' · ').flatMap(fitted) : [summary]));
   for (const b of report.budget) {
     const { text, state } = budgetText(b, b.limit === 'max-cost' ? usd : n);
-    out.push(state === 'over' ? p.red(text) : state === 'unchecked' ? p.yellow(text) : p.green(text));
+    out.push(...fitted(text).map(state === 'over' ? p.red : state === 'unchecked' ? p.yellow : p.green));
   }
   return `${out.join('\n')}\n`;
 }
