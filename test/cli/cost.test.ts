@@ -117,4 +117,20 @@ describe.skipIf(!hasCorpus)('cassette cost over ../shared/corpus', () => {
       expect(i.reason, `${i.path} #${i.index}`).toBeTruthy();
     }
   });
+
+  it('prints no table when no file could be read, only the errors (exit 2); a batch keeps the files read', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cassette-cost-none-'));
+    writeFileSync(join(dir, 'empty.yaml'), '');
+    for (const args of [['cost', join(dir, 'nosuch.yaml')], ['cost', '--csv', join(dir, 'empty.yaml')], ['cost', '--markdown', join(dir, 'nosuch.yaml'), join(dir, 'empty.yaml')]]) {
+      const r = cli(args);
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^error: .*(nosuch|empty)\.yaml: /);
+    }
+    const json = cli(['cost', '--json', join(dir, 'nosuch.yaml')]);
+    expect((JSON.parse(json.stdout) as CostJson).errors).toHaveLength(1);
+    const batch = cli(['cost', join(dir, 'nosuch.yaml'), join(SAMPLES, 'go-vcr-v2/mixed-usage.yaml')]);
+    expect(batch.status).toBe(2);
+    expect(batch.stdout).toContain('total');
+  });
 });

@@ -56,16 +56,22 @@ export async function costCommand(paths: string[], flags: CostFlags): Promise<vo
   }
   const rows: CostRow[] = [];
   const options: CostWorkOptions = { priceFile, provider: flags.provider, format: flags.format };
+  let read = 0;
   const outcome = await forEachFile<CostRow[]>(paths, { label: 'cost', namedNonCassette: 'error' }, { name: 'cost', options }, (fileRows) => {
+    read++;
     for (const row of fileRows) rows.push(row);
   });
   const report = buildCostReport(rows, { by: flags.by as GroupBy | undefined, budget });
   const { errors } = outcome;
   // Only the renderer asked for is loaded: the table's width measuring (string-width) costs start-up.
+  // Nothing could be read: the errors say so; an empty table with `total $0` would say otherwise (`show` prints nothing either).
+  const nothingRead = read === 0 && errors.length > 0;
   if (flags.json) writeOut((await import('../../cost/render/json.js')).renderCostJson(report, errors));
-  else if (flags.csv) writeOut((await import('../../cost/render/csv.js')).renderCostCsv(report));
-  else if (flags.markdown) writeOut((await import('../../cost/render/markdown.js')).renderCostMarkdown(report));
-  else writeOut((await import('../../cost/render/table.js')).renderCostTable(report, paletteFor(useColor(flags)), { width: outputColumns() }));
+  else if (!nothingRead) {
+    if (flags.csv) writeOut((await import('../../cost/render/csv.js')).renderCostCsv(report));
+    else if (flags.markdown) writeOut((await import('../../cost/render/markdown.js')).renderCostMarkdown(report));
+    else writeOut((await import('../../cost/render/table.js')).renderCostTable(report, paletteFor(useColor(flags)), { width: outputColumns() }));
+  }
   reportInputs(outcome);
   const over = report.budget.filter((b) => b.exceeded).length;
   process.exitCode = exitCodeFor({ inputErrors: errors.length, findings: over });
