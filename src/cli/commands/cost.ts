@@ -8,10 +8,10 @@ import { buildCostReport } from '../../cost/rollup.js';
 import type { CostRow, GroupBy } from '../../cost/types.js';
 import { exitCodeFor } from '../../exit-code.js';
 import { UsageError } from '../../model/errors.js';
-import { PROVIDERS, findProvider } from '../../providers/index.js';
 import { openCassette, type CassetteStream } from '../../load.js';
 import { BrokeMidway, untilBroken, type FileWork } from '../file-work.js';
 import { forEachFile, reportInputs } from '../load-files.js';
+import { checkProviderFlag } from '../provider-flag.js';
 import { outputColumns, paletteFor, useColor, writeOut } from '../terminal.js';
 
 export interface CostFlags {
@@ -39,9 +39,7 @@ function limit(value: string | undefined, flag: string): number | undefined {
 export async function costCommand(paths: string[], flags: CostFlags): Promise<void> {
   if (flags.by !== undefined && !GROUPS.includes(flags.by as GroupBy)) throw new UsageError(`--by must be one of ${GROUPS.join(', ')}`);
   if ([flags.json, flags.csv, flags.markdown].filter(Boolean).length > 1) throw new UsageError('choose one of --json, --csv, --markdown');
-  if (flags.provider !== undefined && !findProvider(flags.provider)) {
-    throw new UsageError(`unknown provider "${flags.provider}" (known: ${PROVIDERS.map((p) => p.id).join(', ')})`);
-  }
+  checkProviderFlag(flags.provider);
   const budget = { maxCost: limit(flags.maxCost, '--max-cost'), maxTokens: limit(flags.maxTokens, '--max-tokens') };
   let priceFile: CostWorkOptions['priceFile'];
   if (flags.priceFile) {

@@ -12,6 +12,7 @@ import type { Cassette } from '../../model/types.js';
 import { parseExternalDiff } from '../external-diff.js';
 import { STDIN_PATH, readPathOrStdin } from '../inputs.js';
 import { errorLine, type FileError } from '../load-files.js';
+import { checkProviderFlag } from '../provider-flag.js';
 import { loadTerminalLayout, paletteFor, useColor, writeOut } from '../terminal.js';
 
 export interface DiffFlags {
@@ -69,6 +70,7 @@ function indexFlag(value: string | undefined, name: string): number | undefined 
 
 export async function diffCommand(args: string[], flags: DiffFlags): Promise<void> {
   if ([flags.json, flags.markdown, flags.stat].filter(Boolean).length > 1) throw new UsageError('choose one of --json, --markdown, --stat');
+  checkProviderFlag(flags.provider);
   const badIgnore = invalidIgnorePattern(flags.ignore ?? []);
   if (badIgnore !== undefined) throw new UsageError(`--ignore: '${badIgnore}' is not a JSON path pattern (keys joined by '.', [N] or [*] for an index, * for any key: messages[*].cache_control)`);
   if ((flags.from !== undefined || flags.to !== undefined) && (flags.git || args.length !== 1)) throw new UsageError('--from and --to pick two interactions within one cassette: diff FILE --from N --to M');

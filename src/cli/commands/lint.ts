@@ -16,6 +16,7 @@ import { UsageError } from '../../model/errors.js';
 import { createSuppressor } from '../lint-suppress.js';
 import { withBrokenFileSecrets } from '../broken-file-secrets.js';
 import { forEachFile, skippedLines, type FileError } from '../load-files.js';
+import { checkProviderFlag } from '../provider-flag.js';
 import { loadTerminalLayout, paletteFor, useColor, writeOut } from '../terminal.js';
 import { VERSION } from '../version.js';
 
@@ -74,6 +75,7 @@ export async function lintCommand(paths: string[], flags: LintFlags): Promise<vo
     writeOut(layout ? layout.fit(listRules()) : listRules());
     return;
   }
+  checkProviderFlag(flags.provider);
   const formatterName = flags.format ?? flags.formatter ?? 'stylish';
   const formatter = FORMATTERS[formatterName];
   if (!formatter) {

@@ -6,6 +6,7 @@ import { CassetteInputError, UsageError } from '../../model/errors.js';
 import { BrokeMidway, untilBroken, type FileWork } from '../file-work.js';
 import { parseInteractionSpecs, selectionError } from '../interaction-spec.js';
 import { forEachFile, reportInputs } from '../load-files.js';
+import { checkProviderFlag } from '../provider-flag.js';
 import { outputColumns, paletteFor, prepareColor, terminalWidth, useColor, writeOut } from '../terminal.js';
 
 export interface ShowFlags {
@@ -24,6 +25,7 @@ export interface ShowFlags {
 
 export async function showCommand(paths: string[], flags: ShowFlags): Promise<void> {
   const only = parseInteractionSpecs(flags.interaction ?? []);
+  checkProviderFlag(flags.provider);
   const mask = flags.mask !== false;
   if (flags.json && flags.html) throw new UsageError('choose one of --json, --html');
   if (flags.output !== undefined && !flags.html) throw new UsageError('-o/--output is for --html');

@@ -1,4 +1,5 @@
 import { loadCassette } from '../../load.js';
+import { UsageError } from '../../model/errors.js';
 import { PLAIN } from '../../render/palette.js';
 import { renderShowText } from '../../render/show-text.js';
 import { buildShowReport } from '../../show/build.js';
@@ -27,7 +28,9 @@ export function textconvCommand(file: string, flags: { format?: string }): void 
     // git hands textconv a temporary path: printing it would mark every file as changed.
     const cassette = { ...loadCassette(bytes, file, { format: flags.format }), path: 'cassette' };
     text = renderShowText(buildShowReport(cassette), { palette: PLAIN, width: 100, full: true, headers: false, mask: true, raw: false });
-  } catch {
+  } catch (error) {
+    // A usage error (`--recorder nope`) is the command line's fault, not the file's: exit 2, as every command does.
+    if (error instanceof UsageError) throw error;
     // Printed so git still has something to compare, but never a key: a file cut short is still in the repository.
     text = sanitize(maskSecretsInRawText(Buffer.from(bytes).toString('utf8')));
   }
