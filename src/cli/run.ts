@@ -39,7 +39,16 @@ function recorderFromLegacyFormat(options: RecorderChoice, command: string): voi
 const RECORDER_HELP = 'force the recorder format (go-vcr, vcrpy, ruby-vcr, har, ...) instead of detecting it';
 const COLOR_HELP = 'force colour (--color=always|never|auto also work)';
 
-export function buildProgram(): Command {
+/** The commands, by name: a run whose first argument is one of them defines only that one. */
+export const COMMAND_NAMES = ['show', 'cost', 'diff', 'textconv', 'lint'] as const;
+
+/**
+ * The CLI's commander program. With `only`, just that command is defined (what a run that names it
+ * needs: defining every command's ~60 options costs a one-file run ~3% of its start-up); without,
+ * all of them, for the top-level help, `help CMD` and the suggestion for a mistyped command.
+ */
+export function buildProgram(only?: (typeof COMMAND_NAMES)[number]): Command {
+  const wanted = (name: string) => only === undefined || only === name;
   const program = new Command('cassette')
     .description('Read, cost, diff and lint recorded HTTP cassettes of LLM API traffic.')
     .version(VERSION, '-V, --version')
@@ -47,98 +56,109 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ outputError: (str, write) => write(str.replace(/^error: /, 'cassette: ')) });
 
-  program
-    .command('show')
-    .description('show each interaction as a person reads it: request, reassembled response, usage')
-    .argument('<paths...>', 'cassette files or directories (walked recursively)')
-    .option('--json', 'machine-readable output (a documented contract)')
-    .option('--html', 'one self-contained HTML page (no network; open it in a browser or keep it as a CI artifact)')
-    .option('-o, --output <file>', 'with --html: write the page to this file instead of stdout')
-    .option('--full', 'do not shorten long texts')
-    .option('--headers', 'show request and response headers (secrets masked)')
-    .option('--no-mask', 'show secrets (Authorization, API keys, cookies) unmasked')
-    .option('--raw', 'pretty raw bodies and SSE events instead of reassembly; hex preview of binary bodies')
-    .option('-i, --interaction <spec>', 'only interaction N, a range N-M or a list N,M (repeatable)', collect)
-    .option('--recorder <id>', RECORDER_HELP)
-    .addOption(new Option('--format <id>', 'deprecated: use --recorder').hideHelp())
-    .option('--provider <id>', 'force the LLM wire format instead of detecting it')
-    .addOption(new Option('--color', COLOR_HELP))
-    .addOption(new Option('--no-color', 'no colour'))
-    .action(lazy(async () => (await import('./commands/show.js')).showCommand));
+  if (wanted('show')) {
+    program
+      .command('show')
+      .description('show each interaction as a person reads it: request, reassembled response, usage')
+      .argument('<paths...>', 'cassette files or directories (walked recursively)')
+      .option('--json', 'machine-readable output (a documented contract)')
+      .option('--html', 'one self-contained HTML page (no network; open it in a browser or keep it as a CI artifact)')
+      .option('-o, --output <file>', 'with --html: write the page to this file instead of stdout')
+      .option('--full', 'do not shorten long texts')
+      .option('--headers', 'show request and response headers (secrets masked)')
+      .option('--no-mask', 'show secrets (Authorization, API keys, cookies) unmasked')
+      .option('--raw', 'pretty raw bodies and SSE events instead of reassembly; hex preview of binary bodies')
+      .option('-i, --interaction <spec>', 'only interaction N, a range N-M or a list N,M (repeatable)', collect)
+      .option('--recorder <id>', RECORDER_HELP)
+      .addOption(new Option('--format <id>', 'deprecated: use --recorder').hideHelp())
+      .option('--provider <id>', 'force the LLM wire format instead of detecting it')
+      .addOption(new Option('--color', COLOR_HELP))
+      .addOption(new Option('--no-color', 'no colour'))
+      .action(lazy(async () => (await import('./commands/show.js')).showCommand));
+  }
 
-  program
-    .command('cost')
-    .description('tokens and money per interaction, cassette, model and total; recorded cost first, list-price estimate otherwise')
-    .argument('<paths...>', 'cassette files or directories (walked recursively)')
-    .option('--json', 'machine-readable output')
-    .option('--csv', 'one CSV line per interaction')
-    .option('--markdown', 'a Markdown summary for a pull-request comment')
-    .option('--by <key>', 'add a rollup by model, provider or cassette')
-    .option('--max-cost <usd>', 'exit 1 when the total cost exceeds this many USD')
-    .option('--max-tokens <n>', 'exit 1 when input + output tokens exceed this')
-    .option('--price-file <file>', 'JSON file of model prices that add to or override the bundled list prices')
-    .option('--recorder <id>', RECORDER_HELP)
-    .addOption(new Option('--format <id>', 'deprecated: use --recorder').hideHelp())
-    .option('--provider <id>', 'force the LLM wire format instead of detecting it')
-    .addOption(new Option('--color', COLOR_HELP))
-    .addOption(new Option('--no-color', 'no colour'))
-    .action(lazy(async () => (await import('./commands/cost.js')).costCommand));
+  if (wanted('cost')) {
+    program
+      .command('cost')
+      .description('tokens and money per interaction, cassette, model and total; recorded cost first, list-price estimate otherwise')
+      .argument('<paths...>', 'cassette files or directories (walked recursively)')
+      .option('--json', 'machine-readable output')
+      .option('--csv', 'one CSV line per interaction')
+      .option('--markdown', 'a Markdown summary for a pull-request comment')
+      .option('--by <key>', 'add a rollup by model, provider or cassette')
+      .option('--max-cost <usd>', 'exit 1 when the total cost exceeds this many USD')
+      .option('--max-tokens <n>', 'exit 1 when input + output tokens exceed this')
+      .option('--price-file <file>', 'JSON file of model prices that add to or override the bundled list prices')
+      .option('--recorder <id>', RECORDER_HELP)
+      .addOption(new Option('--format <id>', 'deprecated: use --recorder').hideHelp())
+      .option('--provider <id>', 'force the LLM wire format instead of detecting it')
+      .addOption(new Option('--color', COLOR_HELP))
+      .addOption(new Option('--no-color', 'no colour'))
+      .action(lazy(async () => (await import('./commands/cost.js')).costCommand));
+  }
 
-  program
-    .command('diff')
-    .description('compare requests across the interactions of one cassette, or two cassettes (any formats), or cassettes in git')
-    .argument('[paths...]', 'FILE (step by step), OLD NEW, or with --git: [REV] [PATHS...]')
-    .option('--from <n>', 'with one FILE: compare interaction N ...')
-    .option('--to <n>', '... with interaction M')
-    .option('--git', 'compare cassettes changed in the work tree against HEAD, in REV against its parent, or in A..B / A...B')
-    .option('--json', 'machine-readable output')
-    .option('--markdown', 'a Markdown summary for a pull-request comment')
-    .option('--stat', 'one line per interaction')
-    .option('--no-patch', 'only the summary, no unified diff')
-    .option('--show-noise', 'also report ids, timestamps, obfuscation and signatures')
-    .option('--ignore <path>', 'ignore changes at a JSON path such as messages[*].cache_control (repeatable)', collect)
-    .option('--recorder <id>', RECORDER_HELP)
-    .addOption(new Option('--format <id>', 'deprecated: use --recorder').hideHelp())
-    .option('--provider <id>', 'force the LLM wire format instead of detecting it')
-    .addOption(new Option('--color', COLOR_HELP))
-    .addOption(new Option('--no-color', 'no colour'))
-    .action(lazy(async () => (await import('./commands/diff.js')).diffCommand));
+  if (wanted('diff')) {
+    program
+      .command('diff')
+      .description('compare requests across the interactions of one cassette, or two cassettes (any formats), or cassettes in git')
+      .argument('[paths...]', 'FILE (step by step), OLD NEW, or with --git: [REV] [PATHS...]')
+      .option('--from <n>', 'with one FILE: compare interaction N ...')
+      .option('--to <n>', '... with interaction M')
+      .option('--git', 'compare cassettes changed in the work tree against HEAD, in REV against its parent, or in A..B / A...B')
+      .option('--json', 'machine-readable output')
+      .option('--markdown', 'a Markdown summary for a pull-request comment')
+      .option('--stat', 'one line per interaction')
+      .option('--no-patch', 'only the summary, no unified diff')
+      .option('--show-noise', 'also report ids, timestamps, obfuscation and signatures')
+      .option('--ignore <path>', 'ignore changes at a JSON path such as messages[*].cache_control (repeatable)', collect)
+      .option('--recorder <id>', RECORDER_HELP)
+      .addOption(new Option('--format <id>', 'deprecated: use --recorder').hideHelp())
+      .option('--provider <id>', 'force the LLM wire format instead of detecting it')
+      .addOption(new Option('--color', COLOR_HELP))
+      .addOption(new Option('--no-color', 'no colour'))
+      .action(lazy(async () => (await import('./commands/diff.js')).diffCommand));
+  }
 
-  program
-    .command('textconv')
-    .description("print a deterministic readable rendering of a cassette, for git's diff.<driver>.textconv")
-    .argument('<file>', 'a cassette file')
-    .option('--recorder <id>', RECORDER_HELP)
-    .addOption(new Option('--format <id>', 'deprecated: use --recorder').hideHelp())
-    .action(lazy(async () => (await import('./commands/textconv.js')).textconvCommand));
+  if (wanted('textconv')) {
+    program
+      .command('textconv')
+      .description("print a deterministic readable rendering of a cassette, for git's diff.<driver>.textconv")
+      .argument('<file>', 'a cassette file')
+      .option('--recorder <id>', RECORDER_HELP)
+      .addOption(new Option('--format <id>', 'deprecated: use --recorder').hideHelp())
+      .action(lazy(async () => (await import('./commands/textconv.js')).textconvCommand));
+  }
 
-  program
-    .command('lint')
-    .description('check cassettes for schema violations, broken streams and leaked secrets (pre-commit and CI)')
-    .argument('[paths...]', 'cassette files or directories (walked recursively)')
-    .option('-f, --format <name>', 'formatter: stylish, json (ESLint), sarif, github, compact (default: stylish)')
-    .addOption(new Option('--formatter <name>', 'same as -f/--format').hideHelp())
-    .option('--rule <id=severity>', 'set a rule to off, warn or error (repeatable)', collect)
-    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this (-1: no limit)')
-    .option('--quiet', 'report errors only')
-    .option('--list-rules', 'list the rules and exit')
-    .option('--config <file>', 'use this config file instead of searching for one')
-    .option('--baseline <file>', 'report only findings that this baseline (from --write-baseline) does not hold')
-    .option('--write-baseline <file>', 'write every current finding to this baseline file and exit 0')
-    .option('--fix', 'redact secrets and correct content_length in place (atomic write)')
-    .option('--fix-dry-run', 'print the fixes as a diff instead of writing them')
-    .option('--recorder <id>', RECORDER_HELP)
-    .option('--provider <id>', 'force the LLM wire format instead of detecting it')
-    .addOption(new Option('--color', COLOR_HELP))
-    .addOption(new Option('--no-color', 'no colour'))
-    .action(lazy(async () => (await import('./commands/lint.js')).lintCommand));
+  if (wanted('lint')) {
+    program
+      .command('lint')
+      .description('check cassettes for schema violations, broken streams and leaked secrets (pre-commit and CI)')
+      .argument('[paths...]', 'cassette files or directories (walked recursively)')
+      .option('-f, --format <name>', 'formatter: stylish, json (ESLint), sarif, github, compact (default: stylish)')
+      .addOption(new Option('--formatter <name>', 'same as -f/--format').hideHelp())
+      .option('--rule <id=severity>', 'set a rule to off, warn or error (repeatable)', collect)
+      .option('--max-warnings <n>', 'exit 1 when there are more warnings than this (-1: no limit)')
+      .option('--quiet', 'report errors only')
+      .option('--list-rules', 'list the rules and exit')
+      .option('--config <file>', 'use this config file instead of searching for one')
+      .option('--baseline <file>', 'report only findings that this baseline (from --write-baseline) does not hold')
+      .option('--write-baseline <file>', 'write every current finding to this baseline file and exit 0')
+      .option('--fix', 'redact secrets and correct content_length in place (atomic write)')
+      .option('--fix-dry-run', 'print the fixes as a diff instead of writing them')
+      .option('--recorder <id>', RECORDER_HELP)
+      .option('--provider <id>', 'force the LLM wire format instead of detecting it')
+      .addOption(new Option('--color', COLOR_HELP))
+      .addOption(new Option('--no-color', 'no colour'))
+      .action(lazy(async () => (await import('./commands/lint.js')).lintCommand));
+  }
 
   return program;
 }
 
 /** Entry point used by bin/cassette.js. */
 export async function run(argv: readonly string[]): Promise<void> {
-  const program = buildProgram();
+  const first = argv[2];
+  const program = buildProgram(COMMAND_NAMES.find((name) => name === first));
   installOutputGuard();
   try {
     configureLimitsFromEnv();
