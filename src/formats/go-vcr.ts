@@ -80,6 +80,8 @@ function toInteraction(item: unknown, index: number, doc: SourceDocument, warnin
   if (res) {
     const headers = headersFrom(res.headers);
     const code = typeof res.code === 'number' ? res.code : Number.parseInt(String(res.status ?? ''), 10);
+    // As the VCR family says it: a response cut before its `code` line would otherwise show a bare 0.
+    if (!Number.isFinite(code)) warnings.push({ message: 'response has no status code', interaction: index, path: [...base, 'response'] });
     interaction.response = {
       status: Number.isFinite(code) ? code : 0,
       statusText: statusTextOf(code, res.status),

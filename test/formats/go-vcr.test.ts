@@ -103,6 +103,17 @@ describe('go-vcr', () => {
   it('an empty cassette loads with no interactions', () => {
     expect(loadCassette('---\nversion: 2\ninteractions: []\n', 'e.yaml').interactions).toEqual([]);
   });
+
+  it('a response cut before its code says so (status 0 and a warning), as the VCR family does', () => {
+    // A file cut inside the response body keeps the body but loses the `status`/`code` lines after it.
+    const cut = `${v1.slice(0, v1.indexOf('    status: 201 Created'))}`;
+    const cassette = loadCassette(cut, 'cut.yaml');
+    expect(cassette.interactions[0]?.response?.status).toBe(0);
+    expect(cassette.warnings).toContainEqual({ message: 'response has no status code', interaction: 0, path: ['interactions', 0, 'response'] });
+    expect(loadCassette(v1, 'whole.yaml').warnings.map((w) => w.message)).not.toContain('response has no status code');
+    // `status: 200 OK` without `code` is still read.
+    expect(loadCassette(v1.replace('    code: 201\n', ''), 'status-only.yaml').interactions[0]?.response?.status).toBe(201);
+  });
 });
 
 describe('parseGoDuration', () => {
