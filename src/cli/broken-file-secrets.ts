@@ -73,7 +73,7 @@ export function withBrokenFileSecrets<T, R extends { findings: Finding[]; error?
 }
 
 /** The file's text as a cassette is read: gunzipped, without a BOM; undefined when it does not gunzip. */
-function fileText(bytes: Uint8Array): string | undefined {
+export function fileText(bytes: Uint8Array): string | undefined {
   let plain = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (isGzip(plain)) {
     try {

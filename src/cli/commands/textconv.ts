@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { loadCassette } from '../../load.js';
 import { UsageError } from '../../model/errors.js';
 import { PLAIN } from '../../render/palette.js';
@@ -5,6 +6,7 @@ import { renderShowText } from '../../render/show-text.js';
 import { buildShowReport } from '../../show/build.js';
 import { maskSecretsInRawText } from '../../secrets/mask-raw.js';
 import { sanitize } from '../../text/sanitize.js';
+import { fileText } from '../broken-file-secrets.js';
 import { readPathOrStdin } from '../inputs.js';
 import { errorLine } from '../load-files.js';
 import { writeOut } from '../terminal.js';
@@ -32,7 +34,14 @@ export function textconvCommand(file: string, flags: { format?: string }): void 
     // A usage error (`--recorder nope`) is the command line's fault, not the file's: exit 2, as every command does.
     if (error instanceof UsageError) throw error;
     // Printed so git still has something to compare, but never a key: a file cut short is still in the repository.
-    text = sanitize(maskSecretsInRawText(Buffer.from(bytes).toString('utf8')));
+    // A .gz file is printed as its gunzipped text; one that does not gunzip as one line that still changes with its bytes.
+    const plain = fileText(bytes);
+    text = plain === undefined ? corruptGzipLine(bytes) : sanitize(maskSecretsInRawText(plain));
   }
   writeOut(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+function corruptGzipLine(bytes: Uint8Array): string {
+  const digest = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+  return `(gzip-compressed file that does not decompress: ${bytes.length} bytes, sha256 ${digest}…)`;
 }
