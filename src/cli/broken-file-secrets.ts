@@ -26,19 +26,22 @@ const isBroken = (error: unknown) => error instanceof CassetteInputError && !(er
  * since its keys are committed all the same. Its result holds those findings and the one-line error
  * that makes lint exit 2. A file that does not decompress has no text: nothing in it is searched.
  */
-export function withBrokenFileSecrets<T, R extends { findings: Finding[]; error?: string | undefined }>(
+export function withBrokenFileSecrets<T, R extends { findings: Finding[]; error?: string | undefined; errorAt?: { line: number; column: number } | undefined }>(
   work: FileWork<T, R>,
   severity: SeveritySetting,
-  empty: () => Omit<R, 'findings' | 'error'>,
+  empty: () => Omit<R, 'findings' | 'error' | 'errorAt'>,
   readable?: (text: string, file: InputFile) => Finding[],
 ): FileWork<T | Broken, R> {
   const broken = (error: unknown, file: InputFile, bytes: Uint8Array): R => {
-    const result = { ...empty(), findings: [] as Finding[], error: redactSecretsIn(errorLine(file.path, error)) } as R;
+    const position = error instanceof CassetteInputError ? error.details.position : undefined;
+    // Plain line and column: the result crosses threads and is printed as JSON.
+    const errorAt = position ? { line: position.line, column: position.column } : undefined;
+    const result = { ...empty(), findings: [] as Finding[], error: redactSecretsIn(errorLine(file.path, error)), errorAt } as R;
     const text = error instanceof GzipInputError ? undefined : fileText(bytes);
     if (text === undefined) return result;
     let from = 0;
     // A file over the size limit is not parsed again.
-    const salvaged = readable && !(error instanceof LimitError) ? salvageInteractions(text, (error as CassetteInputError).details.position) : undefined;
+    const salvaged = readable && !(error instanceof LimitError) ? salvageInteractions(text, position) : undefined;
     if (salvaged) {
       try {
         result.findings = readable!(salvaged.text, file);

@@ -95,13 +95,20 @@ describe('lint on a cassette that breaks partway', () => {
   it('--json and SARIF carry the same findings beside the error', () => {
     const json = cli(['lint', '--format', 'json', join(dir, 'cut.har')]);
     expect(json.status).toBe(2);
-    const messages = JSON.parse(json.stdout)[0].messages as { ruleId: string | null; fatal?: boolean; interaction?: number }[];
-    expect(messages.filter((m) => m.fatal)).toHaveLength(1);
+    const messages = JSON.parse(json.stdout)[0].messages as { ruleId: string | null; message: string; line: number; column: number; fatal?: boolean; interaction?: number }[];
+    const fatal = messages.filter((m) => m.fatal);
+    expect(fatal).toHaveLength(1);
+    // At the place the error names, as ESLint puts a parse error.
+    const [, line, column] = /:(\d+):(\d+): invalid JSON/.exec(fatal[0]!.message)!;
+    expect([fatal[0]!.line, fatal[0]!.column]).toEqual([Number(line), Number(column)]);
+    expect(fatal[0]!.line).toBeGreaterThan(1);
+    const github = cli(['lint', '--format', 'github', join(dir, 'cut.har')]);
+    expect(github.stdout).toContain(`::error file=${join(dir, 'cut.har').replace(/:/g, '%3A')},line=${line},col=${column},title=cassette::`);
     expect(messages.filter((m) => m.ruleId === 'secret-header').map((m) => m.interaction)).toEqual([0, 1, 2, 3]);
     const sarif = cli(['lint', '--format', 'sarif', join(dir, 'bad.yaml')]);
     expect(sarif.status).toBe(2);
-    const results = JSON.parse(sarif.stdout).runs[0].results as { ruleId: string }[];
-    expect(results.map((x) => x.ruleId)).toContain('unreadable-file');
+    const results = JSON.parse(sarif.stdout).runs[0].results as { ruleId: string; locations: { physicalLocation: { region?: { startLine: number } } }[] }[];
+    expect(results.find((x) => x.ruleId === 'unreadable-file')!.locations[0]!.physicalLocation.region!.startLine).toBeGreaterThan(1);
     expect(results.filter((x) => x.ruleId === 'secret-header')).toHaveLength(4);
   });
 

@@ -111,7 +111,7 @@ export async function lintCommand(paths: string[], flags: LintFlags): Promise<vo
     if (r.patch) patches.push(r.patch);
     let findings = suppressor.keep(file.path, r.findings);
     if (flags.quiet) findings = findings.filter((f) => f.severity === 'error');
-    results.push({ filePath: file.path, findings, fixed: r.fixed, error: r.error });
+    results.push({ filePath: file.path, findings, fixed: r.fixed, error: r.error, errorAt: r.errorAt });
   }, {}, parallel);
   if (flags.fixDryRun) {
     // The diff package is only needed to show fixes; a plain lint run does not load it.
@@ -152,8 +152,10 @@ export interface LintFileResult {
   patch?: FixPatch | undefined;
   /** Temp files of an interrupted `--fix` removed beside it. */
   removed: string[];
-  /** The one-line error when the file broke while read as a cassette (secret-text's findings alone then). */
+  /** The one-line error when the file broke while read as a cassette (what was read before the break is linted). */
   error?: string | undefined;
+  /** Where the error is, when it names a place. */
+  errorAt?: { line: number; column: number } | undefined;
 }
 
 /** What `lint` does to one file, as plain options (see src/cli/jobs.ts). */

@@ -5,7 +5,7 @@ export const json: Formatter = (results) =>
   `${JSON.stringify(
     results.map((r) => {
       const messages = [
-        ...(r.error ? [{ ruleId: null, severity: 2, message: r.error, line: 1, column: 1, fatal: true }] : []),
+        ...(r.error ? [{ ruleId: null, severity: 2, message: r.error, line: r.errorAt?.line ?? 1, column: r.errorAt?.column ?? 1, fatal: true }] : []),
         ...r.findings.map((f) => ({
             ruleId: f.ruleId,
             severity: f.severity === 'error' ? 2 : 1,

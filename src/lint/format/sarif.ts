@@ -21,7 +21,7 @@ export const sarif: Formatter = (results, { rules, cwd, version }) => {
     },
     results: results.flatMap((r) =>
       [
-        ...(r.error ? [{ ruleId: UNREADABLE.id, ruleIndex: rules.length, level: 'error', message: { text: r.error }, locations: [{ physicalLocation: { artifactLocation: { uri: uri(r.filePath) } } }] }] : []),
+        ...(r.error ? [{ ruleId: UNREADABLE.id, ruleIndex: rules.length, level: 'error', message: { text: r.error }, locations: [{ physicalLocation: { artifactLocation: { uri: uri(r.filePath) }, ...(r.errorAt ? { region: { startLine: r.errorAt.line, startColumn: r.errorAt.column } } : {}) } }] }] : []),
         ...r.findings.map((f) => ({
             ruleId: f.ruleId,
             ruleIndex: rules.findIndex((x) => x.id === f.ruleId),

@@ -8,6 +8,8 @@ export interface LintResult {
   findings: Finding[];
   /** The one-line error (`file:line:col: message`) when the file could not be read as a cassette (exit code 2). */
   error?: string | undefined;
+  /** Where in the file the error is, when it names a place (a parse error, a broken interaction). */
+  errorAt?: { line: number; column: number } | undefined;
   /** Set when `--fix` rewrote the file. */
   fixed?: boolean | undefined;
 }
