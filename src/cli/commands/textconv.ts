@@ -34,14 +34,17 @@ export function textconvCommand(file: string, flags: { format?: string }): void 
     // A usage error (`--recorder nope`) is the command line's fault, not the file's: exit 2, as every command does.
     if (error instanceof UsageError) throw error;
     // Printed so git still has something to compare, but never a key: a file cut short is still in the repository.
-    // A .gz file is printed as its gunzipped text; one that does not gunzip as one line that still changes with its bytes.
+    // A .gz file is printed as its gunzipped text. One that does not gunzip, and a binary file (a NUL byte
+    // in its first 8000, git's own test), as one line that still changes with the bytes, not as mojibake.
     const plain = fileText(bytes);
-    text = plain === undefined ? corruptGzipLine(bytes) : sanitize(maskSecretsInRawText(plain));
+    if (plain === undefined) text = summaryLine('gzip-compressed file that does not decompress', bytes);
+    else if (plain.slice(0, 8000).includes('\0')) text = summaryLine('binary file that is not a cassette', bytes);
+    else text = sanitize(maskSecretsInRawText(plain));
   }
   writeOut(text.endsWith('\n') ? text : `${text}\n`);
 }
 
-function corruptGzipLine(bytes: Uint8Array): string {
+function summaryLine(what: string, bytes: Uint8Array): string {
   const digest = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
-  return `(gzip-compressed file that does not decompress: ${bytes.length} bytes, sha256 ${digest}…)`;
+  return `(${what}: ${bytes.length} bytes, sha256 ${digest}…)`;
 }
