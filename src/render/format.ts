@@ -35,7 +35,8 @@ export function wrap(text: string, width: number, indent: string): string {
     }
     out.push(line);
   }
-  return out.map((l) => indent + l).join('\n');
+  // An empty line stays empty: the indent alone would be trailing blanks.
+  return out.map((l) => (l === '' ? '' : indent + l)).join('\n');
 }
 
 /** Shorten long text to a few lines unless `full`. */

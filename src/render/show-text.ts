@@ -131,6 +131,8 @@ function messageBlock(role: string, text: string, isNew: boolean, o: ShowTextOpt
   // Continuation rows line up under the text, past the role column.
   const body = wrap(short, o.width, ' '.repeat(4 + Math.max(9, role.length) + 1)).trimStart();
   const more = cut > 0 ? p.gray(` … (${cut} more chars, --full to show)`) : '';
+  // A message with no text (an assistant turn that only calls tools) ends at its role: no trailing blanks.
+  if (body === '' && more === '') return `  ${mark}${p.blue(sanitizeLine(role))}`;
   return `  ${mark}${p.blue(sanitizeLine(role).padEnd(9))} ${body}${more}`;
 }
 
