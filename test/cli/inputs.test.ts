@@ -114,6 +114,8 @@ describe('one walk policy for every command', () => {
     expect(cli(['diff', '--stat', '-', join(SAMPLES, 'nock/openai-chat.json')], { input: GOOD }).stdout).toMatch(/^<stdin> → .*\n#0 → #0 {4}same/);
     expect(cli(['textconv', '-'], { input: GOOD }).stdout).toContain('nock · 2 interactions');
     expect(cli(['show', '-', '-'], { input: GOOD })).toMatchObject({ status: 2, stderr: 'cassette: - (standard input) can be given only once\n' });
+    // diff OLD NEW too: the second read of standard input was an "empty file" error.
+    expect(cli(['diff', '-', '-'], { input: GOOD })).toMatchObject({ status: 2, stdout: '', stderr: 'cassette: - (standard input) can be given only once\n' });
     expect(cli(['lint', '--fix', '-'], { input: GOOD }).status).toBe(0);
   });
 

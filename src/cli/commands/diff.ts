@@ -102,6 +102,8 @@ export async function diffCommand(args: string[], flags: DiffFlags): Promise<voi
       return diffWithin(stream.cassette, { ...options, from, to }, { count, interactions: stream.interactions() });
     });
   } else if (args.length === 2) {
+    // Standard input holds one cassette: read twice, its second side would be an "empty file".
+    if (args[0] === '-' && args[1] === '-') throw new UsageError('- (standard input) can be given only once');
     const inputs = args.map((path) => {
       try {
         return { path, bytes: readPathOrStdin(path) };
