@@ -63,4 +63,9 @@ describe('one masking for every command', () => {
       expect(out).not.toContain(KEY.slice(0, 8));
     });
   }
+
+  it('lint --fix-dry-run names an absolute path as git does (a/tmp/…, not a//tmp/…)', () => {
+    const out = cli(['lint', '--fix-dry-run', a]).stdout;
+    expect(out).toContain(`--- a${a}\n+++ b${a}\n`);
+  });
 });

@@ -133,8 +133,10 @@ export async function lintCommand(paths: string[], flags: LintFlags): Promise<vo
 }
 
 function patchText(structuredPatch: typeof import('diff').structuredPatch, { path, before, after }: { path: string; before: string; after: string }): string {
-  const patch = structuredPatch(`a/${path}`, `b/${path}`, before, after, '', '', { context: 2 });
-  const lines = [`--- a/${path}`, `+++ b/${path}`];
+  // As git writes an absolute path (`a/tmp/x.yaml`), so `git apply`/`patch -p1` take the patch.
+  const name = path.replace(/\\/g, '/').replace(/^\/+/, '');
+  const patch = structuredPatch(`a/${name}`, `b/${name}`, before, after, '', '', { context: 2 });
+  const lines = [`--- a/${name}`, `+++ b/${name}`];
   for (const h of patch.hunks) lines.push(`@@ -${h.oldStart},${h.oldLines} +${h.newStart},${h.newLines} @@`, ...h.lines);
   return `${lines.join('\n')}\n`;
 }
