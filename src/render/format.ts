@@ -30,7 +30,8 @@ export function wrap(text: string, width: number, indent: string): string {
     while (line.length > max) {
       let cut = line.lastIndexOf(' ', max);
       if (cut <= max / 3) cut = max;
-      out.push(line.slice(0, cut));
+      // A break at a run of spaces leaves none at the end of the row.
+      out.push(line.slice(0, cut).trimEnd());
       line = line.slice(cut).replace(/^ /, '');
     }
     out.push(line);

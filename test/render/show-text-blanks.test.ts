@@ -6,6 +6,8 @@ import { cli } from '../helpers/cli.js';
 describe('show writes no trailing blanks for empty text', () => {
   it('wrap leaves an empty line empty instead of the indent alone', () => {
     expect(wrap('first\n\nthird', 80, '    ')).toBe('    first\n\n    third');
+    // A break at a run of spaces (indented code in a body) leaves none at the end of the row.
+    expect(wrap(`${'a'.repeat(30)}    ${'b'.repeat(30)}`, 40, '  ')).toBe(`  ${'a'.repeat(30)}\n  ${'b'.repeat(30)}`);
   });
 
   it('an assistant turn with only tool calls ends at its role', () => {
