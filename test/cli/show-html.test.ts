@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -49,6 +49,24 @@ describe('show --html', () => {
     const r = cli(['show', ...args, TOOL_LOOP]);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(`cassette: ${message}\n`);
+  });
+
+  it('-o naming one of the inputs (a cassette read, or a broken one; through a link or a folder) is refused and the file kept', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cassette-html-self-'));
+    const cassette = join(dir, 'c.json');
+    const broken = join(dir, 'broken.json');
+    const original = readFileSync(join(SAMPLES, 'nock/openai-chat.json'));
+    writeFileSync(cassette, original);
+    writeFileSync(broken, '[{"scope": "https://api.openai.com:443"');
+    symlinkSync(cassette, join(dir, 'link.json'));
+    for (const [output, inputs] of [[cassette, [cassette]], [join(dir, 'link.json'), [cassette]], [cassette, [dir]], [broken, [broken]]] as const) {
+      const r = cli(['show', '--html', '-o', output, ...inputs]);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toBe(`cassette: ${output}: is one of the input files; the page would overwrite it\n`);
+    }
+    expect(readFileSync(cassette)).toEqual(original);
+    expect(readFileSync(broken, 'utf8')).toBe('[{"scope": "https://api.openai.com:443"');
+    expect(cli(['show', '--html', '-o', join(dir, 'page.html'), cassette]).status).toBe(0);
   });
 
   it('show --json keeps inline image data out of its contract', () => {

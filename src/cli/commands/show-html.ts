@@ -20,7 +20,9 @@ export interface ShowHtmlFlags {
 /** `show --html`: one page for every cassette named, to stdout or to `-o FILE`. Returns the unreadable and skipped files. */
 export function showHtml(paths: string[], flags: ShowHtmlFlags, only: ReadonlySet<number> | undefined, mask: boolean): InputOutcome {
   const cassettes: HtmlCassetteReport[] = [];
+  const read: string[] = [];
   const outcome = forEachCassette(paths, { label: 'show', namedNonCassette: 'error', format: flags.format }, (cassette) => {
+    read.push(cassette.path);
     // As in `show -i`: an index the cassette does not have is an error for that file (exit 2).
     const outOfRange = selectionError(flags.interaction ?? [], cassette.interactions.length);
     if (outOfRange) throw new CassetteInputError(outOfRange);
@@ -29,6 +31,8 @@ export function showHtml(paths: string[], flags: ShowHtmlFlags, only: ReadonlySe
   const page = renderShowHtml({ cassettes, errors: outcome.errors }, { mask, generator: `cassette ${VERSION}` });
   if (flags.output === undefined) writeOut(page);
   else {
+    // Input files are never modified: `-o` naming one of them would replace a cassette with the page.
+    if (isOneOf(flags.output, [...read, ...outcome.errors.map((e) => e.path)])) throw new UsageError(`${flags.output}: is one of the input files; the page would overwrite it`);
     try {
       writeFileSync(flags.output, page);
     } catch (error) {
@@ -36,6 +40,24 @@ export function showHtml(paths: string[], flags: ShowHtmlFlags, only: ReadonlySe
     }
   }
   return outcome;
+}
+
+/** True when `output` is the same file (device and inode, so through any path or link) as one of `inputs`. */
+function isOneOf(output: string, inputs: readonly string[]): boolean {
+  let target;
+  try {
+    target = statSync(output);
+  } catch {
+    return false; // not there yet: it cannot be an input
+  }
+  return inputs.some((path) => {
+    try {
+      const s = statSync(path);
+      return s.ino === target.ino && s.dev === target.dev;
+    } catch {
+      return false;
+    }
+  });
 }
 
 /** The file-size lint rule wants the size on disk; stdin and vanished files fall back to the text. */
