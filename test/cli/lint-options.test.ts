@@ -86,6 +86,16 @@ describe('baseline and allow list', () => {
     expect(missing.stderr).toMatch(/^cassette: nope\.json: cannot read baseline \(ENOENT\)/);
   });
 
+  it('--write-baseline naming one of the linted files is refused (exit 2) and the cassette kept', () => {
+    const dir = project({ 'tests/cassettes/old.yaml': leaky(KEY) });
+    const before = readFileSync(join(dir, 'tests/cassettes/old.yaml'), 'utf8');
+    for (const inputs of [['tests/cassettes/old.yaml'], ['tests']]) {
+      const r = cli(['lint', '--write-baseline', 'tests/cassettes/old.yaml', ...inputs], { cwd: dir });
+      expect([r.status, r.stdout, r.stderr]).toEqual([2, '', 'cassette: tests/cassettes/old.yaml: is one of the input files; the baseline would overwrite it\n']);
+    }
+    expect(readFileSync(join(dir, 'tests/cassettes/old.yaml'), 'utf8')).toBe(before);
+  });
+
   it('reads `baseline` and `allow` from the config, so the hook needs no arguments', () => {
     const cookie = goVcr([{ responseExtra: '' }]).replace('    status: 200 OK', '      Set-Cookie:\n      - lb_route=Qm9vdGgtMTIzNDU2Nzg5MGFiY2RlZmdo\n    status: 200 OK');
     const dir = project({ 'tests/cassettes/a.yaml': cookie, 'tests/cassettes/b.yaml': leaky(KEY) });

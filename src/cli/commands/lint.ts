@@ -17,6 +17,7 @@ import { createSuppressor } from '../lint-suppress.js';
 import { withBrokenFileSecrets } from '../broken-file-secrets.js';
 import { forEachFile, skippedLines, type FileError } from '../load-files.js';
 import { checkProviderFlag } from '../provider-flag.js';
+import { isOneOfInputs } from '../same-file.js';
 import { loadTerminalLayout, paletteFor, useColor, writeOut } from '../terminal.js';
 import { VERSION } from '../version.js';
 
@@ -119,6 +120,9 @@ export async function lintCommand(paths: string[], flags: LintFlags): Promise<vo
     writeOut(redactSecretsIn(patches.map((p) => patchText(structuredPatch, p)).join('')));
     // The patch is all stdout holds: a file that could not be read is said on stderr, as lint does.
     for (const r of results) if (r.error) process.stderr.write(`error: ${r.error}\n`);
+  }
+  if (flags.writeBaseline !== undefined && isOneOfInputs(flags.writeBaseline, results.map((r) => r.filePath))) {
+    throw new UsageError(`${flags.writeBaseline}: is one of the input files; the baseline would overwrite it`);
   }
   if (!flags.fixDryRun) {
     // The stylish layout fits the terminal; the other formatters are for machines and keep whole lines.

@@ -6,6 +6,7 @@ import { renderShowHtml } from '../../render/html/page.js';
 import { buildHtmlCassette, type HtmlCassetteReport } from '../../show/html-report.js';
 import type { Cassette } from '../../model/types.js';
 import { selectionError } from '../interaction-spec.js';
+import { isOneOfInputs } from '../same-file.js';
 import { forEachCassette, type InputOutcome } from '../load-files.js';
 import { writeOut } from '../terminal.js';
 import { VERSION } from '../version.js';
@@ -32,7 +33,7 @@ export function showHtml(paths: string[], flags: ShowHtmlFlags, only: ReadonlySe
   if (flags.output === undefined) writeOut(page);
   else {
     // Input files are never modified: `-o` naming one of them would replace a cassette with the page.
-    if (isOneOf(flags.output, [...read, ...outcome.errors.map((e) => e.path)])) throw new UsageError(`${flags.output}: is one of the input files; the page would overwrite it`);
+    if (isOneOfInputs(flags.output, [...read, ...outcome.errors.map((e) => e.path)])) throw new UsageError(`${flags.output}: is one of the input files; the page would overwrite it`);
     try {
       writeFileSync(flags.output, page);
     } catch (error) {
@@ -40,24 +41,6 @@ export function showHtml(paths: string[], flags: ShowHtmlFlags, only: ReadonlySe
     }
   }
   return outcome;
-}
-
-/** True when `output` is the same file (device and inode, so through any path or link) as one of `inputs`. */
-function isOneOf(output: string, inputs: readonly string[]): boolean {
-  let target;
-  try {
-    target = statSync(output);
-  } catch {
-    return false; // not there yet: it cannot be an input
-  }
-  return inputs.some((path) => {
-    try {
-      const s = statSync(path);
-      return s.ino === target.ino && s.dev === target.dev;
-    } catch {
-      return false;
-    }
-  });
 }
 
 /** The file-size lint rule wants the size on disk; stdin and vanished files fall back to the text. */
