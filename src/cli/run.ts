@@ -39,6 +39,22 @@ function recorderFromLegacyFormat(options: RecorderChoice, command: string): voi
 const RECORDER_HELP = 'force the recorder format (go-vcr, vcrpy, ruby-vcr, har, ...) instead of detecting it';
 const COLOR_HELP = 'force colour (--color=always|never|auto also work)';
 
+/**
+ * The options every command that reads cassettes ends with, added to `command` in this order (its
+ * help lists them so): `--recorder`; its old name `--format`, hidden (not in lint, where
+ * `-f/--format` is the formatter); `--provider` and the colour pair (not in textconv, whose
+ * output is plain text for git).
+ */
+function readingOptions(command: Command, { legacyFormat, providerAndColor }: { legacyFormat: boolean; providerAndColor: boolean }): Command {
+  command.option('--recorder <id>', RECORDER_HELP);
+  if (legacyFormat) command.addOption(new Option('--format <id>', 'deprecated: use --recorder').hideHelp());
+  if (!providerAndColor) return command;
+  return command
+    .option('--provider <id>', 'force the LLM wire format instead of detecting it')
+    .addOption(new Option('--color', COLOR_HELP))
+    .addOption(new Option('--no-color', 'no colour'));
+}
+
 /** The commands, by name: a run whose first argument is one of them defines only that one. */
 export const COMMAND_NAMES = ['show', 'cost', 'diff', 'textconv', 'lint'] as const;
 
@@ -57,7 +73,7 @@ export function buildProgram(only?: (typeof COMMAND_NAMES)[number]): Command {
     .configureOutput({ outputError: (str, write) => write(str.replace(/^error: /, 'cassette: ')) });
 
   if (wanted('show')) {
-    program
+    const command = program
       .command('show')
       .description('show each interaction as a person reads it: request, reassembled response, usage')
       .argument('<paths...>', 'cassette files or directories (walked recursively)')
@@ -68,17 +84,13 @@ export function buildProgram(only?: (typeof COMMAND_NAMES)[number]): Command {
       .option('--headers', 'show request and response headers (secrets masked)')
       .option('--no-mask', 'show secrets (Authorization, API keys, cookies) unmasked')
       .option('--raw', 'pretty raw bodies and SSE events instead of reassembly; hex preview of binary bodies')
-      .option('-i, --interaction <spec>', 'only interaction N, a range N-M or a list N,M (repeatable)', collect)
-      .option('--recorder <id>', RECORDER_HELP)
-      .addOption(new Option('--format <id>', 'deprecated: use --recorder').hideHelp())
-      .option('--provider <id>', 'force the LLM wire format instead of detecting it')
-      .addOption(new Option('--color', COLOR_HELP))
-      .addOption(new Option('--no-color', 'no colour'))
+      .option('-i, --interaction <spec>', 'only interaction N, a range N-M or a list N,M (repeatable)', collect);
+    readingOptions(command, { legacyFormat: true, providerAndColor: true })
       .action(lazy(async () => (await import('./commands/show.js')).showCommand));
   }
 
   if (wanted('cost')) {
-    program
+    const command = program
       .command('cost')
       .description('tokens and money per interaction, cassette, model and total; recorded cost first, list-price estimate otherwise')
       .argument('<paths...>', 'cassette files or directories (walked recursively)')
@@ -88,17 +100,13 @@ export function buildProgram(only?: (typeof COMMAND_NAMES)[number]): Command {
       .option('--by <key>', 'add a rollup by model, provider or cassette')
       .option('--max-cost <usd>', 'exit 1 when the total cost exceeds this many USD')
       .option('--max-tokens <n>', 'exit 1 when input + output tokens exceed this')
-      .option('--price-file <file>', 'JSON file of model prices that add to or override the bundled list prices')
-      .option('--recorder <id>', RECORDER_HELP)
-      .addOption(new Option('--format <id>', 'deprecated: use --recorder').hideHelp())
-      .option('--provider <id>', 'force the LLM wire format instead of detecting it')
-      .addOption(new Option('--color', COLOR_HELP))
-      .addOption(new Option('--no-color', 'no colour'))
+      .option('--price-file <file>', 'JSON file of model prices that add to or override the bundled list prices');
+    readingOptions(command, { legacyFormat: true, providerAndColor: true })
       .action(lazy(async () => (await import('./commands/cost.js')).costCommand));
   }
 
   if (wanted('diff')) {
-    program
+    const command = program
       .command('diff')
       .description('compare requests across the interactions of one cassette, or two cassettes (any formats), or cassettes in git')
       .argument('[paths...]', 'FILE (step by step), OLD NEW, or with --git: [REV] [PATHS...]')
@@ -110,27 +118,22 @@ export function buildProgram(only?: (typeof COMMAND_NAMES)[number]): Command {
       .option('--stat', 'one line per interaction')
       .option('--no-patch', 'only the summary, no unified diff')
       .option('--show-noise', 'also report ids, timestamps, obfuscation and signatures')
-      .option('--ignore <path>', 'ignore changes at a JSON path such as messages[*].cache_control (repeatable)', collect)
-      .option('--recorder <id>', RECORDER_HELP)
-      .addOption(new Option('--format <id>', 'deprecated: use --recorder').hideHelp())
-      .option('--provider <id>', 'force the LLM wire format instead of detecting it')
-      .addOption(new Option('--color', COLOR_HELP))
-      .addOption(new Option('--no-color', 'no colour'))
+      .option('--ignore <path>', 'ignore changes at a JSON path such as messages[*].cache_control (repeatable)', collect);
+    readingOptions(command, { legacyFormat: true, providerAndColor: true })
       .action(lazy(async () => (await import('./commands/diff.js')).diffCommand));
   }
 
   if (wanted('textconv')) {
-    program
+    const command = program
       .command('textconv')
       .description("print a deterministic readable rendering of a cassette, for git's diff.<driver>.textconv")
-      .argument('<file>', 'a cassette file')
-      .option('--recorder <id>', RECORDER_HELP)
-      .addOption(new Option('--format <id>', 'deprecated: use --recorder').hideHelp())
+      .argument('<file>', 'a cassette file');
+    readingOptions(command, { legacyFormat: true, providerAndColor: false })
       .action(lazy(async () => (await import('./commands/textconv.js')).textconvCommand));
   }
 
   if (wanted('lint')) {
-    program
+    const command = program
       .command('lint')
       .description('check cassettes for schema violations, broken streams and leaked secrets (pre-commit and CI)')
       .argument('[paths...]', 'cassette files or directories (walked recursively)')
@@ -144,11 +147,8 @@ export function buildProgram(only?: (typeof COMMAND_NAMES)[number]): Command {
       .option('--baseline <file>', 'report only findings that this baseline (from --write-baseline) does not hold')
       .option('--write-baseline <file>', 'write every current finding to this baseline file and exit 0')
       .option('--fix', 'redact secrets and correct content_length in place (atomic write)')
-      .option('--fix-dry-run', 'print the fixes as a diff instead of writing them')
-      .option('--recorder <id>', RECORDER_HELP)
-      .option('--provider <id>', 'force the LLM wire format instead of detecting it')
-      .addOption(new Option('--color', COLOR_HELP))
-      .addOption(new Option('--no-color', 'no colour'))
+      .option('--fix-dry-run', 'print the fixes as a diff instead of writing them');
+    readingOptions(command, { legacyFormat: false, providerAndColor: true })
       .action(lazy(async () => (await import('./commands/lint.js')).lintCommand));
   }
 
