@@ -84,3 +84,10 @@ export function runFile<T, R>(work: FileWork<T, R>, file: InputFile, named: Name
     return { kind: 'failed', message: errorLine(file.path, error) };
   }
 }
+
+/** runFile with what the work writes gathered, for a thread whose output is written elsewhere, in file order. */
+export function runFileGathered<T, R>(work: FileWork<T, R>, file: InputFile, named: NamedNonCassette): { outcome: FileOutcome<R>; text: string } {
+  const parts: string[] = [];
+  const outcome = runFile(work, file, named, (text) => void parts.push(text));
+  return { outcome, text: parts.join('') };
+}

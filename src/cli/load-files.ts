@@ -103,7 +103,15 @@ function startRun<R>(args: readonly string[], policy: InputPolicy, each: (value:
     });
     return outcome;
   };
-  return { files, progress, write, settle, finish };
+  /** Every file worked on in this thread, one after another; the run's outcome. */
+  const here = (work: FileWork<unknown, R>) => {
+    for (const file of files) {
+      progress.tick(file.path);
+      settle(file, runFile(work, file, policy.namedNonCassette, (text) => write(file, text)));
+    }
+    return finish();
+  };
+  return { files, progress, settle, finish, here };
 }
 
 /**
@@ -125,11 +133,7 @@ export function forEachInput<T>(
       each(loaded, file, bytes);
     },
   };
-  for (const file of run.files) {
-    run.progress.tick(file.path);
-    run.settle(file, runFile(work, file, policy.namedNonCassette, (text) => run.write(file, text)));
-  }
-  return run.finish();
+  return run.here(work);
 }
 
 /**
@@ -158,11 +162,7 @@ export async function forEachFile<R>(
     return run.finish();
   }
   const work = (await prepareJob(job)) as FileWork<unknown, R>;
-  for (const file of run.files) {
-    run.progress.tick(file.path);
-    run.settle(file, runFile(work, file, policy.namedNonCassette, (text) => run.write(file, text)));
-  }
-  return run.finish();
+  return run.here(work);
 }
 
 /** forEachInput with the whole cassette loaded. */

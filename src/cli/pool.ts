@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { limits } from '../limits/limits.js';
 import { UsageError } from '../model/errors.js';
-import { runFile, type FileOutcome, type NamedNonCassette } from './file-work.js';
+import { runFileGathered, type FileOutcome, type NamedNonCassette } from './file-work.js';
 import type { InputFile } from './inputs.js';
 import { prepareJob, type FileJob } from './jobs.js';
 
@@ -94,11 +94,7 @@ export async function runPool(
   let cursor = 0; // the next file to emit
   let respawns = size * 2;
 
-  const runHere = (index: number) => {
-    const parts: string[] = [];
-    const outcome = runFile(work, files[index]!, named, (text) => void parts.push(text));
-    ready.set(index, { index, outcome, text: parts.join('') });
-  };
+  const runHere = (index: number) => ready.set(index, { index, ...runFileGathered(work, files[index]!, named) });
 
   return new Promise<void>((resolve, reject) => {
     let settled = false;

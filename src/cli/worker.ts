@@ -2,7 +2,7 @@
 // then for each file it is sent, runs it and posts back the outcome and the output it wrote.
 import { parentPort, workerData } from 'node:worker_threads';
 import { configureLimits, type Limits } from '../limits/limits.js';
-import { runFile } from './file-work.js';
+import { runFileGathered } from './file-work.js';
 import { prepareJob, type FileJob } from './jobs.js';
 import type { PoolReply, PoolTask } from './pool.js';
 
@@ -16,8 +16,6 @@ let fileDone: () => void;
 export const firstFileDone = new Promise<void>((resolve) => (fileDone = resolve));
 parentPort!.on('message', async ({ index, file, named }: PoolTask) => {
   const work = await ready;
-  const parts: string[] = [];
-  const outcome = runFile(work, file, named, (text) => void parts.push(text));
-  parentPort!.postMessage({ index, outcome, text: parts.join('') } satisfies PoolReply);
+  parentPort!.postMessage({ index, ...runFileGathered(work, file, named) } satisfies PoolReply);
   fileDone();
 });
