@@ -1,11 +1,9 @@
-import { gunzipSync } from 'node:zlib';
-import { decompressLimit } from '../limits/decompress.js';
 import { LimitError } from '../limits/limits.js';
 import { secretTextInUnreadable } from '../lint/unreadable-secrets.js';
 import { redactSecretsIn } from '../lint/mask-findings.js';
 import type { Finding, SeveritySetting } from '../lint/types.js';
 import { CassetteInputError, GzipInputError, NotCassetteError } from '../model/errors.js';
-import { isGzip } from '../source/document.js';
+import { plainBytes } from '../source/document.js';
 import { salvageInteractions } from '../source/salvage.js';
 import { errorLine, type FileWork } from './file-work.js';
 import type { InputFile } from './inputs.js';
@@ -77,14 +75,9 @@ export function withBrokenFileSecrets<T, R extends { findings: Finding[]; error?
 
 /** The file's text as a cassette is read: gunzipped, without a BOM; undefined when it does not gunzip. */
 export function fileText(bytes: Uint8Array): string | undefined {
-  let plain = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (isGzip(plain)) {
-    try {
-      plain = gunzipSync(plain, decompressLimit());
-    } catch {
-      return undefined;
-    }
+  try {
+    return plainBytes(bytes).bytes.toString('utf8');
+  } catch {
+    return undefined;
   }
-  const text = plain.toString('utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

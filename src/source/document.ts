@@ -58,6 +58,26 @@ export function isGzip(bytes: Uint8Array): boolean {
   return bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
+/**
+ * A cassette file's bytes as its text is read: gunzipped when they are gzip (`gzipped`), without a
+ * UTF-8 byte order mark. Throws GzipInputError for a stream that does not decompress, and the size
+ * limit's error when the gunzipped file is over it.
+ */
+export function plainBytes(raw: Uint8Array): { bytes: Buffer; gzipped: boolean } {
+  let gzipped = false;
+  if (isGzip(raw)) {
+    try {
+      raw = gunzipSync(raw, decompressLimit());
+    } catch (error) {
+      if (isOverLimit(error)) throw sizeLimitError('the gunzipped file');
+      throw new GzipInputError(`gzip-compressed file is corrupt (${(error as Error).message})`);
+    }
+    gzipped = true;
+  }
+  const bytes = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+  return { bytes: bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes, gzipped };
+}
+
 /** Parse a cassette file's bytes: gunzip if needed, then JSON, YAML or a raw text trace. */
 export function parseSource(input: Uint8Array | string, options: ParseOptions = {}): SourceDocument {
   let gzipped = false;
@@ -65,20 +85,7 @@ export function parseSource(input: Uint8Array | string, options: ParseOptions = 
   let text: string | undefined = typeof input === 'string' ? stripBom(input) : undefined;
   let bytes: Buffer;
   if (text !== undefined) bytes = Buffer.from(text, 'utf8');
-  else {
-    let raw = input as Uint8Array;
-    if (isGzip(raw)) {
-      try {
-        raw = gunzipSync(raw, decompressLimit());
-      } catch (error) {
-        if (isOverLimit(error)) throw sizeLimitError('the gunzipped file');
-        throw new GzipInputError(`gzip-compressed file is corrupt (${(error as Error).message})`);
-      }
-      gzipped = true;
-    }
-    bytes = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
-    if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
-  }
+  else ({ bytes, gzipped } = plainBytes(input as Uint8Array));
   // Buffer's decoder is V8's fast path; invalid sequences become U+FFFD like TextDecoder's.
   const textOf = () => (text ??= bytes.toString('utf8'));
   const peek = bytes.length > 4096 ? bytes.toString('utf8', 0, 4096) : '';
