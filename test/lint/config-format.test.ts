@@ -92,6 +92,27 @@ describe('formatters', () => {
     expect(stylish(results, { ...context, layout: terminalLayout(200) })).toBe(stylish(results, context));
   });
 
+  it('stylish under about 35 columns puts each message under its position; no row is wider, none blank inside a file', () => {
+    expect(stylish(results, { ...context, layout: terminalLayout(24) }).split('\n').slice(0, 8)).toEqual([
+      'cassettes/a.yaml',
+      '  10:16  error',
+      '    request header',
+      '    Authorization holds',
+      '    a credential:',
+      '    authorization',
+      '    sk-p…(48 chars) [#0]',
+      '    secret-header',
+    ]);
+    for (let columns = 20; columns <= 60; columns++) {
+      const out = stylish(results, { ...context, layout: terminalLayout(columns) });
+      const rows = out.split('\n');
+      expect(Math.max(...rows.map((row) => displayWidth(row))), `${columns} columns`).toBeLessThanOrEqual(columns);
+      expect(rows.filter((row) => row !== '' && row.trim() === ''), `${columns} columns`).toEqual([]);
+      // Every word is still there: the rule id in its column, or after the message.
+      expect(out.replace(/error-status|secret-header/g, '').replace(/\s+/g, ' ')).toContain('recorded 429, rate limited [#1]');
+    }
+  });
+
   it('json is ESLint-compatible', () => {
     const out = JSON.parse(json(results, context)) as { filePath: string; messages: { ruleId: string | null; severity: number; line: number; column: number }[]; errorCount: number; warningCount: number }[];
     expect(out[0]).toMatchObject({ filePath: 'cassettes/a.yaml', errorCount: 1, warningCount: 1 });

@@ -76,6 +76,9 @@ interface MessageColumns {
 
 /** Narrowest message column worth keeping the rule ids in a column of their own. */
 const MIN_MESSAGE_COLUMN = 24;
+/** Narrowest message column beside the positions; below it the message goes on rows of its own. */
+const MIN_STACKED_ROOM = 16;
+const STACKED_INDENT = 4;
 
 /** How the messages of one file are laid out after `indent` columns on a terminal of `columns`. */
 function messageColumns(lines: readonly { message: string; ruleId: string }[], indent: number, layout: TerminalLayout | undefined): MessageColumns {
@@ -90,6 +93,10 @@ function messageColumns(lines: readonly { message: string; ruleId: string }[], i
     return { indent, width, ruleColumn: true, rows };
   }
   // Too narrow for two columns: the id goes after the message, and both wrap in what is left.
-  const rest = Math.max(10, layout.columns - indent);
-  return { indent, width: rest, ruleColumn: false, rows: (l) => layout.wrap(l.ruleId ? `${l.message}  ${l.ruleId}` : l.message, rest) };
+  const withId = (l: { message: string; ruleId: string }) => (l.ruleId ? `${l.message}  ${l.ruleId}` : l.message);
+  const rest = layout.columns - indent;
+  if (rest >= MIN_STACKED_ROOM) return { indent, width: rest, ruleColumn: false, rows: (l) => layout.wrap(withId(l), rest) };
+  // Narrower still (a phone, a split pane): the message goes under its position, across the width.
+  const under = Math.max(1, layout.columns - STACKED_INDENT);
+  return { indent: STACKED_INDENT, width: under, ruleColumn: false, rows: (l) => ['', ...layout.wrap(withId(l), under)] };
 }
