@@ -1,7 +1,7 @@
 import type { Header, Interaction } from '../model/types.js';
 import { cookieKind } from './cookies.js';
 import { decodeUriComponentSafe } from '../text/uri.js';
-import { isPlaceholder, possiblePatterns, SECRET_PATTERNS, SECRET_QUERY_PARAMS } from './patterns.js';
+import { isKeyLikeName, isPlaceholder, KEY_LIKE, NOT_CREDENTIAL, possiblePatterns, SECRET_PATTERNS, SECRET_QUERY_PARAMS } from './patterns.js';
 
 /** A credential found in an interaction: where, what kind, and the exact text to redact. */
 export interface FoundSecret {
@@ -26,9 +26,6 @@ const CREDENTIAL_HEADERS = new Set([
   'authorization', 'proxy-authorization', 'x-api-key', 'api-key', 'x-goog-api-key', 'cookie', 'set-cookie', 'x-amz-security-token',
   'x-auth-token', 'x-access-token', 'anthropic-admin-api-key', 'ocp-apim-subscription-key', 'x-subscription-token', 'x-vercel-oidc-token',
 ]);
-/** Names that end like a key but hold pagination or request state. */
-const NOT_CREDENTIAL = /page|cursor|next|continuation|sync|csrf|max|total|input|output|prompt|completion/i;
-const KEY_LIKE = /(api[_-]?key|apikey|secret|token|password|passwd|access[_-]?key|private[_-]?key|client[_-]?secret|auth)$/i;
 const BLOB_CHAR = /[A-Za-z0-9+/=_-]/;
 
 /** Shannon entropy in bits per character. */
@@ -48,11 +45,18 @@ function headerSecrets(header: Header): Candidate[] {
     const key = /Credential=((?:AKIA|ASIA)[A-Z0-9]{16})/.exec(value)?.[1];
     return key && !isPlaceholder(key) ? [{ kind: 'aws-access-key', value: key }] : [];
   }
-  if (!CREDENTIAL_HEADERS.has(name) || isPlaceholder(value)) return [];
-  if (name === 'cookie' || name === 'set-cookie') return cookieSecrets(name, value);
+  if (isPlaceholder(value)) return [];
   const token = value.replace(/^(Bearer|Basic|Token|Key)\s+/i, '');
+  // Any other header: a gateway's own key header (named like one, and random), or a known key shape.
+  if (!CREDENTIAL_HEADERS.has(name)) return isKeyLikeName(name) && randomLooking(token) ? [{ kind: name, value: token }] : patternSecrets(value);
+  if (name === 'cookie' || name === 'set-cookie') return cookieSecrets(name, value);
   // Real tokens have no spaces; "My bearer token is safe" is a recorder's placeholder sentence.
   return token.length >= 8 && !/\s/.test(token) ? [{ kind: name, value: token }] : [];
+}
+
+/** A value that reads like a generated key: 16 characters or more, no spaces, 3.5 bits of entropy per character. */
+function randomLooking(value: string): boolean {
+  return value.length >= 16 && !/\s/.test(value) && !/^\d+$/.test(value) && entropy(value) >= 3.5;
 }
 
 /**
@@ -85,8 +89,11 @@ function urlSecrets(url: string): { kind: string; value: string; field: string }
     if (eq < 0) continue;
     const name = pair.slice(0, eq);
     const value = pair.slice(eq + 1);
-    if (SECRET_QUERY_PARAMS.has(name.toLowerCase()) && value.length >= 8 && !isPlaceholder(decodeUriComponentSafe(value))) {
+    if (value.length < 8 || isPlaceholder(decodeUriComponentSafe(value))) continue;
+    if (SECRET_QUERY_PARAMS.has(name.toLowerCase()) || (isKeyLikeName(decodeUriComponentSafe(name)) && randomLooking(value))) {
       out.push({ kind: `query parameter ${name}`, value, field: name });
+    } else {
+      for (const s of patternSecrets(value)) out.push({ ...s, field: name });
     }
   }
   return out;
@@ -99,7 +106,8 @@ function urlSecrets(url: string): { kind: string; value: string; field: string }
  */
 function insideBlob(text: string, start: number, end: number): boolean {
   let extra = 0;
-  for (let s = start - 1; s >= 0 && extra <= 8 && BLOB_CHAR.test(text[s]!); s--) extra++;
+  // `=` is base64's padding, only ever at a blob's end: one before the key ends the run (`api_key=sk-…`).
+  for (let s = start - 1; s >= 0 && extra <= 8 && text[s] !== '=' && BLOB_CHAR.test(text[s]!); s--) extra++;
   for (let e = end; e < text.length && extra <= 8 && BLOB_CHAR.test(text[e]!); e++) extra++;
   return extra > 8;
 }

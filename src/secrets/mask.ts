@@ -1,6 +1,6 @@
 import type { Header } from '../model/types.js';
 import { decodeUriComponentSafe } from '../text/uri.js';
-import { isPlaceholder, possiblePatterns, SECRET_HEADERS, SECRET_PATTERNS, SECRET_QUERY_PARAMS } from './patterns.js';
+import { isKeyLikeName, isPlaceholder, possiblePatterns, SECRET_HEADERS, SECRET_PATTERNS, SECRET_QUERY_PARAMS } from './patterns.js';
 
 /**
  * How every command writes a secret (show, textconv, diff, lint messages, `--fix-dry-run`, HTML):
@@ -23,30 +23,32 @@ export function maskValue(value: string): string {
   return scheme + maskSecret(secret);
 }
 
+/** A header whose whole value is shown masked: a credential header, or one named like a key (`X-Portkey-Api-Key`). */
 export function isSecretHeader(name: string): boolean {
-  return SECRET_HEADERS.has(name.toLowerCase());
+  return SECRET_HEADERS.has(name.toLowerCase()) || isKeyLikeName(name);
 }
 
+/** Headers as shown: credential headers' values masked, known key shapes in any other header masked too. */
 export function maskHeaders(headers: readonly Header[]): Header[] {
-  return headers.map((h) => (isSecretHeader(h.name) ? { name: h.name, value: maskValue(h.value) } : h));
+  return headers.map((h) => (isSecretHeader(h.name) ? { name: h.name, value: maskValue(h.value) } : { name: h.name, value: maskSecretsInText(h.value) }));
 }
 
-/** Mask credential query parameters (`?key=...`, `X-Amz-Signature=...`). */
+/** Mask credential query parameters (`?key=...`, `X-Amz-Signature=...`, `?my_api_key=...`) and known key shapes anywhere in the URL. */
 export function maskUrl(url: string): string {
   const q = url.indexOf('?');
-  if (q < 0) return url;
-  return (
+  if (q < 0) return maskSecretsInText(url);
+  return maskSecretsInText(
     url.slice(0, q + 1) +
-    url
-      .slice(q + 1)
-      .split('&')
-      .map((pair) => {
-        const eq = pair.indexOf('=');
-        if (eq < 0) return pair;
-        const name = decodeUriComponentSafe(pair.slice(0, eq)).toLowerCase();
-        return SECRET_QUERY_PARAMS.has(name) ? `${pair.slice(0, eq + 1)}${maskValue(pair.slice(eq + 1))}` : pair;
-      })
-      .join('&')
+      url
+        .slice(q + 1)
+        .split('&')
+        .map((pair) => {
+          const eq = pair.indexOf('=');
+          if (eq < 0) return pair;
+          const name = decodeUriComponentSafe(pair.slice(0, eq)).toLowerCase();
+          return SECRET_QUERY_PARAMS.has(name) || isKeyLikeName(name) ? `${pair.slice(0, eq + 1)}${maskValue(pair.slice(eq + 1))}` : pair;
+        })
+        .join('&'),
   );
 }
 

@@ -26,6 +26,19 @@ export const SECRET_HEADERS = new Set([
   'anthropic-admin-api-key', 'ocp-apim-subscription-key', 'x-subscription-token', 'x-vercel-oidc-token',
 ]);
 
+/** Names that end like a key but hold pagination or request state. */
+export const NOT_CREDENTIAL = /page|cursor|next|continuation|sync|csrf|max|total|input|output|prompt|completion|idempotency|websocket/i;
+/** Names of fields, headers and query parameters that hold a credential when their value looks random. */
+export const KEY_LIKE = /(api[_-]?key|apikey|secret|token|password|passwd|access[_-]?key|private[_-]?key|client[_-]?secret|auth)$/i;
+
+/**
+ * A header or query parameter named like a credential that the lists above do not name
+ * (`X-Portkey-Api-Key`, `Helicone-Auth`, `?anthropic_key=`): what a gateway or a wrapper adds.
+ */
+export function isKeyLikeName(name: string): boolean {
+  return KEY_LIKE.test(name) && !NOT_CREDENTIAL.test(name);
+}
+
 /** URL query parameters whose values are credentials. */
 export const SECRET_QUERY_PARAMS = new Set([
   'key', 'api_key', 'apikey', 'api-key', 'token', 'access_token', 'x-amz-credential', 'x-amz-signature', 'x-amz-security-token', 'sig', 'signature',

@@ -64,6 +64,24 @@ describe('one masking for every command', () => {
     });
   }
 
+  it('a key in a header or URL parameter no list names is masked in show, show --json, show --html and diff, and found by lint', () => {
+    const gateway = (key: string) =>
+      cassette(key)
+        .replace('      Authorization:\n      - Bearer ' + key, `      X-Gateway-Token:\n      - ${key}\n      X-Custom:\n      - ${key}`)
+        .replace('?key=', '?goog_api_key=');
+    const dir2 = tempTree('cassette-mask-gw-', { 'a.yaml': gateway(KEY), 'b.yaml': gateway(OTHER) });
+    const [ga, gb] = [join(dir2, 'a.yaml'), join(dir2, 'b.yaml')];
+    for (const args of [['show', ga], ['show', '--headers', ga], ['show', '--json', '--headers', ga], ['show', '--html', ga], ['diff', ga, gb], ['lint', ga]]) {
+      const r = cli(args);
+      for (const secret of [KEY, OTHER, GOOGLE]) expect(r.stdout + r.stderr, args.join(' ')).not.toContain(secret);
+    }
+    expect(cli(['show', '--headers', ga]).stdout).toContain(`X-Custom: ${MASKED}`);
+    expect(cli(['show', ga]).stdout).toContain(`goog_api_key=${MASKED_GOOGLE}`);
+    const lint = cli(['lint', '-f', 'compact', ga]).stdout;
+    expect(lint).toMatch(/X-Gateway-Token holds a credential.*secret-header/);
+    expect(lint).toMatch(/URL parameter goog_api_key holds a credential: query parameter goog_api_key.*secret-url/);
+  });
+
   it('lint --fix-dry-run names an absolute path as git does (a/tmp/…, not a//tmp/…)', () => {
     const out = cli(['lint', '--fix-dry-run', a]).stdout;
     expect(out).toContain(`--- a${a}\n+++ b${a}\n`);

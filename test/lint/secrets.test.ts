@@ -54,6 +54,39 @@ describe('secret-header and secret-url', () => {
     expect(positionOf(text, secretStart)[0]).toBe(10);
   });
 
+  // A gateway's or wrapper's own header or parameter: named like a key and random, or holding a known key shape.
+  it.each([
+    ['      X-Portkey-Api-Key:\n      - Hk2s9Dk3LqP0xZ7mV4nB8cR1tY6wE5uI\n', /request header X-Portkey-Api-Key holds a credential: x-portkey-api-key Hk2s/, 'Hk2s'],
+    ['      Helicone-Auth:\n      - Bearer pk-helicone-7hq3k2m9d8s7f6g5h4j3k2l1\n', /helicone-auth pk-h/, 'pk-h'],
+    ['      X-Custom:\n      - sk-ant-api03-Ab3dE5fG7hJ9kL1mN3pQ5rS7tV\n', /request header X-Custom holds a credential: anthropic-key sk-a/, 'sk-ant-'],
+  ] as const)('flags a header the lists do not name: %s', (headers, message, secretStart) => {
+    const text = interactionWith(headers);
+    const findings = lint(text, 'secret-header');
+    expect(findings.map((f) => f.message)).toEqual([expect.stringMatching(message)]);
+    expect(at(findings)).toEqual([positionOf(text, secretStart)]);
+  });
+
+  it.each([
+    ['      Idempotency-Key:\n      - stainless-python-retry-8f7a6b5c-4d3e-2f1a-0b9c\n'],
+    ['      Sec-WebSocket-Key:\n      - dGhlIHNhbXBsZSBub25jZQ==\n'],
+    ['      X-Csrf-Token:\n      - Hk2s9Dk3LqP0xZ7mV4nB8cR1tY6wE5uI\n'],
+    ['      X-Request-Token:\n      - aaaaaaaaaaaaaaaaaaaaaaaa\n'],
+  ])('leaves a key-named header that is no credential: %s', (headers) => {
+    expect(lint(interactionWith(headers), 'secret-header')).toEqual([]);
+  });
+
+  it('flags a URL parameter named like a key, and a known key shape in any parameter (after `name=`)', () => {
+    const key = 'sk-ant-api03-Ab3dE5fG7hJ9kL1mN3pQ5rS7tV';
+    const url = `https://api.example.com/v1/x?anthropic_key=${key}&my_auth=Zx81Kq0vLm3Nw7Pr5Ty2&page_token=Zx81Kq0vLm3Nw7Pr5Ty2&alt=sse`;
+    const text = interactionWith('', undefined, url);
+    const findings = lint(text, 'secret-url');
+    expect(findings.map((f) => f.message)).toEqual([
+      `URL parameter anthropic_key holds a credential: anthropic-key ${maskSecret(key)}`,
+      `URL parameter my_auth holds a credential: query parameter my_auth ${maskSecret('Zx81Kq0vLm3Nw7Pr5Ty2')}`,
+    ]);
+    expect(at(findings)[0]).toEqual(positionOf(text, key));
+  });
+
   it.each(['key', 'api_key', 'token', 'X-Amz-Credential', 'X-Amz-Signature'])('flags the URL parameter %s', (name) => {
     const findings = lint(interactionWith('', undefined, `https://api.example.com/v1/x?${name}=Zx81Kq0vLm3Nw7Pr5Ty2&alt=sse`), 'secret-url');
     expect(findings.map((f) => f.message)).toEqual([`URL parameter ${name} holds a credential: query parameter ${name} ${maskSecret('Zx81Kq0vLm3Nw7Pr5Ty2')}`]);
