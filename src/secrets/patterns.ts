@@ -44,11 +44,41 @@ export const SECRET_QUERY_PARAMS = new Set([
   'key', 'api_key', 'apikey', 'api-key', 'token', 'access_token', 'x-amz-credential', 'x-amz-signature', 'x-amz-security-token', 'sig', 'signature',
 ]);
 
-/** Values that are already placeholders, not secrets. */
+const PLACEHOLDER_SHAPE = /<[^>]*>|^\*+$|^x{4,}$|^test[-_]?(api[-_]?)?key|^your[-_]|^sk-(test|fake|dummy|xxx)|\{\{.*\}\}|\$\{.*\}/i;
+const PLACEHOLDER_WORD = /redacted|redact|filtered|placeholder|dummy|fake|mocked|mock|example|invalid|bogus/gi;
+// Lower case (or upper case) and separators only: written by a person, so a word anywhere tells (`fakeapikey`).
+const ONE_CASE = /^(?:[a-z_.\s-]+|[A-Z_.\s-]+)$/;
+
+/**
+ * Values that are already placeholders, not secrets: `REDACTED`, `<API_KEY>`, `sk-fake-key`,
+ * `fakeApiKey`, `DUMMY_TOKEN`. A word such as `fake` or `dummy` counts only as a word of its own
+ * (between separators or digits, or a camelCase part): a generated key holds `fAKe` or `duMmY`
+ * by chance (about one in 10,000 OpenAI keys), and that key is a secret.
+ */
 export function isPlaceholder(value: string): boolean {
   const v = value.replace(/^(Bearer|Basic|Token)\s+/i, '').trim();
   if (v === '' || v.length < 6) return true;
-  return /redact|filtered|placeholder|dummy|fake|mock|example|invalid|bogus|<[^>]*>|^\*+$|^x{4,}$|^test[-_]?(api[-_]?)?key|^your[-_]|^sk-(test|fake|dummy|xxx)|\{\{.*\}\}|\$\{.*\}/i.test(v);
+  if (PLACEHOLDER_SHAPE.test(v)) return true;
+  const oneCase = ONE_CASE.test(v);
+  for (const m of v.matchAll(PLACEHOLDER_WORD)) if (oneCase || isWordAt(v, m.index, m[0].length)) return true;
+  return false;
+}
+
+const LOWER = /^[a-z]$/;
+const UPPER = /^[A-Z]$/;
+
+/** `v.slice(start, start + length)` is a word: one case (or Capitalized), not run on into letters except at a camelCase step. */
+function isWordAt(v: string, start: number, length: number): boolean {
+  const word = v.slice(start, start + length);
+  const rest = word.slice(1);
+  const lower = rest === rest.toLowerCase();
+  if (!(lower || word === word.toUpperCase())) return false;
+  const before = v[start - 1] ?? '';
+  const after = v[start + length] ?? '';
+  const first = word[0]!;
+  const leftOk = !/[A-Za-z]/.test(before) || (LOWER.test(before) && UPPER.test(first));
+  const rightOk = !/[A-Za-z]/.test(after) || (lower && LOWER.test(word.at(-1)!) && UPPER.test(after));
+  return leftOk && rightOk;
 }
 
 // Literal prefixes of the patterns: a text without any of them cannot match, so the RegExp is skipped.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { entropy, findSecrets, keyValuePairs } from '../../src/secrets/detect.js';
-import { maskSecret } from '../../src/secrets/mask.js';
-import { possiblePatterns } from '../../src/secrets/patterns.js';
+import { maskSecret, maskValue } from '../../src/secrets/mask.js';
+import { isPlaceholder, possiblePatterns } from '../../src/secrets/patterns.js';
 import { loadCassette } from '../../src/load.js';
 import { at, goVcr, lint, positionOf } from './helpers.js';
 
@@ -105,6 +105,20 @@ describe('placeholders and blobs are not secrets', () => {
     ['      Openai-Organization:\n      - org-abcdef0123456789\n'],
   ])('%s', (headers) => {
     expect(lint(interactionWith(headers), 'secret-header')).toEqual([]);
+  });
+
+  it.each(['sk-fake-key', 'fake-api-key', 'FAKE_KEY', 'fakeApiKey', 'myDummyToken', 'sk-ant-fake123', '[REDACTED]', 'redacted-key', 'fakeapikey', 'AKIAIOSFODNN7EXAMPLE', 'mock_token_value'])(
+    'a placeholder word as a word of its own: %s',
+    (value) => expect(isPlaceholder(value)).toBe(true),
+  );
+
+  // Random keys that hold a placeholder word by chance, in mixed case or run into other letters.
+  const chance = [`sk-proj-fT0T0arI2LERfAKegs9pV6JI7Rg${'hwU4xNIFvu6l77FyhcXcN'}`, `sk-proj-0UQZEKyBUpO2VzYwk1ruDzduMmY${'m5q549cWsFUjAvkhHenpF'}`, `sk-proj-Q7wE9rT1yUmockO5pAQ7wE9rT1yU${'3iO5pAQ7wE9rT1yU3iO5pA'}`];
+  it.each(chance)('a generated key that holds fAKe, duMmY or mock by chance is a secret: %s', (key) => {
+    expect(isPlaceholder(key)).toBe(false);
+    const text = interactionWith(`      Authorization:\n      - Bearer ${key}\n`);
+    expect(lint(text, 'secret-header').map((f) => f.message)).toEqual([`request header Authorization holds a credential: authorization ${maskSecret(key)}`]);
+    expect(maskValue(`Bearer ${key}`)).toBe(`Bearer ${maskSecret(key)}`);
   });
 
   it('ignores `sk-` inside base64 or encrypted blobs', () => {
