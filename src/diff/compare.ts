@@ -7,7 +7,7 @@ import { ignoreMatcher } from './noise.js';
 import { pairSides } from './pair.js';
 import { splitRenames } from './renames.js';
 import { responseValue } from './response-value.js';
-import { type Side, sideOf } from './side.js';
+import { type Side, sameRequestKey, sideOf } from './side.js';
 import { changeText, sortLines, summarizeRequest, summarizeResponse } from './summary.js';
 import { sideTotals } from './totals.js';
 import type { CassetteDiff, DiffOptions, InteractionDiff, JsonChange, SideDiff, SideTotals, SummaryLine } from './types.js';
@@ -187,7 +187,7 @@ export function diffCassetteStreams(before: InteractionSource, after: Interactio
     let inOrder = true;
     for (let x = a.next(), y = b.next(); !x.done && !y.done; x = a.next(), y = b.next()) {
       const [sa, sb] = [sideOf(x.value, options), sideOf(y.value, options)];
-      if (sa.requestKey !== sb.requestKey) {
+      if (!sameRequestKey(sa, sb)) {
         inOrder = false;
         break;
       }

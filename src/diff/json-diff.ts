@@ -28,7 +28,8 @@ export function contentKey(value: unknown): string {
   return JSON.stringify(maskIds(value, ''));
 }
 
-const maskedString = (value: string, key: string) => (isIdLike(value) || (isIdKey(key) && value !== '') ? '{id}' : value);
+/** A string as contentKey writes it: `{id}` for a generated id, or any value under an id key. */
+export const maskedString = (value: string, key: string) => (isIdLike(value) || (isIdKey(key) && value !== '') ? '{id}' : value);
 
 function maskIds(value: unknown, key: string): unknown {
   if (typeof value === 'string') return maskedString(value, key);
@@ -63,6 +64,47 @@ export function sameContent(a: unknown, b: unknown, key = ''): boolean {
     return true;
   }
   return (a === null || typeof a === 'number' || typeof a === 'boolean') && a === b && (typeof a !== 'number' || Number.isFinite(a));
+}
+
+// How JSON.stringify writes a value: its first character tells the kind apart; undefined for
+// what it leaves out or writes as something else (undefined, functions, NaN, bigints).
+function jsonKind(v: unknown): string | undefined {
+  if (v === null) return 'null';
+  if (typeof v === 'number') return Number.isFinite(v) ? 'number' : undefined;
+  if (typeof v === 'string' || typeof v === 'boolean') return typeof v;
+  if (Array.isArray(v)) return 'array';
+  return typeof v === 'object' ? 'object' : undefined;
+}
+
+const written = (o: Record<string, unknown>) => Object.keys(o).filter((k) => o[k] !== undefined && typeof o[k] !== 'function' && typeof o[k] !== 'symbol');
+
+/**
+ * True only when `contentKey(a) !== contentKey(b)`, found without building either key; false
+ * means "maybe the same": ask sameContent, then contentKey. The counterpart of sameContent, so
+ * that two different requests need no keys either.
+ */
+export function contentDiffers(a: unknown, b: unknown, key = ''): boolean {
+  const [ka, kb] = [jsonKind(a), jsonKind(b)];
+  if (ka === undefined || kb === undefined) return false;
+  if (ka !== kb) return true;
+  if (typeof a === 'string') return maskedString(a, key) !== maskedString(b as string, key);
+  if (Array.isArray(a)) {
+    const other = b as unknown[];
+    if (a.length !== other.length) return true;
+    for (let k = 0; k < a.length; k++) if (contentDiffers(a[k], other[k], key)) return true;
+    return false;
+  }
+  if (ka === 'object') {
+    const [x, y] = [a as Record<string, unknown>, b as Record<string, unknown>];
+    const keys = written(x);
+    const others = written(y);
+    if (keys.length !== others.length) return true;
+    const present = new Set(others);
+    for (const k of keys) if (!present.has(k)) return true;
+    for (const k of keys) if (contentDiffers(x[k], y[k], k)) return true;
+    return false;
+  }
+  return a !== b;
 }
 
 function toolName(item: unknown): string | undefined {

@@ -1,5 +1,5 @@
 import type { Interaction } from '../model/types.js';
-import { type Side, sameRequest, sideOf, similarity } from './side.js';
+import { type Side, sameRequestKey, sideOf, similarity } from './side.js';
 
 /** Pairs in reading order (`undefined` on the side where the interaction is missing) and which pairs moved. */
 export interface Pairing {
@@ -21,7 +21,7 @@ function score(a: Side, b: Side, full: boolean): number {
   if (a.interaction.request.method !== b.interaction.request.method) return -1;
   const sameRoute = a.url.route === b.url.route && a.url.host === b.url.host;
   if (!sameRoute && !full) return -1;
-  if (a.requestKey === b.requestKey) return 10 + similarity(a.responseTokens, b.responseTokens);
+  if (sameRequestKey(a, b)) return 10 + similarity(a.responseTokens, b.responseTokens);
   const sameModel = a.model !== undefined && a.model === b.model;
   const body = similarity(a.tokens, b.tokens);
   if (!sameRoute && !(sameModel && body >= 0.5) && !(body >= 0.9 && a.url.route === b.url.route)) return -1;
@@ -36,7 +36,7 @@ function score(a: Side, b: Side, full: boolean): number {
 export function pairSides(before: readonly Side[], after: readonly Side[]): Pairing {
   const n = before.length;
   const m = after.length;
-  if (n === m && before.every((s, i) => sameRequest(s, after[i]!) || s.requestKey === after[i]!.requestKey)) return { pairs: before.map((_, i) => [i, i]), moved: new Set() };
+  if (n === m && before.every((s, i) => sameRequestKey(s, after[i]!))) return { pairs: before.map((_, i) => [i, i]), moved: new Set() };
   const full = n * m <= FULL_SCORING_LIMIT;
   const candidates: [number, number, number, number][] = [];
   for (let i = 0; i < n; i++) {

@@ -2,8 +2,9 @@ import { analyzeInteraction } from '../llm/analyze.js';
 import type { LlmExchange } from '../llm/types.js';
 import type { Interaction } from '../model/types.js';
 import { bodyValue } from './body-value.js';
-import { contentKey, sameContent } from './json-diff.js';
+import { contentDiffers, contentKey, sameContent } from './json-diff.js';
 import { type UrlParts, urlParts } from './url-parts.js';
+import { wordsOf, wordsOfText } from './words.js';
 
 /** One interaction prepared for comparison: its LLM meaning, URL parts and normalized body. */
 export interface Side {
@@ -19,11 +20,6 @@ export interface Side {
   tokens: Set<string>;
   /** Words of the response body, to tell apart identical requests (polls) by what they got. */
   responseTokens: Set<string>;
-}
-
-function words(value: unknown): Set<string> {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? '';
-  return new Set(text.slice(0, 200_000).split(/[\s,{}[\]":]+/).filter(Boolean));
 }
 
 /** `response: false` leaves `llm.response` undefined, for comparisons of requests only (diff FILE). */
@@ -52,11 +48,15 @@ export function sideOf(interaction: Interaction, options: { provider?: string | 
     get requestKey() {
       return (requestKey ??= `${request.method ?? '\u0000'} ${url.host}${url.route} ${url.model ?? ''}?${queryKey(url)} ${(masked ??= contentKey(body))}`);
     },
+    // The words of the keys above, found without building them (see wordsOf).
     get tokens() {
-      return (tokens ??= words((masked ??= contentKey(body))));
+      return (tokens ??= wordsOf(body, '', () => (masked ??= contentKey(body)) ?? ''));
     },
     get responseTokens() {
-      return (responseTokens ??= words(response ? `${response.status} ${contentKey(bodyValue(response.body, response.headers, { noise: false, response: true }))}` : ''));
+      if (responseTokens) return responseTokens;
+      if (!response) return (responseTokens = wordsOfText(''));
+      const value = bodyValue(response.body, response.headers, { noise: false, response: true });
+      return (responseTokens = wordsOf(value, `${response.status} `, () => `${response.status} ${contentKey(value)}`));
     },
   };
 }
@@ -77,6 +77,28 @@ export function sameRequest(a: Side, b: Side): boolean {
     (x.query === y.query || queryKey(x) === queryKey(y)) &&
     sameContent(a.body, b.body)
   );
+}
+
+/**
+ * True only when the two requests' `requestKey`s differ, found without building them; false
+ * means "maybe the same": ask sameRequest, then compare the keys. Only a difference in the body
+ * is looked for, when the rest of the key is the same.
+ */
+export function differentRequest(a: Side, b: Side): boolean {
+  const [x, y] = [a.url, b.url];
+  return (
+    a.interaction.request.method === b.interaction.request.method &&
+    x.host === y.host &&
+    x.route === y.route &&
+    (x.model ?? '') === (y.model ?? '') &&
+    (x.query === y.query || queryKey(x) === queryKey(y)) &&
+    contentDiffers(a.body, b.body)
+  );
+}
+
+/** `a.requestKey === b.requestKey`, building the keys only when neither shortcut can tell. */
+export function sameRequestKey(a: Side, b: Side): boolean {
+  return sameRequest(a, b) || (!differentRequest(a, b) && a.requestKey === b.requestKey);
 }
 
 /** Shared words over all words (Jaccard), 1 for two empty sets. */
