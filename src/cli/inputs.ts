@@ -27,6 +27,8 @@ export interface InputFile {
 export interface InputProblem {
   path: string;
   message: string;
+  /** For a directory a walk could not read: the argument it was found under (it is not "no cassettes"). */
+  arg?: number | undefined;
 }
 
 /** An entry a walk passed over without reading it: a FIFO, a socket, a device, a broken or looping link. */
@@ -102,7 +104,9 @@ function walk(dir: string, arg: number, out: Expansion, visited: Set<string>, ke
   try {
     real = realpathSync(dir);
     entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
+  } catch (error) {
+    // An unreadable folder may hold cassettes: an error, never a silent gap in a lint or a cost.
+    out.problems.push({ path: dir, message: fsMessage(error), arg });
     return;
   }
   if (visited.has(real)) {

@@ -54,9 +54,12 @@ function startRun<R>(args: readonly string[], policy: InputPolicy, each: (value:
     outcome.errors.push(error);
     policy.onError?.(error);
   };
-  for (const p of expansion.problems) fail(p.path, `${p.path}: ${p.message}`);
   // Cassettes (read or broken) per argument: a directory or pattern with none is an error.
   const found = new Array<number>(expansion.args.length).fill(0);
+  for (const p of expansion.problems) {
+    fail(p.path, `${p.path}: ${p.message}`);
+    if (p.arg !== undefined) found[p.arg]!++;
+  }
   // An ignored file counts as found: the directory holds cassettes, the config leaves them out.
   const files = expansion.files.filter((file) => {
     if (!policy.ignore?.(file.path)) return true;
