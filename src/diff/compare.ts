@@ -118,10 +118,22 @@ export function diffWithin(
   options: DiffOptions & { from?: number | undefined; to?: number | undefined } = {},
   stream: { count: number; interactions: Iterable<Interaction> } = { count: cassette.interactions.length, interactions: cassette.interactions },
 ): CassetteDiff {
-  // Read as a stream (openCassette): only the previous interaction, or the two compared, are kept.
+  // Kept to the end: their strings must not hold the streamed interactions' text (see detachDeep).
+  const interactions = Array.from(diffWithinSteps(options, stream), (d) => detachDeep(d));
+  return { before: cassette.path, after: cassette.path, mode: 'within', interactions, different: interactions.some((d) => d.status !== 'same') };
+}
+
+/**
+ * diffWithin's steps one by one, each made as its interaction is read: a caller that prints each
+ * and lets it go (diff FILE's text output) holds one step, not all. Only the previous interaction,
+ * or the two compared, are kept.
+ */
+export function* diffWithinSteps(
+  options: DiffOptions & { from?: number | undefined; to?: number | undefined },
+  stream: { count: number; interactions: Iterable<Interaction> },
+): Generator<InteractionDiff> {
   const compared = options.from !== undefined || options.to !== undefined ? [options.from ?? 0, options.to ?? stream.count - 1] : undefined;
   const kept = new Map<number, Side>();
-  const interactions: InteractionDiff[] = [];
   let previous: Side | undefined;
   // Only requests are compared here: responses are not reassembled.
   const sideOptions = { ...options, response: false };
@@ -132,12 +144,10 @@ export function diffWithin(
       continue;
     }
     const side = sideOf(interaction, sideOptions);
-    // Kept to the end: its strings must not hold the streamed interactions' text (see detachDeep).
-    if (previous) interactions.push(detachDeep(pairDiff(previous, side, options, false)));
+    if (previous) yield pairDiff(previous, side, options, false);
     previous = side;
   }
-  if (compared) interactions.push(pairDiff(kept.get(compared[0]!)!, kept.get(compared[1]!)!, options, false));
-  return { before: cassette.path, after: cassette.path, mode: 'within', interactions, different: interactions.some((d) => d.status !== 'same') };
+  if (compared) yield pairDiff(kept.get(compared[0]!)!, kept.get(compared[1]!)!, options, false);
 }
 
 /**

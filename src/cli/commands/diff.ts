@@ -1,8 +1,8 @@
-import { diffCassetteStreams, diffCassettes, diffWithin, type InteractionSource } from '../../diff/compare.js';
+import { diffCassetteStreams, diffCassettes, diffWithin, diffWithinSteps, type InteractionSource } from '../../diff/compare.js';
 import { diffJsonValue } from '../../diff/render/json.js';
 import { renderDiffMarkdown } from '../../diff/render/markdown.js';
 import { renderDiffStat } from '../../diff/render/stat.js';
-import { renderDiffText } from '../../diff/render/text.js';
+import { renderDiffText, renderDiffTextFoot, renderDiffTextHead, renderDiffTextStep } from '../../diff/render/text.js';
 import { invalidIgnorePattern } from '../../diff/ignore-pattern.js';
 import type { CassetteDiff, DiffOptions } from '../../diff/types.js';
 import { loadCassette, openCassette, type CassetteStream } from '../../load.js';
@@ -94,12 +94,16 @@ export async function diffCommand(args: string[], flags: DiffFlags): Promise<voi
   if (args.length === 1) {
     const from = indexFlag(flags.from, '--from');
     const to = indexFlag(flags.to, '--to');
-    attempt(args[0]!, () => {
-      // One file is compared step by step as it is read, one interaction at a time.
+    // One file is compared step by step as it is read, one interaction at a time.
+    const open = () => {
       const stream = openCassette(readPathOrStdin(args[0]!), label(args[0]!), { format: flags.format });
-      const count = stream.interactionCount;
-      for (const i of [from, to]) if (i !== undefined && i >= count) throw new UsageError(`${args[0]}: no interaction ${i} (it has ${count})`);
-      return diffWithin(stream.cassette, { ...options, from, to }, { count, interactions: stream.interactions() });
+      for (const i of [from, to]) if (i !== undefined && i >= stream.interactionCount) throw new UsageError(`${args[0]}: no interaction ${i} (it has ${stream.interactionCount})`);
+      return stream;
+    };
+    if (!flags.json && !flags.markdown && !flags.stat) return diffWithinText(args[0]!, open, { ...options, from, to }, flags);
+    attempt(args[0]!, () => {
+      const stream = open();
+      return diffWithin(stream.cassette, { ...options, from, to }, { count: stream.interactionCount, interactions: stream.interactions() });
     });
   } else if (args.length === 2) {
     // Standard input holds one cassette: read twice, its second side would be an "empty file".
@@ -143,4 +147,33 @@ export async function diffCommand(args: string[], flags: DiffFlags): Promise<voi
   }
   for (const e of errors) process.stderr.write(`error: ${e.message}\n`);
   process.exitCode = errors.length > 0 ? 2 : diffs.some((d) => d.different) ? 1 : 0;
+}
+
+/**
+ * diff FILE's text output, written as each step is made and then let go, so a large cassette's
+ * results are never all held (the text is renderDiffText's, byte for byte). A file that breaks
+ * midway shows the steps read before the break, then the error (exit 2), as `show` does.
+ */
+async function diffWithinText(path: string, open: () => CassetteStream, options: DiffOptions & { from?: number | undefined; to?: number | undefined }, flags: DiffFlags): Promise<void> {
+  const layout = await loadTerminalLayout();
+  const write = (text: string) => writeOut(layout ? layout.fit(text) : text);
+  const o = { palette: paletteFor(useColor(flags)), patch: flags.patch !== false, showNoise: flags.showNoise };
+  let counts: { changed: number; total: number } | undefined;
+  try {
+    const stream = open();
+    write(renderDiffTextHead({ before: stream.cassette.path, after: stream.cassette.path }, o));
+    counts = { changed: 0, total: 0 };
+    for (const step of diffWithinSteps(options, { count: stream.interactionCount, interactions: stream.interactions() })) {
+      write(renderDiffTextStep(step, o));
+      counts.total++;
+      if (step.status !== 'same') counts.changed++;
+    }
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    process.stderr.write(`error: ${errorLine(path, error)}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  write(renderDiffTextFoot({ ...counts, mode: 'within' }, o));
+  process.exitCode = counts.changed > 0 ? 1 : 0;
 }

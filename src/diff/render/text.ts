@@ -18,13 +18,35 @@ export interface DiffTextOptions {
 
 /** `#0 → #1 POST host/path: 2 messages appended` and the summary lines, then the patch. */
 export function renderDiffText(diff: CassetteDiff, o: DiffTextOptions): string {
-  const p = o.palette;
-  const out: string[] = o.title !== undefined ? [p.bold(`=== ${sanitizeLine(o.title)}`)] : [p.bold(`--- ${sanitizeLine(diff.before)}`), p.bold(`+++ ${sanitizeLine(diff.after)}`)];
-  for (const d of diff.interactions) if (!o.onlyChanged || d.status !== 'same' || d.moved || (o.showNoise && d.noise)) out.push('', ...interactionLines(d, o));
+  let text = renderDiffTextHead(diff, o);
+  for (const d of diff.interactions) text += renderDiffTextStep(d, o);
   const changed = diff.interactions.filter((d) => d.status !== 'same').length;
-  const order = diff.orderChanged ? ' (order changed)' : '';
-  out.push('', changed === 0 ? p.green(`no differences${order}`) : `${changed} of ${diff.interactions.length} ${diff.mode === 'within' ? 'steps' : 'interactions'} differ${order}`);
-  return `${out.join('\n')}\n`;
+  return text + renderDiffTextFoot({ changed, total: diff.interactions.length, mode: diff.mode, orderChanged: diff.orderChanged }, o);
+}
+
+/*
+ * renderDiffText in three parts, for output written as each pair is made (diff FILE): the head,
+ * each pair's block, and the count at the end. Their concatenation is renderDiffText's text, each
+ * part ends with a newline, so a line-by-line fit of each part is the fit of the whole.
+ */
+
+/** The `---`/`+++` pair (or the `===` title) that opens a diff. */
+export function renderDiffTextHead(diff: { before: string; after: string }, o: DiffTextOptions): string {
+  const p = o.palette;
+  return `${o.title !== undefined ? p.bold(`=== ${sanitizeLine(o.title)}`) : `${p.bold(`--- ${sanitizeLine(diff.before)}`)}\n${p.bold(`+++ ${sanitizeLine(diff.after)}`)}`}\n`;
+}
+
+/** One pair's block after a blank line, or '' for a pair `onlyChanged` leaves out. */
+export function renderDiffTextStep(d: InteractionDiff, o: DiffTextOptions): string {
+  if (o.onlyChanged && d.status === 'same' && !d.moved && !(o.showNoise && d.noise)) return '';
+  return `\n${interactionLines(d, o).join('\n')}\n`;
+}
+
+/** The closing count after a blank line: `no differences` or `3 of 9 steps differ`. */
+export function renderDiffTextFoot(counts: { changed: number; total: number; mode: CassetteDiff['mode']; orderChanged?: boolean | undefined }, o: DiffTextOptions): string {
+  const order = counts.orderChanged ? ' (order changed)' : '';
+  const line = counts.changed === 0 ? o.palette.green(`no differences${order}`) : `${counts.changed} of ${counts.total} ${counts.mode === 'within' ? 'steps' : 'interactions'} differ${order}`;
+  return `\n${line}\n`;
 }
 
 function interactionLines(d: InteractionDiff, o: DiffTextOptions): string[] {
