@@ -9,14 +9,12 @@ import { CASSETTE_YAML_SCHEMA } from './yaml-schema.js';
  */
 export function parseSimpleYaml(text: string): unknown[] | undefined {
   if (!IMPLICIT || text.includes('\r')) return undefined;
-  const lines = text.split('\n');
-  if (lines[lines.length - 1] === '') lines.pop();
-  const reader = new Reader(lines);
+  const reader = new Reader(text);
   try {
     const start = reader.skipBlank(0);
-    if (start >= lines.length || !isDash(lines[start]!, reader.indents[start]!)) return undefined;
-    const value = reader.sequence(start, reader.indents[start]!);
-    return reader.skipBlank(reader.pos) === lines.length ? value : undefined;
+    if (start >= text.length || !reader.isDash(start, reader.indent(start))) return undefined;
+    const value = reader.sequence(start, reader.indent(start));
+    return reader.skipBlank(reader.pos) >= text.length ? value : undefined;
   } catch (error) {
     if (error === BAIL) return undefined;
     throw error;
@@ -41,94 +39,121 @@ const INDICATOR = /^[[\]{}#&*!|>'"%@`,?:]/;
 const KEY = /^[A-Za-z_][A-Za-z0-9_\-./ ]*$/;
 const JSON_ESCAPES = /\\[^"\\/bfnrtu]/;
 
-function indentOf(line: string): number {
-  let n = 0;
-  while (line.charCodeAt(n) === 32) n++;
-  return n;
-}
-
 function isDash(line: string, indent: number): boolean {
   return line.charCodeAt(indent) === 45 && (line.length === indent + 1 || line.charCodeAt(indent + 1) === 32);
 }
 
-/** Reads nodes line by line; each read leaves `pos` at the line after the node. */
+/**
+ * Reads nodes line by line. A line is named by the offset where it starts: nothing is split or
+ * copied per line, so the long bodies (most of a cassette's lines) are walked once, by the scalar
+ * that holds them. Each read leaves `pos` at the start of the line after the node; an offset at or
+ * past the end of the text is the end (a final line break starts no line).
+ */
 class Reader {
-  readonly indents: number[];
   pos = 0;
 
-  constructor(private readonly lines: string[]) {
-    this.indents = lines.map(indentOf);
+  constructor(private readonly text: string) {}
+
+  /** Where line `s` ends (its line break, or the end of the text). */
+  private end(s: number): number {
+    const e = this.text.indexOf('\n', s);
+    return e === -1 ? this.text.length : e;
   }
 
-  private blank(i: number): boolean {
-    return this.indents[i] === this.lines[i]!.length;
+  /** The start of the line after line `s`. */
+  private next(s: number): number {
+    return this.end(s) + 1;
   }
 
-  skipBlank(i: number): number {
-    while (i < this.lines.length && this.blank(i)) i++;
-    return i;
+  indent(s: number): number {
+    const text = this.text;
+    let n = s;
+    while (text.charCodeAt(n) === 32) n++;
+    return n - s;
   }
 
-  /** A block node starting at line i whose indentation must exceed `parent`; null when there is none. */
-  block(i: number, parent: number, sequenceAtParent: boolean): unknown {
-    const j = this.skipBlank(i);
+  /** A line of spaces only (or none). */
+  private blank(s: number): boolean {
+    const c = this.text.charCodeAt(s + this.indent(s));
+    return c === 10 || Number.isNaN(c);
+  }
+
+  skipBlank(s: number): number {
+    while (s < this.text.length && this.blank(s)) s = this.next(s);
+    return s;
+  }
+
+  /** `- ` (or a lone `-`) at column n of line s. */
+  isDash(s: number, n: number): boolean {
+    const text = this.text;
+    if (text.charCodeAt(s + n) !== 45) return false;
+    const c = text.charCodeAt(s + n + 1);
+    return c === 32 || c === 10 || Number.isNaN(c);
+  }
+
+  /** Line s from column n to its end. */
+  private from(s: number, n: number): string {
+    return this.text.slice(s + n, this.end(s));
+  }
+
+  /** A block node starting at line s whose indentation must exceed `parent`; null when there is none. */
+  block(s: number, parent: number, sequenceAtParent: boolean): unknown {
+    const j = this.skipBlank(s);
     this.pos = j;
-    if (j >= this.lines.length) return null;
-    const line = this.lines[j]!;
-    const n = this.indents[j]!;
-    if (line.charCodeAt(n) === 9 || line.charCodeAt(n) === 35) bail(); // tab or comment
-    if (n > parent) return isDash(line, n) ? this.sequence(j, n) : this.mapping(j, n, line.slice(n));
+    if (j >= this.text.length) return null;
+    const n = this.indent(j);
+    const c = this.text.charCodeAt(j + n);
+    if (c === 9 || c === 35) bail(); // tab or comment
+    if (n > parent) return this.isDash(j, n) ? this.sequence(j, n) : this.mapping(j, n, this.from(j, n));
     // `key:` followed by `- item` at the key's own indentation is a sequence value.
-    if (n === parent && sequenceAtParent && isDash(line, n)) return this.sequence(j, n);
+    if (n === parent && sequenceAtParent && this.isDash(j, n)) return this.sequence(j, n);
     return null;
   }
 
-  sequence(i: number, n: number): unknown[] {
+  sequence(s: number, n: number): unknown[] {
     const out: unknown[] = [];
     for (;;) {
-      i = this.skipBlank(i);
-      const line = this.lines[i];
-      if (line === undefined || this.indents[i] !== n || !isDash(line, n)) {
-        if (line !== undefined && this.indents[i]! > n) bail();
-        this.pos = i;
+      s = this.skipBlank(s);
+      if (s >= this.text.length || this.indent(s) !== n || !this.isDash(s, n)) {
+        if (s < this.text.length && this.indent(s) > n) bail();
+        this.pos = s;
         return out;
       }
-      const rest = line.slice(n + 2);
-      if (rest.trim() === '') out.push(this.block(i + 1, n, false));
+      const rest = this.from(s, n + 2);
+      if (rest.trim() === '') out.push(this.block(this.next(s), n, false));
       else if (isDash(rest, 0) || rest.charCodeAt(0) === 32) bail(); // `- - x` or extra spaces
       // `- key: value`: a mapping whose first line shares the dash's line.
-      else if (keyOf(rest) !== undefined) out.push(this.mapping(i, n + 2, rest));
-      else out.push(this.scalar(rest, i, n));
-      i = this.pos;
+      else if (keyOf(rest) !== undefined) out.push(this.mapping(s, n + 2, rest));
+      else out.push(this.scalar(rest, s, n));
+      s = this.pos;
     }
   }
 
   /** A block mapping at indentation n whose first key line, without its indentation, is `first`. */
-  mapping(i: number, n: number, first: string): Record<string, unknown> {
+  mapping(s: number, n: number, first: string): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     let text = first;
     for (;;) {
       const key = keyOf(text);
       if (key === undefined) return bail();
       const rest = text.slice(key.raw.length + 1).trimStart();
-      out[key.name] = rest === '' ? this.block(i + 1, n, true) : this.scalar(rest, i, n);
-      i = this.skipBlank(this.pos);
-      this.pos = i;
-      const line = this.lines[i];
-      if (line === undefined) return out;
-      const m = this.indents[i]!;
+      out[key.name] = rest === '' ? this.block(this.next(s), n, true) : this.scalar(rest, s, n);
+      s = this.skipBlank(this.pos);
+      this.pos = s;
+      if (s >= this.text.length) return out;
+      const m = this.indent(s);
       if (m > n) bail(); // a continuation line: a multi-line scalar
-      if (m < n || isDash(line, m)) return out;
-      text = line.slice(n);
+      if (m < n || this.isDash(s, m)) return out;
+      text = this.from(s, n);
     }
   }
 
-  /** A scalar written after `key: ` or `- ` on line i. */
-  scalar(rest: string, i: number, parent: number): unknown {
+  /** A scalar written after `key: ` or `- ` on line s. */
+  scalar(rest: string, s: number, parent: number): unknown {
     const c = rest.charCodeAt(0);
-    if (c === 124) return this.literal(rest, i, parent); // |
-    if (c === 39 && closingQuote(rest, 1) === -1) return this.multiLineSingleQuoted(rest, i, parent); // '
-    this.pos = i + 1;
+    if (c === 124) return this.literal(rest, s, parent); // |
+    if (c === 39 && closingQuote(rest, 1) === -1) return this.multiLineSingleQuoted(rest, s, parent); // '
+    this.pos = this.next(s);
     const value = rest.trimEnd();
     if (c === 39) return singleQuoted(value); // '
     if (c === 34) return doubleQuoted(value); // "
@@ -140,62 +165,80 @@ class Reader {
   /**
    * A single-quoted scalar over several lines, as PyYAML writes long strings (VCR.py's bodies): each
    * line break folds to a space, n blank lines to n newlines, continuation lines lose their leading
-   * spaces. Tabs and spaces before a line break are left to js-yaml.
+   * spaces. Tabs and spaces before a line break are left to js-yaml. `first` is the rest of line s
+   * from the opening quote, which has no closing quote.
    */
-  multiLineSingleQuoted(first: string, i: number, parent: number): string {
-    if (first.includes('\t') || first.endsWith(' ')) bail();
+  multiLineSingleQuoted(first: string, s: number, parent: number): string {
+    if (first.endsWith(' ')) bail();
+    const text = this.text;
+    const open = this.end(s) - first.length;
+    const close = closingQuote(text, open + 1);
+    if (close === -1) bail();
+    const closeEnd = this.end(close);
+    const tab = text.indexOf('\t', open);
+    if (tab !== -1 && tab < closeEnd) bail();
     const parts = [first.slice(1)];
     let blank = 0;
-    for (let k = i + 1; k < this.lines.length; k++) {
-      const line = this.lines[k]!;
-      const n = this.indents[k]!;
-      if (n === line.length) {
+    for (let k = this.next(s); ; ) {
+      const n = this.indent(k);
+      const at = k + n;
+      if (text.charCodeAt(at) === 10) {
         blank++;
+        k = at + 1;
         continue;
       }
-      if (n <= parent || line.includes('\t')) bail();
+      if (n <= parent) bail();
       parts.push(blank === 0 ? ' ' : '\n'.repeat(blank));
       blank = 0;
-      const content = line.slice(n);
-      const end = closingQuote(content, 0);
-      if (end === -1) {
-        if (content.endsWith(' ')) bail();
-        parts.push(content);
+      const e = this.end(at);
+      if (e < close) {
+        if (text.charCodeAt(e - 1) === 32) bail();
+        parts.push(text.slice(at, e));
+        k = e + 1;
         continue;
       }
-      if (end + 1 !== content.trimEnd().length) bail(); // something after the closing quote
-      parts.push(content.slice(0, end));
-      this.pos = k + 1;
+      // The closing line: only spaces may follow the quote.
+      if (this.indent(close + 1) !== e - close - 1) bail();
+      parts.push(text.slice(at, close));
+      this.pos = e + 1;
       return parts.join('').replaceAll("''", "'");
     }
-    return bail();
   }
 
   /** A literal block scalar (`|`, `|-`, `|+`), as js-yaml reads it. */
-  literal(header: string, i: number, parent: number): string {
+  literal(header: string, s: number, parent: number): string {
     const chomp = header.trimEnd();
     if (chomp !== '|' && chomp !== '|-' && chomp !== '|+') bail();
-    const first = i + 1;
-    if (first >= this.lines.length || this.blank(first)) bail(); // leading blank lines
-    const indent = this.indents[first]!;
+    const text = this.text;
+    const first = this.next(s);
+    if (first >= text.length || this.blank(first)) bail(); // leading blank lines
+    const indent = this.indent(first);
     if (indent <= parent) bail();
-    let end = first;
-    let lastContent = first;
-    for (; end < this.lines.length; end++) {
-      const m = this.indents[end]!;
-      if (m === this.lines[end]!.length) {
-        if (m > indent) lastContent = end; // spaces beyond the indentation are content
+    const parts: string[] = [];
+    // Blank lines are kept aside until a deeper line shows they are inside the scalar.
+    let pending = 0;
+    let k = first;
+    for (; k < text.length; ) {
+      const m = this.indent(k);
+      const e = this.end(k + m);
+      if (k + m === e) {
+        if (m > indent) {
+          // spaces beyond the indentation are content
+          for (; pending > 0; pending--) parts.push('');
+          parts.push(text.slice(k + indent, e));
+        } else pending++;
+        k = e + 1;
         continue;
       }
       if (m < indent) break;
-      lastContent = end;
+      for (; pending > 0; pending--) parts.push('');
+      parts.push(text.slice(k + indent, e));
+      k = e + 1;
     }
-    const parts: string[] = [];
-    for (let k = first; k <= lastContent; k++) parts.push(this.lines[k]!.slice(indent));
     // Final newlines are joined in too: appending them would leave a rope to flatten later.
     if (chomp === '|') parts.push('');
-    else if (chomp === '|+') for (let k = lastContent; k < end; k++) parts.push(''); // and every blank line after it
-    this.pos = end;
+    else if (chomp === '|+') for (pending++; pending > 0; pending--) parts.push(''); // and every blank line after it
+    this.pos = Math.min(k, text.length);
     return parts.join('\n');
   }
 }

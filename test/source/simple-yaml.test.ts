@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseSimpleYaml } from '../../src/source/simple-yaml.js';
 import { loadYamlDocument as parseWithJsYaml } from '../../src/source/yaml-schema.js';
@@ -17,6 +18,12 @@ const HANDLED: [string, string][] = [
   ['multi-line single quotes as PyYAML folds them', "- body: '{\"a\": \"it''s\n    one\"}\n\n\n    data: x''\n\n    y'\n  next: 1\n"],
   ['a multi-line single quote closed alone on its line', "- a: 'one\n    two\n    '\n- 'seq\n  item'\n"],
   ['a quote pair at the end of a line', "- a: 'one''\n    two'\n"],
+  ['a multi-line single quote closed before trailing spaces', "- a: 'one\n    two'   \n  b: 1\n"],
+  ['a multi-line single quote with blank lines of spaces', "- a: 'one\n   \n\n    two'\n"],
+  ['a literal whose last line has no line break', '- a: |\n    one\n    two'],
+  ['a kept literal ending in blank lines of spaces', '- a: |+\n    one\n  \n   \n- b\n'],
+  ['a literal with a deeper blank line between lines', '- a: |-\n    one\n       \n\n    two\n  b: x\n'],
+  ['a lone dash at the end of the text', '- a: 1\n-'],
 ];
 
 /** Constructs it leaves to js-yaml: it must say so (undefined), never guess. */
@@ -39,6 +46,9 @@ const DECLINED: [string, string][] = [
   ['an escape JSON lacks', '- a: "\\x41"\n'],
   ['a tab in a plain scalar', '- a: x\ty\n'],
   ['a merge key', '- <<: {a: 1}\n'],
+  ['a multi-line single quote followed by a no-break space', "- a: 'one\n    two'\u00a0\n"],
+  ['a multi-line single quote with a tab after its end', "- a: 'one\n    two'\t\n"],
+  ['a literal with a leading blank line', '- a: |\n\n    one\n'],
 ];
 
 describe('parseSimpleYaml', () => {
@@ -54,5 +64,48 @@ describe('parseSimpleYaml', () => {
 
   it('keeps the trailing blank lines of a |+ literal as newlines', () => {
     expect(parseSimpleYaml('- b: |+\n    data: x\n\n\n')).toEqual([{ b: 'data: x\n\n\n' }]);
+  });
+});
+
+// Pieces of the YAML recorders write and of what they must not be mistaken for: quotes and their
+// escapes, folded and literal scalars, anchors, tags (!!binary), comments, tabs, CR line ends,
+// trailing spaces, shallow continuation lines. Whatever the fast reader accepts must be what js-yaml reads.
+const CLEAN = ['a', "it''s", 'x y', '{"k": 1}', 'data: {"a":1}', "''", 'é', 'true', '1', '2024-01-01', 'aGk='];
+const ODD = [' ', '\t', '#', ' #c', '\\n', '"', "'", ':', ': ', '- ', '|', '>', '&a', '*a', '!!binary ', '~', ''];
+const word = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...CLEAN) }, { weight: 1, arbitrary: fc.constantFrom(...ODD) });
+const text = fc.array(word, { minLength: 1, maxLength: 3 }).map((w) => w.join(''));
+const often = <T>(usual: T, ...odd: T[]) => fc.oneof({ weight: 4, arbitrary: fc.constant(usual) }, { weight: 1, arbitrary: fc.constantFrom(...odd) });
+const pad = (indent: number) => often(2, 0, 1, 4).map((n) => ' '.repeat(indent + n));
+const breaks = often('\n', '\n\n', '\n\n\n', '\n  \n', ' \n', '\n\t', '\r\n');
+const quoted = (indent: number) =>
+  fc
+    .tuple(text, fc.array(fc.tuple(breaks, pad(indent), text), { minLength: 1, maxLength: 4 }), often("'", "' ", "' x", '', "''"))
+    .map(([first, lines, end]) => `'${first}${lines.map(([b, p, t]) => b + p + t).join('')}${end}`);
+const literal = (indent: number) =>
+  fc
+    .tuple(often('|', '|-', '|+', '|2', '>', '| '), fc.array(fc.tuple(often('\n', '\n\n', '\n   \n'), pad(indent), text), { minLength: 1, maxLength: 4 }), often('\n', '', '\n\n', '\n   '))
+    .map(([header, lines, end]) => `${header}${lines.map(([b, p, t]) => b + p + t).join('')}${end}`);
+const scalar = (indent: number) => fc.oneof(quoted(indent), literal(indent), text, text.map((t) => `"${t.replaceAll('"', '')}"`));
+const key = often('body', 'a', 'string', 'b c', 'k-1', 'true', '"q"', '&k x', '? x');
+const mapping = (indent: number) =>
+  fc.array(fc.tuple(key, scalar(indent)), { minLength: 1, maxLength: 3 }).map((pairs) => pairs.map(([k, v]) => `${k}: ${v}`).join(`\n${' '.repeat(indent)}`));
+const item = fc
+  .tuple(mapping(2), fc.option(fc.tuple(key, mapping(4))), often('\n', '', '\n# c\n', '\n  \n', '\n- x\n'))
+  .map(([m, nested, tail]) => `- ${m}${nested ? `\n  ${nested[0]}:\n    ${nested[1]}` : ''}${tail}`);
+
+describe('parseSimpleYaml on generated tricky YAML', () => {
+  it('reads exactly what js-yaml reads, or declines', () => {
+    let read = 0;
+    fc.assert(
+      fc.property(item, (yaml) => {
+        const fast = parseSimpleYaml(yaml);
+        if (fast === undefined) return;
+        read++;
+        expect(fast).toEqual(parseWithJsYaml(yaml));
+      }),
+      { numRuns: 3000, seed: 18 },
+    );
+    // Not only declines: enough documents are read for the comparison to mean something.
+    expect(read).toBeGreaterThan(300);
   });
 });
