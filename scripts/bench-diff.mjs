@@ -92,7 +92,9 @@ try {
   console.log(row('cassette diff --git HEAD --no-patch', full));
   console.log(row('cassette diff --git HEAD --markdown', md));
   const goal = ours.cpu / Math.max(stat.cpu, 1);
-  console.log(`goal: cassette diff --git --stat within 3x git diff --stat in CPU time: ${goal.toFixed(1)}x, ${goal <= 3 ? 'reached' : 'not reached'} (load average ${loadavg().map((l) => l.toFixed(2)).join(', ')})`);
+  // CPU is the figure the goal is judged on (steadier on a shared machine); wall is what a reviewer waits.
+  const wall = ours.ms / Math.max(stat.ms, 1);
+  console.log(`goal: cassette diff --git --stat within 3x git diff --stat in CPU time: ${goal.toFixed(1)}x, ${goal <= 3 ? 'reached' : 'not reached'}; in wall time: ${wall.toFixed(1)}x (load average ${loadavg().map((l) => l.toFixed(2)).join(', ')})`);
   console.log(`--markdown: ${md.out.length} characters; first lines of --stat:`);
   console.log(ours.out.split('\n').slice(0, 6).map((l) => `  ${l}`).join('\n'));
 } finally {

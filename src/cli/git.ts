@@ -197,6 +197,23 @@ export function revisionPair(root: string, arg: string): { base: string; target:
   return isRevision(root, arg) ? { base: parentOf(root, arg), target: arg } : undefined;
 }
 
+/**
+ * `gitRoot()` and, for `arg` (not a path), `revisionPair(root, arg)`: for the usual commit with a
+ * parent, both from one `git rev-parse`, as each process start is a good part of a small run.
+ */
+export function rootAndRevision(arg: string | undefined): { root: string; pair: { base: string; target: string } | undefined } {
+  if (arg !== undefined && !arg.startsWith('-') && !arg.includes('..')) {
+    try {
+      const [root = '', ...ids] = git(['rev-parse', '--show-toplevel', '--quiet', `${arg}^{commit}`, `${arg}^^{commit}`], process.cwd()).trim().split('\n');
+      if (root && ids.length === 2) return { root, pair: { base: `${arg}^`, target: arg } };
+    } catch {
+      // not a revision, a root commit, or not a repository: asked one at a time below
+    }
+  }
+  const root = gitRoot();
+  return { root, pair: arg === undefined ? undefined : revisionPair(root, arg) };
+}
+
 /** REV's first parent, or the empty tree for a root commit. */
 export function parentOf(root: string, rev: string): string {
   if (isRevision(root, `${rev}^`)) return `${rev}^`;

@@ -97,15 +97,44 @@ function fieldAt(a: Buffer, i: number, b: Buffer, j: number): { change: Volatile
   return { change: { kind: 'header', key: name, before: va, after: vb }, endA, endB };
 }
 
-/** How many bytes from `i` in `a` and `j` in `b` are equal, compared a block at a time. */
-function equalRun(a: Buffer, i: number, b: Buffer, j: number): number {
-  const max = Math.min(a.length - i, b.length - j);
+/** Byte by byte up to `limit`: the usual run between two changed fields is short. */
+function shortRun(a: Buffer, i: number, b: Buffer, j: number, limit: number): number {
   let n = 0;
-  for (let step = 256; step >= 1 && n < max; ) {
-    if (n + step <= max && a.compare(b, j + n, j + n + step, i + n, i + n + step) === 0) n += step;
-    else step = step === 256 ? 16 : step === 16 ? 1 : 0;
-  }
+  while (n < limit && a[i + n] === b[j + n]) n++;
   return n;
+}
+
+const SHORT = 32;
+
+/**
+ * How many bytes from `i` in `a` and `j` in `b` are equal. After a short run compared byte by
+ * byte, blocks compared natively double in size until one differs, which is then halved down to
+ * the byte: a few calls for a run of any length (a call per 256 bytes cost more than the compare).
+ */
+export function equalRun(a: Buffer, i: number, b: Buffer, j: number): number {
+  const max = Math.min(a.length - i, b.length - j);
+  let n = shortRun(a, i, b, j, Math.min(SHORT, max));
+  if (n < SHORT) return n;
+  let block = SHORT;
+  const same = (from: number, length: number) => a.compare(b, j + from, j + from + length, i + from, i + from + length) === 0;
+  for (;;) {
+    let length = Math.min(block, max - n);
+    if (length === 0) return n;
+    if (same(n, length)) {
+      n += length;
+      block = Math.min(block * 2, 1 << 20);
+      continue;
+    }
+    // The first difference is in [n, n + length).
+    while (length > SHORT) {
+      const half = length >> 1;
+      if (same(n, half)) {
+        n += half;
+        length -= half;
+      } else length = half;
+    }
+    return n + shortRun(a, i + n, b, j + n, length);
+  }
 }
 
 /**

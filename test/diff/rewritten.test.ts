@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,7 +8,7 @@ import { rememberPrices } from '../../src/cost/remembered-prices.js';
 import { diffCassettes } from '../../src/diff/compare.js';
 import { costOptions, diffRewrittenBytes } from '../../src/diff/rewritten.js';
 import type { CassetteDiff } from '../../src/diff/types.js';
-import { onlyVolatileChanged } from '../../src/diff/volatile-text.js';
+import { equalRun, onlyVolatileChanged } from '../../src/diff/volatile-text.js';
 import { analyzeInteraction } from '../../src/llm/analyze.js';
 import { loadCassette } from '../../src/load.js';
 
@@ -125,5 +126,25 @@ describe('re-record shortcut (diff --git)', () => {
   it('answers for identical bytes whatever they hold', () => {
     const stream = vcrYaml([{ model: 'x', response: 'data: {"id": "chatcmpl-abc1"}\n\n' }]);
     expect(agree(stream, stream, 'a.yaml')).toBe('fast');
+  });
+});
+
+describe('equalRun (the byte compare under the shortcut)', () => {
+  it('finds the first difference wherever it is, as a byte-by-byte loop does', () => {
+    const naive = (a: Buffer, i: number, b: Buffer, j: number) => {
+      let n = 0;
+      while (i + n < a.length && j + n < b.length && a[i + n] === b[j + n]) n++;
+      return n;
+    };
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 5000 }), fc.integer({ min: 0, max: 5000 }), fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 40 }), (length, at, i, extra) => {
+        const a = Buffer.alloc(length + i, 7);
+        const b = Buffer.alloc(length + extra, 7);
+        if (at < b.length) b[at] = 8;
+        const j = Math.min(i, b.length);
+        expect(equalRun(a, Math.min(i, a.length), b, j)).toBe(naive(a, Math.min(i, a.length), b, j));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -13,7 +13,7 @@ import type { DiffOptions } from '../../diff/types.js';
 import { loadCassette } from '../../load.js';
 import { CassetteInputError, NotCassetteError, NotHttpError, UsageError } from '../../model/errors.js';
 import { emptyCassette } from '../../model/empty-cassette.js';
-import { changedFiles, gitRoot, readBlobs, revisionPair, unknownPaths, worktreeBlobs } from '../git.js';
+import { changedFiles, readBlobs, rootAndRevision, unknownPaths, worktreeBlobs } from '../git.js';
 import { CASSETTE_FILE, readInput } from '../inputs.js';
 import { errorLine, type FileError, skippedLines } from '../load-files.js';
 import { loadTerminalLayout, paletteFor, useColor, writeOut } from '../terminal.js';
@@ -43,8 +43,7 @@ export async function diffGit(args: readonly string[], flags: DiffFlags, diffOpt
   const options: RewrittenOptions = { ...diffOptions, ...costOptions(rememberPrices(genaiPrices)) };
   // The shortcut leaves out renamed-id notes, which only --json and --show-noise print for same files.
   const shortcut = !flags.json && !flags.showNoise && !diffOptions.ignore?.length;
-  const root = gitRoot();
-  const pair = args[0] !== undefined && !existsSync(args[0]) ? revisionPair(root, args[0]) : undefined;
+  const { root, pair } = rootAndRevision(args[0] !== undefined && !existsSync(args[0]) ? args[0] : undefined);
   // Neither a file (on disk, or deleted but in git) nor a revision: a typo, or a commit this clone lacks.
   if (args[0] !== undefined && !pair && unknownPaths(root, ['HEAD', undefined], [args[0]]).length > 0) throw new UsageError(`unknown revision '${args[0]}'`);
   const rev = pair?.target;
