@@ -33,6 +33,8 @@ export interface ChangedFile {
   /** Relative to the repository root, exactly as git stores it (brackets, spaces, unicode). */
   path: string;
   status: 'added' | 'removed' | 'modified';
+  /** The old path of a file git found renamed (status `modified`, its old blob under this path). */
+  from?: string | undefined;
   /** Blob id on the old side; undefined when the file is new. */
   oldBlob: string | undefined;
   /** Blob id on the new side; undefined when deleted, or when the new side is the work tree (read the file). */
@@ -43,18 +45,23 @@ export interface ChangedFile {
  * Files that differ between `base` and `target` (the work tree when undefined), from
  * `git diff --raw -z`: NUL-separated, so no path is quoted or mangled, and blob ids come with
  * each entry, so no per-file `git show` (which prints nothing, exit 0, for a missing path).
+ * Renames are found as git finds them (`R088 old new`): a renamed cassette is compared with its
+ * old self, not read as one file removed and another added.
  */
 export function changedFiles(root: string, base: string, target: string | undefined, pathspecs: readonly string[]): ChangedFile[] {
   const specs = pathspecs.map((p) => relative(root, resolve(p)) || '.');
-  const raw = git(['diff', '--raw', '-z', '--no-renames', '--no-abbrev', base, ...(target ? [target] : []), '--', ...specs], root);
+  const raw = git(['diff', '--raw', '-z', '--find-renames', '--no-abbrev', base, ...(target ? [target] : []), '--', ...specs], root);
   const fields = raw.split('\0');
   const out: ChangedFile[] = [];
-  for (let k = 0; k + 1 < fields.length; k += 2) {
-    // `:100644 100644 <old> <new> M` then the path.
+  for (let k = 0; k + 1 < fields.length; ) {
+    // `:100644 100644 <old> <new> M` then the path; a rename (`R088`) then the old path and the new.
     const [, , oldId = '', newId = '', letter = ''] = fields[k]!.replace(/^:/, '').split(' ');
-    const path = fields[k + 1]!;
+    const renamed = letter.startsWith('R');
+    const from = renamed ? fields[k + 1] : undefined;
+    const path = fields[k + (renamed ? 2 : 1)] ?? '';
+    k += renamed ? 3 : 2;
     const status = letter.startsWith('A') ? 'added' : letter.startsWith('D') ? 'removed' : 'modified';
-    out.push({ path, status, oldBlob: status === 'added' || NO_BLOB.test(oldId) ? undefined : oldId, newBlob: status === 'removed' || NO_BLOB.test(newId) ? undefined : newId });
+    out.push({ path, status, ...(from !== undefined ? { from } : {}), oldBlob: status === 'added' || NO_BLOB.test(oldId) ? undefined : oldId, newBlob: status === 'removed' || NO_BLOB.test(newId) ? undefined : newId });
   }
   if (target === undefined) {
     for (const path of git(['ls-files', '--others', '--exclude-standard', '-z', '--', ...specs], root).split('\0').filter(Boolean)) {

@@ -4,8 +4,13 @@ import type { CassetteDiff, SideTotals } from './types.js';
 export interface FileDiff {
   path: string;
   status: 'added' | 'removed' | 'modified';
+  /** The old path of a renamed cassette (status `modified`). */
+  from?: string | undefined;
   diff: CassetteDiff;
 }
+
+/** How a file is named in every rendering: its path, or `old → new` for a rename. */
+export const fileLabel = (f: Pick<FileDiff, 'path' | 'from'>): string => (f.from === undefined ? f.path : `${f.from} → ${f.path}`);
 
 /** A change that several files share: `model changed: gpt-4o → gpt-4.1` in 23 files. */
 export interface SharedChange {
@@ -19,7 +24,8 @@ export interface CommitDiff {
   /** Changed files that are not cassettes (package.json, lock files, workflows): skipped, counted. */
   skipped: string[];
   totals: {
-    files: { changed: number; added: number; removed: number; sameMeaning: number };
+    /** `renamed` counts files also counted as changed or same in meaning. */
+    files: { changed: number; added: number; removed: number; sameMeaning: number; renamed: number };
     interactions: { changed: number; added: number; removed: number; unchanged: number };
     before: SideTotals;
     after: SideTotals;
@@ -50,7 +56,7 @@ export function fileChangeLines(diff: CassetteDiff): string[] {
  */
 export function summarizeCommit(files: readonly FileDiff[], skipped: readonly string[]): CommitDiff {
   const totals: CommitDiff['totals'] = {
-    files: { changed: 0, added: 0, removed: 0, sameMeaning: 0 },
+    files: { changed: 0, added: 0, removed: 0, sameMeaning: 0, renamed: 0 },
     interactions: { changed: 0, added: 0, removed: 0, unchanged: 0 },
     before: { inputTokens: 0, outputTokens: 0, cost: null },
     after: { inputTokens: 0, outputTokens: 0, cost: null },
@@ -61,10 +67,11 @@ export function summarizeCommit(files: readonly FileDiff[], skipped: readonly st
     else if (f.status === 'removed') totals.files.removed++;
     else if (f.diff.different) totals.files.changed++;
     else totals.files.sameMeaning++;
+    if (f.from !== undefined) totals.files.renamed++;
     for (const d of f.diff.interactions) totals.interactions[d.status === 'same' ? 'unchanged' : d.status]++;
     totals.before = add(totals.before, f.diff.totals?.before);
     totals.after = add(totals.after, f.diff.totals?.after);
-    if (f.status === 'modified') for (const text of fileChangeLines(f.diff)) byText.set(text, [...(byText.get(text) ?? []), f.path]);
+    if (f.status === 'modified') for (const text of fileChangeLines(f.diff)) byText.set(text, [...(byText.get(text) ?? []), fileLabel(f)]);
   }
   const shared = [...byText]
     .filter(([, paths]) => paths.length >= 2)

@@ -98,7 +98,7 @@ describe('cassette diff --git on a re-record commit', () => {
     expect(stat.stdout).toContain('M cassettes/bump-1.yaml  1 changed, 0 added, 0 removed  (model changed: gpt-4o → gpt-4.1)');
     expect(stat.stdout).toContain('M cassettes/same-1.yaml  same in meaning');
     const json = JSON.parse(cli(['diff', '--git', 'HEAD', '--json'], { cwd: dir }).stdout) as { commit: { totals: { files: unknown }; skipped: string[] } };
-    expect(json.commit.totals.files).toEqual({ changed: 3, added: 1, removed: 2, sameMeaning: 2 });
+    expect(json.commit.totals.files).toEqual({ changed: 3, added: 1, removed: 2, sameMeaning: 2, renamed: 0 });
     expect(json.commit.skipped).toEqual(['.github/workflows/ci.yml', 'package.json']);
     const md = cli(['diff', '--git', 'HEAD', '--markdown'], { cwd: dir }).stdout;
     expect(md).toMatch(/^### Cassette diff\n/);
@@ -116,6 +116,52 @@ describe('cassette diff --git on a re-record commit', () => {
   });
 });
 
+describe('diff --git and renames', () => {
+  /** A commit that renames: one file as it is, one with its ids re-minted, one test replaced by another, one to a name no cassette has. */
+  function renameRepo(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'cassette-git-mv-'));
+    git(dir, 'init', '-q');
+    write(dir, 'cassettes/plain.yaml', cassette('gpt-4o', 'plain question', 'a'));
+    write(dir, 'cassettes/reminted.yaml', cassette('gpt-4o', 'reminted question', 'b', 'chatcmpl-old'));
+    write(dir, 'cassettes/test_weather.yaml', cassette('gpt-4o', 'weather in Rome?', 'sunny'));
+    write(dir, 'cassettes/kept.yaml', cassette('gpt-4o', 'kept question', 'c'));
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-qm', 'base');
+    git(dir, 'mv', 'cassettes/plain.yaml', 'cassettes/plain [renamed].yaml');
+    rmSync(join(dir, 'cassettes/reminted.yaml'));
+    write(dir, 'cassettes/reminted_v2.yaml', cassette('gpt-4o', 'reminted question', 'b', 'chatcmpl-new'));
+    rmSync(join(dir, 'cassettes/test_weather.yaml'));
+    write(dir, 'cassettes/test_forecast.yaml', cassette('gpt-4o-mini', 'forecast for Oslo?', 'rain'));
+    git(dir, 'mv', 'cassettes/kept.yaml', 'cassettes/kept.yaml.bak');
+    git(dir, 'add', '-A');
+    return dir;
+  }
+
+  it('a rename that keeps the meaning is one file (R old → new); another test replacing one stays a removal and an addition', () => {
+    const dir = renameRepo();
+    // The work tree (a staged git mv), then the same as a commit.
+    for (const args of [['diff', '--git', '--stat'], ['diff', '--git', 'HEAD', '--stat']]) {
+      if (args.length === 4) git(dir, 'commit', '-qm', 'renames');
+      const r = cli(args, { cwd: dir });
+      expect(r.status, args.join(' ')).toBe(1);
+      expect(r.stdout.split('\n')[0]).toBe('5 cassettes: 0 changed, 1 added, 2 removed, 2 re-recorded with no change in meaning (2 of them renamed)');
+      expect(r.stdout).toContain('R cassettes/plain.yaml → cassettes/plain [renamed].yaml  same in meaning');
+      expect(r.stdout).toContain('R cassettes/reminted.yaml → cassettes/reminted_v2.yaml  same in meaning');
+      expect(r.stdout).toContain('A cassettes/test_forecast.yaml  0 changed, 1 added, 0 removed');
+      expect(r.stdout).toContain('D cassettes/test_weather.yaml  0 changed, 0 added, 1 removed');
+      expect(r.stdout).toContain('D cassettes/kept.yaml  0 changed, 0 added, 1 removed');
+    }
+    const text = cli(['diff', '--git', 'HEAD'], { cwd: dir }).stdout;
+    expect(text).toContain('same in meaning (2): cassettes/plain.yaml → cassettes/plain [renamed].yaml, cassettes/reminted.yaml → cassettes/reminted_v2.yaml');
+    const json = JSON.parse(cli(['diff', '--git', 'HEAD', '--json'], { cwd: dir }).stdout) as { diffs: { path: string; from?: string; status: string }[] };
+    expect(json.diffs.filter((d) => d.from).map((d) => [d.from, d.path, d.status])).toEqual([
+      ['cassettes/plain.yaml', 'cassettes/plain [renamed].yaml', 'modified'],
+      ['cassettes/reminted.yaml', 'cassettes/reminted_v2.yaml', 'modified'],
+    ]);
+    expect(cli(['diff', '--git', 'HEAD', '--markdown'], { cwd: dir }).stdout).toContain('cassettes/plain.yaml → cassettes/plain [renamed].yaml');
+  });
+});
+
 describe.skipIf(!hasBundle)('handed --git case (../shared/cases/diff/gitrepo.bundle)', () => {
   function clone(): string {
     const dir = join(mkdtempSync(join(tmpdir(), 'cassette-bundle-')), 'gitrepo');
@@ -123,13 +169,13 @@ describe.skipIf(!hasBundle)('handed --git case (../shared/cases/diff/gitrepo.bun
     return dir;
   }
 
-  it('diff --stat --git HEAD: package.json skipped, the bracketed added and deleted files read', () => {
+  it('diff --stat --git HEAD: package.json skipped, the bracketed renamed file (ids re-minted) read as one', () => {
     const r = cli(['diff', '--stat', '--git', 'HEAD'], { cwd: clone() });
     expect(r.stderr).toBe('skipped 1 file that is not a cassette\n');
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('skipped 1 file that is not a cassette: package.json');
-    expect(r.stdout).toMatch(/^A tests\/cassettes\/test_new\[gpt-4o-mini\]\.yaml {2}0 changed, 1 added, 0 removed$/m);
-    expect(r.stdout).toMatch(/^D tests\/cassettes\/test_weather\[gpt-4o\]\.yaml {2}0 changed, 0 added, 1 removed$/m);
+    expect(r.stdout.split('\n')[0]).toBe('2 cassettes: 1 changed, 0 added, 0 removed, 1 re-recorded with no change in meaning (1 of them renamed)');
+    expect(r.stdout).toMatch(/^R tests\/cassettes\/test_weather\[gpt-4o\]\.yaml → tests\/cassettes\/test_new\[gpt-4o-mini\]\.yaml {2}same in meaning$/m);
     expect(r.stdout).toContain('M tests/cassettes/test_status.yaml  1 changed, 0 added, 0 removed  (status 400 → 200 (error fixed)');
   });
 

@@ -15,7 +15,7 @@ function file(path: string, changed: number, lines: string[], status: FileDiff['
 describe('a commit summarized', () => {
   it('counts files and interactions, sums tokens and known costs, groups lines shared by files', () => {
     const commit = summarizeCommit([file('a.yaml', 1, ['model changed: gpt-4o → gpt-4.1', 'temperature: 0 → 1']), file('b.yaml', 2, ['model changed: gpt-4o → gpt-4.1']), file('c.yaml', 0, [])], ['package.json']);
-    expect(commit.totals.files).toEqual({ changed: 2, added: 0, removed: 0, sameMeaning: 1 });
+    expect(commit.totals.files).toEqual({ changed: 2, added: 0, removed: 0, sameMeaning: 1, renamed: 0 });
     expect(commit.totals.interactions).toEqual({ changed: 3, added: 0, removed: 0, unchanged: 0 });
     expect(commit.totals.before).toEqual({ inputTokens: 30, outputTokens: 15, cost: 0.003 });
     expect(commit.totals.after.cost).toBeNull();

@@ -13,7 +13,7 @@ import type { DiffOptions } from '../../diff/types.js';
 import { loadCassette } from '../../load.js';
 import { CassetteInputError, NotCassetteError, NotHttpError, UsageError } from '../../model/errors.js';
 import { emptyCassette } from '../../model/empty-cassette.js';
-import { changedFiles, readBlobs, rootAndRevision, unknownPaths, worktreeBlobs } from '../git.js';
+import { type ChangedFile, changedFiles, readBlobs, rootAndRevision, unknownPaths, worktreeBlobs } from '../git.js';
 import { CASSETTE_FILE, readInput } from '../inputs.js';
 import { errorLine, type FileError, skippedLines } from '../load-files.js';
 import { loadTerminalLayout, paletteFor, useColor, writeOut } from '../terminal.js';
@@ -52,11 +52,15 @@ export async function diffGit(args: readonly string[], flags: DiffFlags, diffOpt
   // A path that is nowhere is a typo, not "no differences" (git without `--` stops the same way).
   const unknown = unknownPaths(root, [base, rev], paths)[0];
   if (unknown !== undefined) throw new UsageError(`no such path on disk or in git (${rev ? `${base}, ${rev}` : `${base}, the index`}): '${unknown}'`);
-  const changed = changedFiles(root, base, rev, paths);
+  // A rename between a cassette name and another (`a.yaml` → `a.yaml.bak`) stays a removal and an addition.
+  const isCassettePath = (path: string) => CASSETTE_FILE.test(path) && !NOT_CASSETTE.test(path);
+  const changed = changedFiles(root, base, rev, paths)
+    .flatMap((f): ChangedFile[] => (f.from === undefined || (isCassettePath(f.from) && isCassettePath(f.path)) ? [f] : [{ path: f.from, status: 'removed', oldBlob: f.oldBlob, newBlob: undefined }, { path: f.path, status: 'added', oldBlob: undefined, newBlob: f.newBlob }]))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const skipped: string[] = [];
   const notHttp = new Map<string, number>();
   const candidates = changed.filter((f) => {
-    const cassette = CASSETTE_FILE.test(f.path) && !NOT_CASSETTE.test(f.path);
+    const cassette = isCassettePath(f.path);
     if (!cassette) skipped.push(f.path);
     return cassette;
   });
@@ -70,22 +74,32 @@ export async function diffGit(args: readonly string[], flags: DiffFlags, diffOpt
   for (const f of candidates) {
     const before = f.oldBlob ? blobs.get(f.oldBlob) : undefined;
     const after = f.newBlob ? blobs.get(f.newBlob) : f.status !== 'removed' && rev === undefined ? readInput(join(root, f.path)) : undefined;
-    const load = (bytes: Uint8Array | undefined) => (bytes === undefined ? emptyCassette(f.path) : loadCassette(bytes, f.path, { format: flags.format }));
+    const load = (bytes: Uint8Array | undefined, path = f.path) => (bytes === undefined ? emptyCassette(path) : loadCassette(bytes, path, { format: flags.format }));
+    const sides = (path: string, from = path) => ({ before: `${base}:${from}`, after: rev ? `${rev}:${path}` : path });
     try {
-      const old = load(before);
-      const diff = (shortcut && before && after && diffRewrittenBytes(old, before, after, options)) || diffCassettes(old, load(after), options);
-      files.push({ path: f.path, status: f.status, diff: { ...diff, before: `${base}:${f.path}`, after: rev ? `${rev}:${f.path}` : f.path } });
+      const old = load(before, f.from);
+      const now = () => load(after);
+      const diff = (shortcut && before && after && diffRewrittenBytes(old, before, after, options)) || diffCassettes(old, now(), options);
+      if (f.from === undefined) files.push({ path: f.path, status: f.status, diff: { ...diff, ...sides(f.path) } });
+      // A rename is one file only when it keeps the meaning: two tests' cassettes from one template are
+      // "similar" to git, and pairing them would read as one test's calls changed into another's.
+      else if (!diff.different) files.push({ path: f.path, status: f.status, from: f.from, diff: { ...diff, ...sides(f.path, f.from) } });
+      else {
+        files.push({ path: f.from, status: 'removed', diff: { ...diffCassettes(old, emptyCassette(f.from), options), ...sides(f.from) } });
+        files.push({ path: f.path, status: 'added', diff: { ...diffCassettes(emptyCassette(f.path), now(), options), ...sides(f.path) } });
+      }
     } catch (error) {
       if (error instanceof NotHttpError) notHttp.set(error.what, (notHttp.get(error.what) ?? 0) + 1);
       if (isNotCassette(error)) skipped.push(f.path);
       else errors.push({ path: f.path, message: errorLine(f.path, error) });
     }
   }
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const commit = summarizeCommit(files, skipped.sort());
   // On a terminal, rows longer than it wrap with an indent (the wrapping code is loaded only then).
   const layout = flags.json || flags.markdown ? undefined : await loadTerminalLayout();
   const fit = (text: string) => (layout ? layout.fit(text) : text);
-  if (flags.json) writeOut(`${JSON.stringify({ commit: { totals: commit.totals, shared: commit.shared, skipped: commit.skipped }, diffs: files.map((f) => ({ path: f.path, status: f.status, ...(diffJsonValue(f.diff) as object) })), errors }, null, 2)}\n`);
+  if (flags.json) writeOut(`${JSON.stringify({ commit: { totals: commit.totals, shared: commit.shared, skipped: commit.skipped }, diffs: files.map((f) => ({ path: f.path, ...(f.from !== undefined ? { from: f.from } : {}), status: f.status, ...(diffJsonValue(f.diff) as object) })), errors }, null, 2)}\n`);
   else if (flags.markdown) writeOut(renderCommitMarkdown(commit));
   else if (flags.stat) writeOut(fit(renderCommitStat(commit)));
   else writeOut(fit(renderCommitText(commit, { palette: paletteFor(useColor(flags)), patch: flags.patch !== false, showNoise: flags.showNoise })));

@@ -1,5 +1,5 @@
 import { sanitizeLine } from '../../text/sanitize.js';
-import type { CommitDiff } from '../commit.js';
+import { type CommitDiff, fileLabel } from '../commit.js';
 import { commitTotalsLines, sharedLine } from './commit-totals.js';
 import { pairWhat } from './pair-text.js';
 
@@ -15,7 +15,7 @@ export function renderCommitStat(commit: CommitDiff): string {
     for (const d of f.diff.interactions) if (d.status !== 'same') n[d.status]++;
     const first = f.diff.interactions.find((d) => d.status === 'changed');
     const counts = f.diff.different ? `${n.changed} changed, ${n.added} added, ${n.removed} removed` : 'same in meaning';
-    out.push(`${LETTER[f.status]} ${f.path}  ${counts}${first && f.status === 'modified' ? `  (${pairWhat(first)})` : ''}`);
+    out.push(`${f.from === undefined ? LETTER[f.status] : 'R'} ${fileLabel(f)}  ${counts}${first && f.status === 'modified' ? `  (${pairWhat(first)})` : ''}`);
   }
   return `${out.map(sanitizeLine).join('\n')}\n`;
 }

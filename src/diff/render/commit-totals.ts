@@ -22,7 +22,7 @@ function tokensLine(a: SideTotals, b: SideTotals): string {
 export function commitTotalsLines(commit: CommitDiff): string[] {
   const { files, interactions } = commit.totals;
   const lines = [
-    `${plural(commit.files.length, 'cassette')}: ${files.changed} changed, ${files.added} added, ${files.removed} removed, ${files.sameMeaning} re-recorded with no change in meaning`,
+    `${plural(commit.files.length, 'cassette')}: ${files.changed} changed, ${files.added} added, ${files.removed} removed, ${files.sameMeaning} re-recorded with no change in meaning${files.renamed ? ` (${files.renamed} of them renamed)` : ''}`,
     `interactions: ${interactions.changed} changed, ${interactions.added} added, ${interactions.removed} removed, ${interactions.unchanged} unchanged`,
     tokensLine(commit.totals.before, commit.totals.after),
   ];
