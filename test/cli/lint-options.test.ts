@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normalizeColorArgs } from '../../src/cli/color-args.js';
@@ -94,6 +94,13 @@ describe('baseline and allow list', () => {
       expect([r.status, r.stdout, r.stderr]).toEqual([2, '', 'cassette: tests/cassettes/old.yaml: is one of the input files; the baseline would overwrite it\n']);
     }
     expect(readFileSync(join(dir, 'tests/cassettes/old.yaml'), 'utf8')).toBe(before);
+  });
+
+  it('--write-baseline - is refused (exit 2), never a file named -', () => {
+    const dir = project({ 'tests/cassettes/old.yaml': leaky(KEY) });
+    const r = cli(['lint', '--write-baseline', '-', 'tests'], { cwd: dir });
+    expect([r.status, r.stdout, r.stderr]).toEqual([2, '', 'cassette: --write-baseline needs a file name (standard output has no folder for the paths in it)\n']);
+    expect(existsSync(join(dir, '-'))).toBe(false);
   });
 
   it('reads `baseline` and `allow` from the config, so the hook needs no arguments', () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,6 +14,14 @@ describe('show --html', () => {
     expect(r.stderr).toBe('');
     expect(r.stdout.startsWith('<!DOCTYPE html>\n')).toBe(true);
     expect(r.stdout.trimEnd().endsWith('</html>')).toBe(true);
+  });
+
+  it('-o - is standard output, not a file named -', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cassette-html-dash-'));
+    const r = cli(['show', '--html', '-o', '-', TOOL_LOOP], { cwd: dir });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(cli(['show', '--html', TOOL_LOOP]).stdout);
+    expect(existsSync(join(dir, '-'))).toBe(false);
   });
 
   it('writes one page for a directory, with a list of its cassettes', () => {

@@ -85,6 +85,8 @@ export async function lintCommand(paths: string[], flags: LintFlags): Promise<vo
     throw new UsageError(`unknown formatter "${formatterName}" (known: ${Object.keys(FORMATTERS).join(', ')})${recorder}`);
   }
   if (paths.length === 0) throw new UsageError('lint needs cassette files or directories');
+  // A baseline names files relative to its own folder, so it needs one: never a file named `-`.
+  if (flags.writeBaseline === '-') throw new UsageError('--write-baseline needs a file name (standard output has no folder for the paths in it)');
   let maxWarnings: number | undefined;
   if (flags.maxWarnings !== undefined) {
     maxWarnings = Number(flags.maxWarnings);

@@ -30,7 +30,8 @@ export function showHtml(paths: string[], flags: ShowHtmlFlags, only: ReadonlySe
     cassettes.push(buildHtmlCassette(cassette, { only, provider: flags.provider, prices: genaiPrices, rules: RULES, fileSize: storedSize(cassette) }));
   });
   const page = renderShowHtml({ cassettes, errors: outcome.errors }, { mask, generator: `cassette ${VERSION}` });
-  if (flags.output === undefined) writeOut(page);
+  // `-o -` is standard output, as in most tools, never a file named `-`.
+  if (flags.output === undefined || flags.output === '-') writeOut(page);
   else {
     // Input files are never modified: `-o` naming one of them would replace a cassette with the page.
     if (isOneOfInputs(flags.output, [...read, ...outcome.errors.map((e) => e.path)])) throw new UsageError(`${flags.output}: is one of the input files; the page would overwrite it`);
