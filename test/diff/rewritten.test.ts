@@ -5,7 +5,14 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { genaiPrices } from '../../src/cost/genai-prices.js';
 import { rememberPrices } from '../../src/cost/remembered-prices.js';
+import { type FileDiff, summarizeCommit } from '../../src/diff/commit.js';
 import { diffCassettes } from '../../src/diff/compare.js';
+import { renderCommitMarkdown } from '../../src/diff/render/commit-markdown.js';
+import { renderCommitStat } from '../../src/diff/render/commit-stat.js';
+import { renderCommitText } from '../../src/diff/render/commit-text.js';
+import { diffJsonValue } from '../../src/diff/render/json.js';
+import { PLAIN } from '../../src/render/palette.js';
+import { benchCassette } from '../../scripts/bench-diff-cassette.mjs';
 import { costOptions, diffRewrittenBytes } from '../../src/diff/rewritten.js';
 import type { CassetteDiff } from '../../src/diff/types.js';
 import { equalRun, onlyVolatileChanged } from '../../src/diff/volatile-text.js';
@@ -146,5 +153,37 @@ describe('equalRun (the byte compare under the shortcut)', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('diff --git on a commit like the bench\'s (scripts/bench-diff.mjs): shortcuts on and off', () => {
+  it('gives the same totals, shared changes, per-file JSON and the same --stat, --markdown and text', () => {
+    // 20 files re-recorded: new ids and times in all, a model bump in every 5th, a new message in every 10th (from the 2nd).
+    let answered = 0;
+    const commit = (shortcut: boolean) => {
+      const options = { ...costOptions(rememberPrices(genaiPrices)), texts: false };
+      const files: FileDiff[] = [];
+      for (let n = 0; n < 20; n++) {
+        const path = `tests/cassettes/test_weather_${n}[gpt-4o].yaml`;
+        const [a, b] = [Buffer.from(benchCassette(n, 1, 'gpt-4o', false)), Buffer.from(benchCassette(n, 2, n % 5 === 0 ? 'gpt-4.1' : 'gpt-4o', n % 10 === 1))];
+        const old = loadCassette(a, path);
+        const fast = shortcut ? diffRewrittenBytes(old, a, b, options) : undefined;
+        if (fast) answered++;
+        const diff = fast ?? diffCassettes(old, loadCassette(b, path), options);
+        files.push({ path, status: 'modified', diff: withoutNoise(diff) });
+      }
+      return summarizeCommit(files, ['package.json']);
+    };
+    const [fast, full] = [commit(true), commit(false)];
+    const json = (c: ReturnType<typeof commit>) => JSON.stringify({ commit: { totals: c.totals, shared: c.shared, skipped: c.skipped }, diffs: c.files.map((f) => ({ path: f.path, status: f.status, ...(diffJsonValue(f.diff) as object) })) }, null, 2);
+    expect(json(fast)).toBe(json(full));
+    expect(renderCommitStat(fast)).toBe(renderCommitStat(full));
+    expect(renderCommitMarkdown(fast)).toBe(renderCommitMarkdown(full));
+    expect(renderCommitText(fast, { palette: PLAIN, patch: false })).toBe(renderCommitText(full, { palette: PLAIN, patch: false }));
+    // Not vacuous: the shortcut answered for the 14 files only re-recorded, 6 changed in meaning, and a cost on both sides.
+    expect(answered).toBe(14);
+    expect(fast.totals.files).toEqual({ changed: 6, added: 0, removed: 0, sameMeaning: 14 });
+    expect(fast.shared.map((s) => `${s.text} (${s.files.length})`)).toContain('model changed: gpt-4o → gpt-4.1 (4)');
+    expect(fast.totals.before.cost).toBeGreaterThan(0);
   });
 });
