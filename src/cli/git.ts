@@ -224,5 +224,11 @@ export function rootAndRevision(arg: string | undefined): { root: string; pair: 
 /** REV's first parent, or the empty tree for a root commit. */
 export function parentOf(root: string, rev: string): string {
   if (isRevision(root, `${rev}^`)) return `${rev}^`;
-  return git(['hash-object', '-t', 'tree', '/dev/null'], root).trim();
+  return emptyTree(root);
 }
+
+/** The id of the empty tree: what a root commit, or a work tree before the first commit, is compared with. */
+export const emptyTree = (root: string): string => git(['hash-object', '-t', 'tree', '/dev/null'], root).trim();
+
+/** What the work tree is compared with: `HEAD`, or the empty tree in a repository without commits yet. */
+export const worktreeBase = (root: string): string => (isRevision(root, 'HEAD') ? 'HEAD' : emptyTree(root));

@@ -116,6 +116,21 @@ describe('cassette diff --git on a re-record commit', () => {
   });
 });
 
+describe('diff --git before the first commit', () => {
+  it('compares the work tree with nothing: staged and untracked cassettes are added, no internal error', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cassette-git-new-'));
+    git(dir, 'init', '-q');
+    write(dir, 'cassettes/staged.yaml', cassette('gpt-4o', 'staged', 'a'));
+    write(dir, 'cassettes/untracked.yaml', cassette('gpt-4o', 'untracked', 'b'));
+    git(dir, 'add', 'cassettes/staged.yaml');
+    const r = cli(['diff', '--git', '--stat'], { cwd: dir });
+    expect([r.status, r.stderr]).toEqual([1, '']);
+    expect(r.stdout.split('\n')[0]).toBe('2 cassettes: 0 changed, 2 added, 0 removed, 0 re-recorded with no change in meaning');
+    expect(r.stdout).toContain('A cassettes/staged.yaml  0 changed, 1 added, 0 removed');
+    expect(r.stdout).toContain('A cassettes/untracked.yaml  0 changed, 1 added, 0 removed');
+  });
+});
+
 describe('diff --git and renames', () => {
   /** A commit that renames: one file as it is, one with its ids re-minted, one test replaced by another, one to a name no cassette has. */
   function renameRepo(): string {

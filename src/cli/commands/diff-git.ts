@@ -13,7 +13,7 @@ import type { DiffOptions } from '../../diff/types.js';
 import { loadCassette } from '../../load.js';
 import { CassetteInputError, NotCassetteError, NotHttpError, UsageError } from '../../model/errors.js';
 import { emptyCassette } from '../../model/empty-cassette.js';
-import { type ChangedFile, changedFiles, readBlobs, rootAndRevision, unknownPaths, worktreeBlobs } from '../git.js';
+import { type ChangedFile, changedFiles, readBlobs, rootAndRevision, unknownPaths, worktreeBase, worktreeBlobs } from '../git.js';
 import { CASSETTE_FILE, readInput } from '../inputs.js';
 import { errorLine, type FileError, skippedLines } from '../load-files.js';
 import { loadTerminalLayout, paletteFor, useColor, writeOut } from '../terminal.js';
@@ -47,7 +47,7 @@ export async function diffGit(args: readonly string[], flags: DiffFlags, diffOpt
   // Neither a file (on disk, or deleted but in git) nor a revision: a typo, or a commit this clone lacks.
   if (args[0] !== undefined && !pair && unknownPaths(root, ['HEAD', undefined], [args[0]]).length > 0) throw new UsageError(`unknown revision '${args[0]}'`);
   const rev = pair?.target;
-  const base = pair?.base ?? 'HEAD';
+  const base = pair?.base ?? worktreeBase(root);
   const paths = pair ? args.slice(1) : args;
   // A path that is nowhere is a typo, not "no differences" (git without `--` stops the same way).
   const unknown = unknownPaths(root, [base, rev], paths)[0];
