@@ -222,6 +222,7 @@ export function readInputFile(file: InputFile): Uint8Array {
 function readBounded(fd: number, max: number): Buffer {
   const stat = fstatSync(fd);
   if (stat.isFile() && stat.size > max) throw sizeLimitError(`the file (${stat.size} bytes)`);
+  if (stat.isFile()) return readRegular(fd, stat.size, max);
   const chunks: Buffer[] = [];
   let total = 0;
   // Read to the end, never past the limit: one byte over it tells "at the limit" from "more to come".
@@ -244,4 +245,32 @@ function readBounded(fd: number, max: number): Buffer {
     want = 1024 * 1024;
   }
   return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
+}
+
+const SCRATCH = 64 * 1024;
+
+/**
+ * A regular file, read 64 KiB at a time into one small buffer and copied from there into a buffer
+ * of the file's size. A large buffer the kernel fills in one read is slow to scan the first time
+ * (~2.5 ms per MiB on the bench machine, where the first pass over a 10 MiB cassette, the list
+ * split, cost 20-30 ms more than the second); filled by our own copy it is not, and the copy costs
+ * less than that. A file that grows while it is read is read on, up to `max`.
+ */
+function readRegular(fd: number, size: number, max: number): Buffer {
+  let out = Buffer.allocUnsafe(size);
+  const scratch = Buffer.allocUnsafe(SCRATCH);
+  let total = 0;
+  for (;;) {
+    const n = readSync(fd, scratch, 0, SCRATCH, null);
+    if (n === 0) break;
+    if (total + n > max) throw sizeLimitError('the input');
+    if (total + n > out.length) {
+      const grown = Buffer.allocUnsafe(Math.min(max, Math.max(2 * out.length, total + n)));
+      out.copy(grown, 0, 0, total);
+      out = grown;
+    }
+    scratch.copy(out, total, 0, n);
+    total += n;
+  }
+  return total === out.length ? out : out.subarray(0, total);
 }

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gzipSync, brotliCompressSync, deflateSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadCassette } from '../../src/load.js';
@@ -11,6 +14,7 @@ import { diffWithin } from '../../src/diff/compare.js';
 import { renderDiffText } from '../../src/diff/render/text.js';
 import { tryJson } from '../../src/llm/json.js';
 import { runCaptured } from '../../src/cli/capture.js';
+import { readInput } from '../../src/cli/inputs.js';
 import { cli } from '../helpers/cli.js';
 
 afterEach(() => configureLimits(DEFAULT_LIMITS));
@@ -152,6 +156,16 @@ describe('endless and oversized inputs', () => {
     const r = await withEnv({ CASSETTE_MAX_BYTES: '100' }, ['cost', 'samples/go-vcr-v1/http-json-api.yaml']);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/http-json-api\.yaml: the file \(\d+ bytes\) is larger than the 100 B size limit/);
+  });
+  it('a regular file is read whole, byte for byte, whatever its size against the 64 KiB read buffer', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cassette-read-'));
+    for (const size of [0, 1, 65535, 65536, 65537, 200_001]) {
+      const bytes = Buffer.alloc(size, 0);
+      for (let i = 0; i < size; i++) bytes[i] = (i * 7 + (i >> 9)) & 255;
+      const path = join(dir, `f${size}`);
+      writeFileSync(path, bytes);
+      expect(Buffer.from(readInput(path)).equals(bytes)).toBe(true);
+    }
   });
   it('a bad limit is a usage error', async () => {
     const r = await withEnv({ CASSETTE_MAX_BYTES: 'huge' }, ['show', 'samples/go-vcr-v1/http-json-api.yaml']);
