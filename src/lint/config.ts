@@ -26,7 +26,15 @@ export function ruleSettings(config: LintConfig, rules: readonly Rule[], source:
     if (!known.has(id)) throw new UsageError(`${source}: unknown rule "${id}" (see cassette lint --list-rules)`);
     const [severity, options] = Array.isArray(value) ? value : [value, undefined];
     if (!SEVERITIES.has(severity as string)) throw new UsageError(`${source}: rule "${id}" severity must be off, warn or error`);
-    if (options !== undefined && (typeof options !== 'object' || options === null)) throw new UsageError(`${source}: rule "${id}" options must be an object`);
+    if (options !== undefined && (typeof options !== 'object' || options === null || Array.isArray(options))) throw new UsageError(`${source}: rule "${id}" options must be an object`);
+    // A misspelt or mistyped option would be dropped without a word and the default used instead.
+    const takes = rules.find((r) => r.id === id)?.options ?? {};
+    for (const [name, optionValue] of Object.entries(options ?? {})) {
+      const check = takes[name];
+      if (!check) throw new UsageError(`${source}: rule "${id}" has no option "${name}"${Object.keys(takes).length ? ` (it takes ${Object.keys(takes).join(', ')})` : ' (it takes none)'}`);
+      const wrong = check(optionValue);
+      if (wrong) throw new UsageError(`${source}: rule "${id}" option "${name}" ${wrong}, got ${JSON.stringify(optionValue)}`);
+    }
     out.set(id, { severity, options: options ?? {} });
   }
   if (config.ignore !== undefined && (!Array.isArray(config.ignore) || config.ignore.some((g) => typeof g !== 'string'))) throw new UsageError(`${source}: "ignore" must be a list of globs`);

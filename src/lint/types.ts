@@ -100,5 +100,10 @@ export interface Rule {
    * holding only it. `file`: once per file, with no interactions (file size, version, emptiness).
    */
   scope?: 'file' | 'interaction' | undefined;
+  /**
+   * The options a config may give the rule (`["warn", {"maxBytes": 1048576}]`), each with a check
+   * that returns what is wrong with a value, or undefined when it is fine. A rule without any takes none.
+   */
+  options?: Record<string, (value: unknown) => string | undefined> | undefined;
   check(context: RuleContext): RuleReport[];
 }

@@ -25,6 +25,12 @@ describe('config', () => {
     [{ rules: { 'error-status': 'loud' } }, /severity must be off, warn or error/],
     [{ rules: [] }, /"rules" must be an object/],
     [{ ignore: 'x' }, /"ignore" must be a list of globs/],
+    // A misspelt or mistyped option used to be dropped, and the 5 MiB default used instead.
+    [{ rules: { 'file-size': ['warn', { maxbytes: 1024 }] } }, /rule "file-size" has no option "maxbytes" \(it takes maxBytes\)/],
+    [{ rules: { 'file-size': ['warn', { maxBytes: '1MiB' }] } }, /rule "file-size" option "maxBytes" must be a whole number of bytes .*got "1MiB"/],
+    [{ rules: { 'file-size': ['warn', { maxBytes: -1 }] } }, /option "maxBytes" must be a whole number/],
+    [{ rules: { 'file-size': ['warn', [1]] } }, /options must be an object/],
+    [{ rules: { 'error-status': ['warn', { max: 1 }] } }, /rule "error-status" has no option "max" \(it takes none\)/],
   ])('rejects %j', (config, message) => {
     expect(() => ruleSettings(config as never, RULES, 'cfg')).toThrow(message);
   });
