@@ -179,7 +179,7 @@ function lazyJsonList(bytes: Buffer, textOf: () => string): (LazyList & { data: 
 
 function lazyList(
   bytes: Buffer,
-  split: { items: readonly { start: number; end: number }[]; head: string; prefix: number },
+  split: { items: readonly { start: number; end: number; line?: number }[]; head: string; prefix: number },
   path: string[],
   head: unknown,
   parseItem: (text: string) => ParsedItem,
@@ -215,7 +215,7 @@ function lazyList(
     path,
     length: ranges.length,
     item: (i) => (i === 0 ? first.value : item(i)),
-    source: (i) => ({ text: textAt(i), ...offsets(ranges[i]!.start) }),
+    source: (i) => ({ text: textAt(i), ...offsets(ranges[i]!.start, ranges[i]!.line) }),
     head: { text: split.head, prefix: bytes.toString('utf8', 0, split.prefix).length },
     data: head,
   };

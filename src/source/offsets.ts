@@ -14,17 +14,24 @@ export interface TextPoint {
  * Maps byte offsets of a UTF-8 file (at character boundaries) to points of its decoded text
  * without decoding it. Offsets are asked for in increasing order (list items, one after another),
  * so a cursor moves forward and the whole file is counted once; an earlier offset restarts it.
+ * `lineStart`, when the caller already knows it, is the 1-based line that starts at the offset
+ * (a YAML list item's): its line breaks need no counting.
  */
-export function createOffsets(bytes: Uint8Array): (byteOffset: number) => TextPoint {
+export function createOffsets(bytes: Uint8Array): (byteOffset: number, lineStart?: number) => TextPoint {
   let ascii: boolean | undefined;
   let cursor = { byte: 0, chars: 0, line: 1, lineStartByte: 0 };
   const chars = (from: number, to: number): number => (ascii ??= isAscii(bytes)) ? to - from : utf16Length(bytes, from, to);
-  return (byteOffset) => {
+  return (byteOffset, lineStart) => {
     if (byteOffset < cursor.byte) cursor = { byte: 0, chars: 0, line: 1, lineStartByte: 0 };
     let { line, lineStartByte } = cursor;
-    for (let at = bytes.indexOf(LF, cursor.byte); at !== -1 && at < byteOffset; at = bytes.indexOf(LF, at + 1)) {
-      line++;
-      lineStartByte = at + 1;
+    if (lineStart !== undefined) {
+      line = lineStart;
+      lineStartByte = byteOffset;
+    } else {
+      for (let at = bytes.indexOf(LF, cursor.byte); at !== -1 && at < byteOffset; at = bytes.indexOf(LF, at + 1)) {
+        line++;
+        lineStartByte = at + 1;
+      }
     }
     cursor = { byte: byteOffset, chars: cursor.chars + chars(cursor.byte, byteOffset), line, lineStartByte };
     return { offset: cursor.chars, line, column: chars(lineStartByte, byteOffset) + 1 };

@@ -17,8 +17,8 @@ export interface YamlListSplit {
   key: string;
   /** The document with the list emptied (`key: []`), to parse for everything else. */
   head: string;
-  /** Byte ranges of each item. */
-  items: { start: number; end: number }[];
+  /** Byte ranges of each item, and the 1-based line each starts on (counted here, so positions need no second scan). */
+  items: { start: number; end: number; line: number }[];
   /** Bytes the head shares with the file, up to the list's key: positions there are the file's. */
   prefix: number;
 }
@@ -31,8 +31,9 @@ export function splitYamlList(bytes: Buffer): YamlListSplit | undefined {
   if (!found || !onlyComment(bytes, found.keyStart + found.key.length + 1, found.lineEnd)) return undefined;
   const { key, keyStart, lineEnd: keyLineEnd } = found;
   let pos = keyLineEnd + 1;
+  let line = lineOf(bytes, keyStart) + 1; // the line that starts at pos
   let indent = -1;
-  const items: { start: number; end: number }[] = [];
+  const items: { start: number; end: number; line: number }[] = [];
   let end = bytes.length;
   while (pos < bytes.length) {
     const next = bytes.indexOf(LF, pos);
@@ -43,12 +44,14 @@ export function splitYamlList(bytes: Buffer): YamlListSplit | undefined {
     while (n < deep && bytes[n] === SPACE) n++;
     if (indent !== -1 && n === pos + indent + 1) {
       pos = lineEnd + 1;
+      line++;
       continue;
     }
     while (n < lineEnd && bytes[n] === SPACE) n++;
     const spaces = n - pos;
     if (n === lineEnd) {
       pos = lineEnd + 1;
+      line++;
       continue; // blank lines belong to whatever they are in
     }
     const first = bytes[n];
@@ -65,15 +68,23 @@ export function splitYamlList(bytes: Buffer): YamlListSplit | undefined {
     }
     if (spaces === indent) {
       if (items.length > 0) items[items.length - 1]!.end = pos;
-      items.push({ start: pos, end: bytes.length });
+      items.push({ start: pos, end: bytes.length, line });
     }
     pos = lineEnd + 1;
+    line++;
   }
   if (items.length === 0) return undefined;
   if (findListKey(bytes, end)) return undefined; // the key twice: let the full parser decide which wins
   items[items.length - 1]!.end = end;
   const head = `${bytes.toString('utf8', 0, keyStart)}${key}: []\n${bytes.toString('utf8', end)}`;
   return { key, head, items, prefix: keyStart + key.length };
+}
+
+/** 1-based line of a byte offset (the list's key is near the top: few lines to count). */
+function lineOf(bytes: Buffer, offset: number): number {
+  let line = 1;
+  for (let at = bytes.indexOf(LF); at !== -1 && at < offset; at = bytes.indexOf(LF, at + 1)) line++;
+  return line;
 }
 
 /** The first `interactions:` (or `http_interactions:`) key at column 0 from `from` on. */

@@ -60,6 +60,15 @@ describe('splitYamlList', () => {
     expect(ruby?.head).toBe('---\nhttp_interactions: []\nrecorded_with: VCR 6.3.1\n');
   });
 
+  it('gives the line each item starts on, as counting the line breaks before it does', () => {
+    for (const text of [GO_VCR_V2, GO_VCR_V1, RUBY_VCR, `# a comment\n\n${GO_VCR_V1}`]) {
+      const bytes = Buffer.from(text);
+      const found = split(text)?.items ?? [];
+      expect(found.length).toBeGreaterThan(0);
+      for (const { start, line } of found) expect(line).toBe(bytes.subarray(0, start).toString().split('\n').length);
+    }
+  });
+
   it.each([
     ['CR line ends', GO_VCR_V1.replaceAll('\n', '\r\n')],
     ['a directive', `%YAML 1.2\n${GO_VCR_V1}`],
