@@ -69,6 +69,7 @@ export function buildProgram(only?: (typeof COMMAND_NAMES)[number]): Command {
     .description('Read, cost, diff and lint recorded HTTP cassettes of LLM API traffic.')
     .version(VERSION, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', '\nExit codes:\n  0  ok\n  1  lint findings, differences (diff), a budget exceeded (cost)\n  2  a usage error, or an input that could not be read')
     .exitOverride()
     .configureOutput({ outputError: (str, write) => write(str.replace(/^error: /, 'cassette: ')) });
 
@@ -76,7 +77,7 @@ export function buildProgram(only?: (typeof COMMAND_NAMES)[number]): Command {
     const command = program
       .command('show')
       .description('show each interaction as a person reads it: request, reassembled response, usage')
-      .argument('<paths...>', 'cassette files or directories (walked recursively)')
+      .argument('<paths...>', 'cassette files, directories (walked recursively), quoted glob patterns, or - for standard input')
       .option('--json', 'machine-readable output (a documented contract)')
       .option('--html', 'one self-contained HTML page (no network; open it in a browser or keep it as a CI artifact)')
       .option('-o, --output <file>', 'with --html: write the page to this file instead of stdout')
@@ -93,7 +94,7 @@ export function buildProgram(only?: (typeof COMMAND_NAMES)[number]): Command {
     const command = program
       .command('cost')
       .description('tokens and money per interaction, cassette, model and total; recorded cost first, list-price estimate otherwise')
-      .argument('<paths...>', 'cassette files or directories (walked recursively)')
+      .argument('<paths...>', 'cassette files, directories (walked recursively), quoted glob patterns, or - for standard input')
       .option('--json', 'machine-readable output')
       .option('--csv', 'one CSV line per interaction')
       .option('--markdown', 'a Markdown summary for a pull-request comment')
@@ -127,7 +128,7 @@ export function buildProgram(only?: (typeof COMMAND_NAMES)[number]): Command {
     const command = program
       .command('textconv')
       .description("print a deterministic readable rendering of a cassette, for git's diff.<driver>.textconv")
-      .argument('<file>', 'a cassette file');
+      .argument('<file>', 'a cassette file, or - for standard input');
     readingOptions(command, { legacyFormat: true, providerAndColor: false })
       .action(lazy(async () => (await import('./commands/textconv.js')).textconvCommand));
   }
@@ -136,7 +137,7 @@ export function buildProgram(only?: (typeof COMMAND_NAMES)[number]): Command {
     const command = program
       .command('lint')
       .description('check cassettes for schema violations, broken streams and leaked secrets (pre-commit and CI)')
-      .argument('[paths...]', 'cassette files or directories (walked recursively)')
+      .argument('[paths...]', 'cassette files, directories (walked recursively), quoted glob patterns, or - for standard input')
       .option('-f, --format <name>', 'formatter: stylish, json (ESLint), sarif, github, compact (default: stylish)')
       .addOption(new Option('--formatter <name>', 'same as -f/--format').hideHelp())
       .option('--rule <id=severity>', 'set a rule to off, warn or error (repeatable)', collect)

@@ -18,3 +18,11 @@ describe('buildProgram', () => {
     expect(one.registeredArguments.map((a) => [a.name(), a.required, a.variadic])).toEqual(full.registeredArguments.map((a) => [a.name(), a.required, a.variadic]));
   });
 });
+
+describe('--help says what a new user needs', () => {
+  it('names the exit codes, and every reading command takes - for standard input', async () => {
+    const { cli } = await import('../helpers/cli.js');
+    expect(cli(['--help']).stdout).toContain('Exit codes:\n  0  ok\n  1  lint findings, differences (diff), a budget exceeded (cost)\n  2  a usage error, or an input that could not be read\n');
+    for (const name of ['show', 'cost', 'lint', 'textconv']) expect(cli([name, '--help']).stdout.replace(/\s+/g, ' '), name).toContain('- for standard input');
+  });
+});
