@@ -5,7 +5,7 @@ import { count } from '../text/plural.js';
 import { errorLine, runFile, type FileOutcome, type FileWork, type NamedNonCassette } from './file-work.js';
 import { expandInputs, type InputFile, type SkippedEntry } from './inputs.js';
 import { prepareJob, type FileJob } from './jobs.js';
-import { poolSize, runPool } from './pool.js';
+import { fileSizes, poolSize, releaseEarlyWorkers, runPool } from './pool.js';
 import { createProgress, writeOut } from './terminal.js';
 
 export interface FileError {
@@ -155,15 +155,17 @@ export async function forEachFile<R>(
   parallel: (files: readonly InputFile[]) => boolean = () => true,
 ): Promise<InputOutcome> {
   const run = startRun<R>(args, policy, each, sink);
-  const size = poolSize(run.files);
+  const sizes = run.files.length > 1 ? fileSizes(run.files) : [];
+  const size = poolSize(run.files, sizes);
   if (size > 1 && parallel(run.files)) {
     if (process.env.CASSETTE_DEBUG) process.stderr.write(`cassette: ${run.files.length} files over ${size} threads\n`);
     await runPool(size, job, run.files, policy.namedNonCassette, (file, outcome, text) => {
       run.progress.tick(file.path);
       run.settle(file, outcome as FileOutcome<R>, text);
-    });
+    }, sizes);
     return run.finish();
   }
+  releaseEarlyWorkers();
   const work = (await prepareJob(job)) as FileWork<unknown, R>;
   return run.here(work);
 }

@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, hasStackTrace } from '../helpers/cli.js';
@@ -76,6 +77,21 @@ describe('worker threads for many files', () => {
     expect(r.stderr).toMatch(/^cassette: \d+ files over 3 threads$/m);
     // A small batch stays in the main thread unless told otherwise.
     expect(cli(['show', '--json', SAMPLES], { env: { CASSETTE_WORKERS: '', CASSETTE_DEBUG: '1' } }).stderr).not.toMatch(/ threads$/m);
+  });
+
+  it.skipIf(availableParallelism() < 2)('spreads a folder of a few MiB over the cores by default, with the same output as one thread', () => {
+    // Six cassettes of ~0.5 MB (a multi-core machine only): above the pool's threshold (2 MiB besides the largest file).
+    const text = readFileSync(join(SAMPLES, 'go-vcr-v2/openai-chat-stream-text.yaml'), 'utf8');
+    const interaction = text.slice(text.indexOf('    - id: 0'));
+    const files: Record<string, string> = {};
+    for (let f = 0; f < 6; f++) files[`c${f}.yaml`] = text + Array.from({ length: 120 }, (_, i) => interaction.replace('- id: 0', `- id: ${i + 1}`)).join('');
+    const dir = tempTree('cassette-pool-default-', files);
+    for (const args of [['show', '--json'], ['cost', '--json'], ['lint']]) {
+      const pooled = cli([...args, dir], { env: { CASSETTE_WORKERS: '', CASSETTE_DEBUG: '1' } });
+      expect(pooled.stderr).toMatch(/^cassette: 6 files over \d+ threads$/m);
+      const alone = run(1, [...args, dir]);
+      expect([pooled.stdout, pooled.stderr.replace(/^cassette: .* threads\n/m, ''), pooled.status]).toEqual([alone.stdout, alone.stderr, alone.status]);
+    }
   });
 
   it('refuses a CASSETTE_WORKERS that is not a number', () => {
