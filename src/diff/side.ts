@@ -63,42 +63,20 @@ export function sideOf(interaction: Interaction, options: { provider?: string | 
 
 const queryKey = (url: UrlParts) => [...url.query].sort().map(([k, v]) => `${k}=${v}`).join('&');
 
-/**
- * True only when the two requests' `requestKey`s are equal, found without building them (they
- * hold the whole body). False means "maybe not": compare the keys.
- */
-export function sameRequest(a: Side, b: Side): boolean {
+/** The same method, host, route, model in the URL and query: the part of `requestKey` before the body. */
+function sameCall(a: Side, b: Side): boolean {
   const [x, y] = [a.url, b.url];
-  return (
-    a.interaction.request.method === b.interaction.request.method &&
-    x.host === y.host &&
-    x.route === y.route &&
-    (x.model ?? '') === (y.model ?? '') &&
-    (x.query === y.query || queryKey(x) === queryKey(y)) &&
-    sameContent(a.body, b.body)
-  );
+  return a.interaction.request.method === b.interaction.request.method && x.host === y.host && x.route === y.route && (x.model ?? '') === (y.model ?? '') && (x.query === y.query || queryKey(x) === queryKey(y));
 }
 
 /**
- * True only when the two requests' `requestKey`s differ, found without building them; false
- * means "maybe the same": ask sameRequest, then compare the keys. Only a difference in the body
- * is looked for, when the rest of the key is the same.
+ * `a.requestKey === b.requestKey`, building the keys only when neither shortcut can tell: the
+ * same call with the same content (sameContent), or with content that differs (contentDiffers).
  */
-export function differentRequest(a: Side, b: Side): boolean {
-  const [x, y] = [a.url, b.url];
-  return (
-    a.interaction.request.method === b.interaction.request.method &&
-    x.host === y.host &&
-    x.route === y.route &&
-    (x.model ?? '') === (y.model ?? '') &&
-    (x.query === y.query || queryKey(x) === queryKey(y)) &&
-    contentDiffers(a.body, b.body)
-  );
-}
-
-/** `a.requestKey === b.requestKey`, building the keys only when neither shortcut can tell. */
 export function sameRequestKey(a: Side, b: Side): boolean {
-  return sameRequest(a, b) || (!differentRequest(a, b) && a.requestKey === b.requestKey);
+  if (!sameCall(a, b)) return a.requestKey === b.requestKey;
+  if (sameContent(a.body, b.body)) return true;
+  return !contentDiffers(a.body, b.body) && a.requestKey === b.requestKey;
 }
 
 /** Shared words over all words (Jaccard), 1 for two empty sets. */
