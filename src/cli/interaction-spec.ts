@@ -25,10 +25,15 @@ export function selectionError(specs: readonly string[], count: number): string 
   for (const spec of specs) {
     for (const part of spec.split(',')) {
       const first = Number(/^\s*(\d+)/.exec(part)?.[1]);
-      if (first >= count) return `no interaction ${first} (it has ${count === 0 ? 'none' : count === 1 ? 'one: #0' : `${count}: #0-#${count - 1}`})`;
+      if (first >= count) return noInteraction(first, count);
     }
   }
   return undefined;
+}
+
+/** The one wording for an index past the end: `no interaction 9 (it has 7: #0-#6)`. */
+export function noInteraction(index: number, count: number): string {
+  return `no interaction ${index} (it has ${count === 0 ? 'none' : count === 1 ? 'one: #0' : `${count}: #0-#${count - 1}`})`;
 }
 
 /** commander's collector for a repeatable option; no default array, so `--help` shows no `(default: [])`. */

@@ -67,6 +67,11 @@ describe('cassette diff refuses options that contradict each other', () => {
     [['--markdown', '--stat', file, file], 'cassette: choose one of --json, --markdown, --stat'],
     [['--from', '0', '--to', '1', file, file], 'cassette: --from and --to pick two interactions within one cassette: diff FILE --from N --to M'],
     [['--git', '--from', '0'], 'cassette: --from and --to pick two interactions within one cassette: diff FILE --from N --to M'],
+    // An interaction is never compared with itself, named or by default (--from the last, --to the first).
+    [['--from', '5', file], `cassette: ${file}: --from and --to both name interaction 5 (--from defaults to the first, --to to the last); name two different ones (it has 6: #0-#5)`],
+    [['--to', '0', '--json', file], `cassette: ${file}: --from and --to both name interaction 0 (--from defaults to the first, --to to the last); name two different ones (it has 6: #0-#5)`],
+    [['--from', '2', '--to', '2', '--stat', file], `cassette: ${file}: --from and --to both name interaction 2 (--from defaults to the first, --to to the last); name two different ones (it has 6: #0-#5)`],
+    [['--from', '9', file], `cassette: ${file}: no interaction 9 (it has 6: #0-#5)`],
     [['--ignore', 'model', '--ignore', 'bogus[[', file], "cassette: --ignore: 'bogus[[' is not a JSON path pattern (keys joined by '.', [N] or [*] for an index, * for any key: messages[*].cache_control)"],
   ])('diff %j: exit 2, one line', (args, line) => {
     const r = cli(['diff', ...args]);

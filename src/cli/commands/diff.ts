@@ -10,6 +10,7 @@ import { UsageError } from '../../model/errors.js';
 import { emptyCassette } from '../../model/empty-cassette.js';
 import type { Cassette } from '../../model/types.js';
 import { parseExternalDiff } from '../external-diff.js';
+import { noInteraction } from '../interaction-spec.js';
 import { STDIN_PATH, readPathOrStdin } from '../inputs.js';
 import { errorLine, type FileError } from '../load-files.js';
 import { checkProviderFlag } from '../provider-flag.js';
@@ -97,7 +98,10 @@ export async function diffCommand(args: string[], flags: DiffFlags): Promise<voi
     // One file is compared step by step as it is read, one interaction at a time.
     const open = () => {
       const stream = openCassette(readPathOrStdin(args[0]!), label(args[0]!), { format: flags.format });
-      for (const i of [from, to]) if (i !== undefined && i >= stream.interactionCount) throw new UsageError(`${args[0]}: no interaction ${i} (it has ${stream.interactionCount})`);
+      const count = stream.interactionCount;
+      for (const i of [from, to]) if (i !== undefined && i >= count) throw new UsageError(`${args[0]}: ${noInteraction(i, count)}`);
+      // --from alone runs to the last interaction, --to alone from the first: an interaction is never compared with itself.
+      if ((from !== undefined || to !== undefined) && (from ?? 0) === (to ?? count - 1)) throw new UsageError(`${args[0]}: --from and --to both name interaction ${from ?? 0} (--from defaults to the first, --to to the last); name two different ones (it has ${count}: #0-#${count - 1})`);
       return stream;
     };
     if (!flags.json && !flags.markdown && !flags.stat) return diffWithinText(args[0]!, open, { ...options, from, to }, flags);
