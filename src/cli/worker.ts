@@ -19,7 +19,11 @@ export interface WorkerStart {
 }
 
 let fileDone: () => void;
-/** Settles after this worker's first file: bin/cassette.js then writes the worker's code cache. */
+/**
+ * Settles after this worker's first file, or when it finds the queue empty without having done one
+ * (the main thread took every file of a small folder): bin/cassette.js then writes the worker's code
+ * cache, so even a worker that came too late starts from a cache next time.
+ */
 export const firstFileDone = new Promise<void>((resolve) => (fileDone = resolve));
 
 // A worker may be started before the main thread knows what it will do (bin/cassette.js starts one
@@ -33,7 +37,10 @@ parentPort!.once('message', ({ job, limits, queue, named, thread }: WorkerStart)
     for (;;) {
       const seen = Atomics.load(queue.state, Slot.Written);
       const index = take();
-      if (index === undefined) break;
+      if (index === undefined) {
+        if (first) fileDone();
+        break;
+      }
       if (index === 'wait') {
         // Too much is waiting to be written out: wait until the main thread writes some.
         Atomics.wait(queue.state, Slot.Written, seen, 1000);
