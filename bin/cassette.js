@@ -92,6 +92,8 @@ function startEarlyWorkers(args) {
 function looksLarge(paths) {
   const { readdirSync, statSync } = require('node:fs');
   const { join } = require('node:path');
+  // The bundle is not loaded yet: CASSETTE_FILE (src/cli/inputs.ts) and MIN_SPREAD_BYTES
+  // (src/cli/pool.ts) written out again; test/cli/pool.test.ts checks they agree.
   const CASSETTE_NAME = /\.(ya?ml|json|har|httprr)(\.gz)?$/i;
   let bytes = 0;
   let entries = 4000;

@@ -24,7 +24,7 @@ export interface PoolReply {
  * input left beside the largest file, since one file is never split: measured on the 2-core
  * machine (README, "Both cores"), a pool finishes sooner from about this much on.
  */
-const MIN_SPREAD_BYTES = 2 << 20;
+export const MIN_SPREAD_BYTES = 2 << 20;
 const MIN_FILES = 4;
 // The worker's entry sits beside this module: dist/cli/worker.js (tsc), or dist/bundle/worker.cjs
 // beside the CLI's CommonJS bundle (scripts/bundle.mjs). The bundle's workers start through

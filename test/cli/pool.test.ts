@@ -106,3 +106,14 @@ describe('worker threads for many files', () => {
     expect([pooled.stdout, pooled.stderr, pooled.status]).toEqual([alone.stdout, alone.stderr, alone.status]);
   });
 });
+
+describe("bin/cassette.js's early look at a folder", () => {
+  it('uses the same cassette file names and the same 2 MiB as the pool (it runs before the bundle loads)', async () => {
+    const { CASSETTE_FILE } = await import('../../src/cli/inputs.js');
+    const { MIN_SPREAD_BYTES } = await import('../../src/cli/pool.js');
+    const bin = readFileSync(join(SAMPLES, '../bin/cassette.js'), 'utf8');
+    expect(/const CASSETTE_NAME = \/(.*)\/i;/.exec(bin)?.[1]).toBe(CASSETTE_FILE.source);
+    expect(CASSETTE_FILE.flags).toBe('i');
+    expect(/if \(bytes >= (\d+) << (\d+)\) return true;/.exec(bin)?.slice(1).map(Number).reduce((a, b) => a << b)).toBe(MIN_SPREAD_BYTES);
+  });
+});
