@@ -7,6 +7,9 @@ import { installOutputGuard } from './output-guard.js';
 import { prepareColor, type ColorChoice } from './terminal.js';
 import { VERSION } from './version.js';
 
+/** The paths argument of show, cost and lint, as their help describes it. */
+const PATHS_HELP = 'cassette files, directories (walked recursively), quoted glob patterns, or - for standard input';
+
 // Each command's implementation is imported when it runs, so start-up loads only commander.
 type Action = (...args: never[]) => void | Promise<void>;
 // A command's module loads only when it runs; commander passes (...arguments, options, command).
@@ -77,7 +80,7 @@ export function buildProgram(only?: (typeof COMMAND_NAMES)[number]): Command {
     const command = program
       .command('show')
       .description('show each interaction as a person reads it: request, reassembled response, usage')
-      .argument('<paths...>', 'cassette files, directories (walked recursively), quoted glob patterns, or - for standard input')
+      .argument('<paths...>', PATHS_HELP)
       .option('--json', 'machine-readable output (a documented contract)')
       .option('--html', 'one self-contained HTML page (no network; open it in a browser or keep it as a CI artifact)')
       .option('-o, --output <file>', 'with --html: write the page to this file instead of stdout')
@@ -94,7 +97,7 @@ export function buildProgram(only?: (typeof COMMAND_NAMES)[number]): Command {
     const command = program
       .command('cost')
       .description('tokens and money per interaction, cassette, model and total; recorded cost first, list-price estimate otherwise')
-      .argument('<paths...>', 'cassette files, directories (walked recursively), quoted glob patterns, or - for standard input')
+      .argument('<paths...>', PATHS_HELP)
       .option('--json', 'machine-readable output')
       .option('--csv', 'one CSV line per interaction')
       .option('--markdown', 'a Markdown summary for a pull-request comment')
@@ -137,7 +140,7 @@ export function buildProgram(only?: (typeof COMMAND_NAMES)[number]): Command {
     const command = program
       .command('lint')
       .description('check cassettes for schema violations, broken streams and leaked secrets (pre-commit and CI)')
-      .argument('[paths...]', 'cassette files, directories (walked recursively), quoted glob patterns, or - for standard input')
+      .argument('[paths...]', PATHS_HELP)
       .option('-f, --format <name>', 'formatter: stylish, json (ESLint), sarif, github, compact (default: stylish)')
       .addOption(new Option('--formatter <name>', 'same as -f/--format').hideHelp())
       .option('--rule <id=severity>', 'set a rule to off, warn or error (repeatable)', collect)
