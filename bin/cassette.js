@@ -14,7 +14,7 @@ if (args[0] === POOL_WORKER && !require('node:worker_threads').isMainThread) {
   // compile the bundle again). It gets the main thread's arguments after POOL_WORKER, so it knows
   // whether the young-generation flag is set (the main thread set it for the whole process).
   const large = !onlySmallFiles(args.slice(2));
-  const worker = loadBundle('../dist/bundle/worker.cjs', 'worker', large);
+  const worker = loadBundle('worker', args[1], 'worker', large);
   // Written once the first file is done, so the cache holds the functions a file's work compiles.
   worker.firstFileDone.then(() => saveCodeCache?.());
 } else if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
@@ -32,7 +32,7 @@ if (args[0] === POOL_WORKER && !require('node:worker_threads').isMainThread) {
   const large = !onlySmallFiles(args.slice(1));
   if (large) require('node:v8').setFlagsFromString('--semi-space-growth-factor=1 --interrupt-budget=270336');
   if (large) startEarlyWorkers(args);
-  const { run } = loadBundle('../dist/bundle/run.cjs', args[0], large);
+  const { run } = loadBundle('run', args[0], args[0], large);
   run(process.argv).then(() => saveCodeCache?.());
 }
 
@@ -126,29 +126,38 @@ function looksLarge(paths) {
 }
 
 /**
- * A one-file CommonJS bundle of the CLI (scripts/bundle.mjs), given relative to this file, compiled
- * with a V8 code cache kept per command (and per young-generation setting, `-large`) in
+ * A one-file CommonJS bundle of the CLI (scripts/bundle.mjs) in dist/bundle: `<kind>-<command>.cjs`
+ * when the run names a command that has one (only that command's code: about half the bytes to
+ * read and to take from the code cache), else `<kind>.cjs`, which holds every command. It is
+ * compiled with a V8 code cache kept per command (and per young-generation setting, `-large`) in
  * ~/.cache/cassette-cli (or $XDG_CACHE_HOME): after the first run of a command, V8 takes its
  * compiled code from the cache instead of parsing and compiling it again, as Node 22's module
  * compile cache does (Node 20 has none). A cache V8 refuses (another Node, another build) is
  * written again; a cache that cannot be read or written is simply not used.
  */
-function loadBundle(relative, command, large) {
+function loadBundle(kind, command, cacheName, large) {
   const { readFileSync, statSync, mkdirSync, writeFileSync, renameSync, readdirSync, unlinkSync } = require('node:fs');
   const { Script } = require('node:vm');
   const { createRequire } = require('node:module');
   const { join, dirname } = require('node:path');
-  const file = join(__dirname, relative);
+  let file;
   let stat;
-  try {
-    stat = statSync(file);
-  } catch {
+  for (const name of /^[a-z]{1,20}$/.test(command ?? '') ? [`${kind}-${command}`, kind] : [kind]) {
+    file = join(__dirname, `../dist/bundle/${name}.cjs`);
+    try {
+      stat = statSync(file);
+      break;
+    } catch {
+      // not built: the next one
+    }
+  }
+  if (!stat) {
     // A clone whose build has not run (or failed): say what to do, not a stack trace.
     process.stderr.write(`cassette: ${file} is missing: run \`npm run build\` (npm install runs it) first\n`);
     process.exit(2);
   }
   const dir = join(process.env.XDG_CACHE_HOME || join(require('node:os').homedir(), '.cache'), 'cassette-cli');
-  const name = `${/^[a-z-]{1,20}$/.test(command ?? '') ? command : 'other'}${large ? '-large' : ''}`;
+  const name = `${/^[a-z-]{1,20}$/.test(cacheName ?? '') ? cacheName : 'other'}${large ? '-large' : ''}`;
   // Named by node, install (a hash of the bundle's path), build (size and time) and command.
   const install = `${process.version}-${process.arch}-${pathHash(file)}-`;
   const build = `${install}${stat.size}-${Math.trunc(stat.mtimeMs)}-`;

@@ -1,6 +1,6 @@
-// Build step after tsc: the CLI as two CommonJS bundles, dist/bundle/run.cjs (bin/cassette.js runs
+// Build step after tsc: the CLI as CommonJS bundles, dist/bundle/run.cjs (bin/cassette.js runs
 // it) and dist/bundle/worker.cjs (the worker threads of src/cli/pool.ts), each one file holding
-// every package it uses. Why:
+// every package it uses, and the same per command (run-cost.cjs, worker-cost.cjs, ... below). Why:
 // - one file, not a module graph: resolving, reading and linking dozens of ES modules (commander,
 //   js-yaml, the commands' chunks) was a large part of a one-file run's start-up;
 // - CommonJS, so bin/cassette.js can compile it with a V8 code cache (vm.Script cachedData; Node 20
@@ -13,6 +13,8 @@ import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeCompactPrices } from './compact-prices.mjs';
+import { COMMAND_NAMES } from '../dist/cli/run.js';
+import { POOL_COMMANDS } from '../dist/cli/jobs.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const vendor = join(root, 'dist/vendor');
@@ -87,22 +89,56 @@ const inlineVersion = {
   },
 };
 
-for (const name of ['run', 'worker']) {
-  await build({
-    absWorkingDir: root,
-    entryPoints: [`dist/cli/${name}.js`],
-    outfile: `dist/bundle/${name}.cjs`,
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    // Less to read, hash and compile.
-    minify: true,
-    plugins: [compactPrices, lazyBuiltins, lazyPackages, inlineVersion],
-    // The sources find package.json, the price data and the worker relative to themselves; the
-    // bundle sits in dist/bundle/, two levels below the package as dist/cli/ is.
-    define: { 'import.meta.url': '__cassetteModuleUrl' },
-    banner: { js: "var __cassetteModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
-    logLevel: 'warning',
-  });
-}
+/**
+ * Per-command bundles: dist/bundle/run-<command>.cjs and, for the commands the file pool runs,
+ * worker-<command>.cjs hold only that command's code. A run names its command first
+ * (`cassette cost x.yaml`), bin/cassette.js loads that command's bundle, and src/cli/run.ts
+ * defines only that command; so `cost` does not read, nor load from its code cache, the code of
+ * diff, lint or the HTML page: about half the bundle (a one-file run's start-up is mostly reading
+ * and deserializing code). run.cjs and worker.cjs keep every command, for everything else (help,
+ * an option before the command, a mistyped command). In a command's bundle, src/cli/run.ts's and
+ * src/cli/jobs.ts's imports of the other commands' modules become a module that throws when
+ * loaded, which only a bug would do.
+ */
+const onlyCommand = (command) => ({
+  name: 'only-command',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/commands\/[a-z-]+\.js$/ }, (args) => {
+      const name = /([a-z-]+)\.js$/.exec(args.path)[1];
+      if (!/[\\/]dist[\\/]cli[\\/](run|jobs)\.js$/.test(args.importer) || name === command || !COMMAND_NAMES.includes(name)) return undefined;
+      return { path: name, namespace: 'other-command' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'other-command' }, (args) => ({
+      contents: `throw new Error(${JSON.stringify(`the ${args.path} command is not in the ${command} bundle (scripts/bundle.mjs)`)});`,
+      loader: 'js',
+    }));
+  },
+});
+
+const bundles = [
+  { entry: 'run', out: 'run' },
+  { entry: 'worker', out: 'worker' },
+  ...COMMAND_NAMES.map((command) => ({ entry: 'run', out: `run-${command}`, command })),
+  ...POOL_COMMANDS.map((command) => ({ entry: 'worker', out: `worker-${command}`, command })),
+];
+await Promise.all(
+  bundles.map(({ entry, out, command }) =>
+    build({
+      absWorkingDir: root,
+      entryPoints: [`dist/cli/${entry}.js`],
+      outfile: `dist/bundle/${out}.cjs`,
+      bundle: true,
+      format: 'cjs',
+      platform: 'node',
+      target: 'node20',
+      // Less to read, hash and compile.
+      minify: true,
+      plugins: [compactPrices, lazyBuiltins, lazyPackages, inlineVersion, ...(command ? [onlyCommand(command)] : [])],
+      // The sources find package.json, the price data and the worker relative to themselves; the
+      // bundle sits in dist/bundle/, two levels below the package as dist/cli/ is.
+      define: { 'import.meta.url': '__cassetteModuleUrl' },
+      banner: { js: "var __cassetteModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+      logLevel: 'warning',
+    }),
+  ),
+);

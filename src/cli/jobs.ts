@@ -13,6 +13,9 @@ const JOBS = {
 
 export type JobName = keyof typeof JOBS;
 
+/** The commands whose files a pool's worker threads work on (scripts/bundle.mjs gives each a worker bundle). */
+export const POOL_COMMANDS = Object.keys(JOBS) as JobName[];
+
 /** A command's work, as a name and plain (structured-cloneable) options. */
 export interface FileJob {
   name: JobName;

@@ -30,6 +30,23 @@ describe.skipIf(!existsSync(BUNDLE))('code cache of bin/cassette.js (skipped bef
     expect(first.status).toBe(0);
   });
 
+  it("is kept per bundle: a command's run loads that command's own bundle, a run that names none the one with every command", () => {
+    const home = tempTree('cassette-cache-', {});
+    const env = { XDG_CACHE_HOME: home };
+    /** The part of a cache file's name that names the bundle's build: `-<size>-<mtime>-`. */
+    const build = (bundle: string) => {
+      const stat = statSync(join(ROOT, 'dist/bundle', bundle));
+      return `-${stat.size}-${Math.trunc(stat.mtimeMs)}-`;
+    };
+    const commands = ['show', 'cost', 'diff', 'lint', 'textconv'];
+    for (const command of commands) expect(cli([command, SAMPLE], { env }).status).toBe(0);
+    expect(cli(['help'], { env }).status).toBe(0);
+    const files = readdirSync(join(home, 'cassette-cli'));
+    expect(files).toHaveLength(commands.length + 1);
+    for (const command of commands) expect(files.some((f) => f.endsWith(`${build(`run-${command}.cjs`)}${command}.v8`)), command).toBe(true);
+    expect(files.some((f) => f.endsWith(`${build('run.cjs')}help.v8`))).toBe(true);
+  });
+
   it('is kept apart for a run that may be large (V8 flags are part of its key): a directory', () => {
     const home = tempTree('cassette-cache-', {});
     const env = { XDG_CACHE_HOME: home };
@@ -77,7 +94,9 @@ describe.skipIf(!existsSync(BUNDLE))('code cache of bin/cassette.js (skipped bef
 
   it('holds a bundle of ASCII only, which node reads into a one-byte string (half the memory of a two-byte one)', () => {
     // esbuild escapes every other string; write non-ASCII in a regex or an html`` template as \u escapes.
-    for (const name of ['run.cjs', 'worker.cjs']) {
+    const names = readdirSync(join(ROOT, 'dist/bundle'));
+    expect(names).toEqual(expect.arrayContaining(['run.cjs', 'worker.cjs', 'run-cost.cjs', 'worker-cost.cjs']));
+    for (const name of names) {
       const text = readFileSync(join(ROOT, 'dist/bundle', name), 'utf8');
       const at = text.search(/[^\x00-\x7f]/);
       expect(at === -1 ? '' : text.slice(Math.max(0, at - 60), at + 20), name).toBe('');
@@ -97,8 +116,8 @@ describe.skipIf(!existsSync(BUNDLE))('code cache of bin/cassette.js (skipped bef
     for (const name of [olderBuild, otherInstall, monthOld]) writeFileSync(join(dir, name), 'x');
     const old = new Date(Date.now() - 40 * 24 * 3600 * 1000);
     utimesSync(join(dir, monthOld), old, old);
-    // Another command: a new cache file is written, and the stale ones go.
-    expect(cli(['diff', SAMPLE], { env }).status).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual([current, otherInstall, current!.replace(/-show\.v8$/, '-diff.v8')].sort());
+    // The same bundle with the other young-generation setting (a folder): a new cache file is written, and the stale ones go.
+    expect(cli(['show', '--json', 'samples/go-vcr-v2'], { env }).status).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual([current, otherInstall, current!.replace(/-show\.v8$/, '-show-large.v8')].sort());
   });
 });
