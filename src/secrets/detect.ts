@@ -1,6 +1,7 @@
 import type { Header, Interaction } from '../model/types.js';
 import { cookieKind } from './cookies.js';
 import { decodeUriComponentSafe } from '../text/uri.js';
+import { urlCredentialParts } from './url-parts.js';
 import { isKeyLikeName, isPlaceholder, KEY_LIKE, NOT_CREDENTIAL, possiblePatterns, SECRET_PATTERNS, SECRET_QUERY_PARAMS } from './patterns.js';
 
 /** A credential found in an interaction: where, what kind, and the exact text to redact. */
@@ -16,6 +17,8 @@ export interface FoundSecret {
   cookie?: string | undefined;
   /** True for a response cookie whose name says neither session nor infrastructure: worth a look, not proof. */
   uncertain?: boolean | undefined;
+  /** For a URL credential outside the query: the userinfo (`user:password@`) or a path segment. */
+  urlPart?: 'userinfo' | 'path' | undefined;
 }
 
 type Candidate = Pick<FoundSecret, 'kind' | 'value' | 'cookie' | 'uncertain'>;
@@ -80,10 +83,20 @@ function cookieSecrets(name: 'cookie' | 'set-cookie', value: string): Candidate[
   return out;
 }
 
-function urlSecrets(url: string): { kind: string; value: string; field: string }[] {
+type UrlSecret = { kind: string; value: string; field: string; urlPart?: 'userinfo' | 'path' };
+
+function urlSecrets(url: string): UrlSecret[] {
+  const out: UrlSecret[] = [];
+  // Outside the query: a userinfo's password is a credential whatever it looks like; a user name
+  // or a path segment only when it has a known key shape (`https://ghp_…@github.com`, `/keys/sk-…`).
+  const { userinfo, segments } = urlCredentialParts(url);
+  if (userinfo) {
+    for (const s of patternSecrets(userinfo.user)) out.push({ ...s, field: 'userinfo', urlPart: 'userinfo' });
+    if (!isPlaceholder(decodeUriComponentSafe(userinfo.password))) out.push({ kind: 'password', value: userinfo.password, field: 'userinfo', urlPart: 'userinfo' });
+  }
+  for (const segment of segments) for (const s of patternSecrets(segment)) out.push({ ...s, field: 'path', urlPart: 'path' });
   const q = url.indexOf('?');
-  if (q < 0) return [];
-  const out: { kind: string; value: string; field: string }[] = [];
+  if (q < 0) return out;
   for (const pair of url.slice(q + 1).split('&')) {
     const eq = pair.indexOf('=');
     if (eq < 0) continue;

@@ -1,4 +1,4 @@
-import { maskSecretsInText, maskValue } from './mask.js';
+import { maskSecretsInText, maskUrlHead, maskValue } from './mask.js';
 import { SECRET_HEADERS, SECRET_QUERY_PARAMS } from './patterns.js';
 
 const names = (set: ReadonlySet<string>) => [...set].map((n) => n.replace(/[-]/g, '[-_]?')).join('|');
@@ -6,6 +6,8 @@ const names = (set: ReadonlySet<string>) => [...set].map((n) => n.replace(/[-]/g
 // the next line as a list item (go-vcr, VCR.py), or a JSON list of values.
 const HEADER_VALUE = new RegExp(`(["']?\\b(?:${names(SECRET_HEADERS)})["']?[ \\t]*[:=][ \\t]*(?:\\r?\\n[ \\t]*-[ \\t]*|\\[[ \\t]*)?["']?)([^"'\\r\\n,}\\]]+)`, 'gi');
 const QUERY_VALUE = new RegExp(`([?&](?:${names(SECRET_QUERY_PARAMS)})=)([^&\\s"'#]+)`, 'gi');
+// A URL up to its query (`https://user:pass@host/keys/sk-…`): its userinfo and path segments.
+const URL_HEAD = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>?#]+/gi;
 // A credential after its scheme wherever it is, whatever its name (`Bearer abc…` in a log line).
 // The lookahead stops a match inside a longer run of token characters (one already masked with `*` stays).
 const SCHEME_TOKEN = /\b((?:Bearer|Basic|Token)[ \t]+)([A-Za-z0-9._~+/=-]{8,})(?![A-Za-z0-9._~+/=*-])/g;
@@ -13,13 +15,14 @@ const SCHEME_TOKEN = /\b((?:Bearer|Basic|Token)[ \t]+)([A-Za-z0-9._~+/=-]{8,})(?
 /**
  * Text that could not be read as a cassette (cut short, not valid YAML or JSON), with every
  * credential the project knows masked as `show` masks it: values of secret headers in any
- * `name: value` shape, credential query parameters, tokens after `Bearer`/`Basic`/`Token`, and
- * the key shapes of SECRET_PATTERNS (the `secret-text` lint rule's). Control characters are left
+ * `name: value` shape, credential query parameters, URL userinfo passwords, tokens after
+ * `Bearer`/`Basic`/`Token`, and the key shapes of SECRET_PATTERNS (the `secret-text` lint rule's). Control characters are left
  * to the caller's sanitizer.
  */
 export function maskSecretsInRawText(text: string): string {
   return maskSecretsInText(
     text
+      .replace(URL_HEAD, maskUrlHead)
       .replace(HEADER_VALUE, (_, name: string, value: string) => name + maskValue(value.trimEnd()) + value.slice(value.trimEnd().length))
       .replace(QUERY_VALUE, (_, name: string, value: string) => name + maskValue(value))
       .replace(SCHEME_TOKEN, (_, scheme: string, token: string) => scheme + maskValue(token)),

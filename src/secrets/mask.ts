@@ -1,5 +1,6 @@
 import type { Header } from '../model/types.js';
 import { decodeUriComponentSafe } from '../text/uri.js';
+import { rewriteUrlHead } from './url-parts.js';
 import { isKeyLikeName, isPlaceholder, possiblePatterns, SECRET_HEADERS, SECRET_PATTERNS, SECRET_QUERY_PARAMS } from './patterns.js';
 
 /**
@@ -33,12 +34,19 @@ export function maskHeaders(headers: readonly Header[]): Header[] {
   return headers.map((h) => (isSecretHeader(h.name) ? { name: h.name, value: maskValue(h.value) } : { name: h.name, value: maskSecretsInText(h.value) }));
 }
 
-/** Mask credential query parameters (`?key=...`, `X-Amz-Signature=...`, `?my_api_key=...`) and known key shapes anywhere in the URL. */
+/**
+ * Mask credential query parameters (`?key=...`, `X-Amz-Signature=...`, `?my_api_key=...`), the
+ * password of a userinfo (`https://user:pass@host`), and known key shapes anywhere in the URL: in
+ * the userinfo's user name and in each path segment too, where a key follows a `/` that free text
+ * would not accept before one.
+ */
 export function maskUrl(url: string): string {
   const q = url.indexOf('?');
-  if (q < 0) return maskSecretsInText(url);
+  const head = maskUrlHead(q < 0 ? url : url.slice(0, q));
+  if (q < 0) return head;
   return maskSecretsInText(
-    url.slice(0, q + 1) +
+    head +
+      '?' +
       url
         .slice(q + 1)
         .split('&')
@@ -50,6 +58,11 @@ export function maskUrl(url: string): string {
         })
         .join('&'),
   );
+}
+
+/** A URL up to its query with the userinfo's password masked, and key shapes in its user name and path segments. */
+export function maskUrlHead(head: string): string {
+  return rewriteUrlHead(head, { user: maskSecretsInText, password: maskValue, segment: maskSecretsInText });
 }
 
 /** Mask known key shapes anywhere in free text (bodies, messages). */

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { maskSecret, maskValue } from '../../src/secrets/mask.js';
@@ -80,6 +81,23 @@ describe('one masking for every command', () => {
     const lint = cli(['lint', '-f', 'compact', ga]).stdout;
     expect(lint).toMatch(/X-Gateway-Token holds a credential.*secret-header/);
     expect(lint).toMatch(/URL parameter goog_api_key holds a credential: query parameter goog_api_key.*secret-url/);
+  });
+
+  it('a password in URL userinfo and a key in a URL path are masked in every output, found by lint and redacted by --fix', () => {
+    const withUrlSecrets = (key: string) => cassette(key).replace('https://generativelanguage.googleapis.com/v1/models/', `https://bob:Pw${key.slice(-12)}@generativelanguage.googleapis.com/v1/k/${key}/models/`);
+    const dir3 = tempTree('cassette-mask-url-', { 'a.yaml': withUrlSecrets(KEY), 'b.yaml': withUrlSecrets(OTHER), 'cut.yaml': withUrlSecrets(KEY).slice(0, 200) });
+    const [ua, ub, cut] = [join(dir3, 'a.yaml'), join(dir3, 'b.yaml'), join(dir3, 'cut.yaml')];
+    const passwords = [KEY, OTHER].map((k) => `Pw${k.slice(-12)}`);
+    for (const args of [['show', ua], ['show', '--json', ua], ['show', '--html', ua], ['textconv', ua], ['textconv', cut], ['diff', ua, ub], ['diff', '--json', ua, ub], ['diff', '--markdown', ua, ub], ['lint', ua], ['lint', '-f', 'json', ua], ['lint', '--fix-dry-run', ua]]) {
+      const r = cli(args);
+      for (const secret of [KEY, OTHER, ...passwords]) expect(r.stdout + r.stderr, args.join(' ')).not.toContain(secret);
+    }
+    expect(cli(['show', '--json', ua]).stdout).toContain(`https://bob:${maskSecret(passwords[0]!)}@generativelanguage.googleapis.com/v1/k/${MASKED}/models/`);
+    const lint = cli(['lint', '-f', 'compact', ua]).stdout;
+    expect(lint).toContain(`URL userinfo holds a credential: password ${maskSecret(passwords[0]!)}`);
+    expect(lint).toContain(`URL path holds a credential: openai-key ${MASKED}`);
+    expect(cli(['lint', '--fix', ua]).status).toBe(0);
+    expect(readFileSync(ua, 'utf8')).toContain('https://bob:REDACTED@generativelanguage.googleapis.com/v1/k/REDACTED/models/');
   });
 
   it('lint --fix-dry-run names an absolute path as git does (a/tmp/…, not a//tmp/…)', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { entropy, findSecrets, keyValuePairs } from '../../src/secrets/detect.js';
-import { maskSecret, maskValue } from '../../src/secrets/mask.js';
+import { maskSecret, maskUrl, maskValue } from '../../src/secrets/mask.js';
+import { maskSecretsInRawText } from '../../src/secrets/mask-raw.js';
 import { isPlaceholder, possiblePatterns } from '../../src/secrets/patterns.js';
 import { loadCassette } from '../../src/load.js';
 import { at, goVcr, lint, positionOf } from './helpers.js';
@@ -90,6 +91,39 @@ describe('secret-header and secret-url', () => {
   it.each(['key', 'api_key', 'token', 'X-Amz-Credential', 'X-Amz-Signature'])('flags the URL parameter %s', (name) => {
     const findings = lint(interactionWith('', undefined, `https://api.example.com/v1/x?${name}=Zx81Kq0vLm3Nw7Pr5Ty2&alt=sse`), 'secret-url');
     expect(findings.map((f) => f.message)).toEqual([`URL parameter ${name} holds a credential: query parameter ${name} ${maskSecret('Zx81Kq0vLm3Nw7Pr5Ty2')}`]);
+  });
+});
+
+describe('secret-url outside the query: userinfo and path', () => {
+  const token = `ghp_${'A1b2C3d4E5f6'.repeat(3)}`;
+  const key = `sk-proj-${'Ab3dE5fG7hJ9kL1m'.repeat(2)}`;
+
+  it('flags the password of user:password@, a key-shaped user name and a key-shaped path segment, each at its position', () => {
+    const url = `https://bob:hunter2pass@proxy.example.com/v1/keys/${key}/chat?alt=sse`;
+    const text = interactionWith('', undefined, url);
+    const findings = lint(text, 'secret-url');
+    expect(findings.map((f) => f.message)).toEqual([
+      `URL userinfo holds a credential: password ${maskSecret('hunter2pass')}`,
+      `URL path holds a credential: openai-key ${maskSecret(key)}`,
+    ]);
+    expect(at(findings)).toEqual([positionOf(text, 'hunter2pass'), positionOf(text, key)]);
+    const user = lint(interactionWith('', undefined, `https://${token}@github.com/o/r.git`), 'secret-url');
+    expect(user.map((f) => f.message)).toEqual([`URL userinfo holds a credential: github-token ${maskSecret(token)}`]);
+  });
+
+  it('leaves a placeholder password, a plain user name, an @ inside the path and ordinary segments alone', () => {
+    for (const url of ['https://user:REDACTED@api.example.com/v1/x', 'https://bob@api.example.com/v1/x', 'https://api.example.com/v1/models/a@b/sk-x', 'https://api.example.com/v1/chat/completions']) {
+      expect(lint(interactionWith('', undefined, url), 'secret-url'), url).toEqual([]);
+    }
+  });
+
+  it('maskUrl masks the same parts and keeps the rest as recorded', () => {
+    expect(maskUrl(`https://bob:hunter2pass@proxy.example.com/v1/keys/${key}/chat?key=${token}&alt=sse`)).toBe(
+      `https://bob:${maskSecret('hunter2pass')}@proxy.example.com/v1/keys/${maskSecret(key)}/chat?key=${maskSecret(token)}&alt=sse`,
+    );
+    expect(maskUrl(`https://${token}@github.com/o/r.git`)).toBe(`https://${maskSecret(token)}@github.com/o/r.git`);
+    expect(maskUrl('https://user:REDACTED@api.example.com/a@b')).toBe('https://user:REDACTED@api.example.com/a@b');
+    expect(maskSecretsInRawText(`url: https://bob:hunter2pass@h.example/${key}/x\nmore`)).toBe(`url: https://bob:${maskSecret('hunter2pass')}@h.example/${maskSecret(key)}/x\nmore`);
   });
 });
 
