@@ -13,6 +13,29 @@ describe('rememberPrices', () => {
     expect(asked).toHaveLength(2);
   });
 
+  it('asks again when any field but the time differs, and not when only undefined and missing differ', () => {
+    const asked: PriceQuery[] = [];
+    const table = rememberPrices((q) => (asked.push(q), { cost: asked.length, pricedAs: 'p/m', dated: false }));
+    const base = query(1);
+    const variants: PriceQuery[] = [
+      { ...base, model: 'm2' },
+      { ...base, url: 'https://api.example.com/v2' },
+      { ...base, inputTokens: 101 },
+      { ...base, outputTokens: 11 },
+      { ...base, cacheReadTokens: 1 },
+      { ...base, cacheWriteTokens: 1 },
+      { ...base, reasoningTokens: 1 },
+      { ...base, cacheWrite1hTokens: 1 },
+      { ...base, searchContextSize: 'high' },
+      // A string that spells another field's separator is still its own value.
+      { ...base, model: 'm\u0000https://api.example.com/v1' },
+    ];
+    const costs = [base, ...variants].map((q) => table(q));
+    expect(new Set(costs.map((a) => ('cost' in a ? a.cost : 0))).size).toBe(variants.length + 1);
+    expect(table({ ...base, reasoningTokens: undefined, at: new Date(5) })).toBe(costs[0]);
+    expect(asked).toHaveLength(variants.length + 1);
+  });
+
   it('asks again at another time for a dated price, an unmarked one, or a refusal', () => {
     for (const answer of [{ cost: 1, pricedAs: 'p/m', dated: true }, { cost: 1, pricedAs: 'p/m' }, { reason: 'unknown model "m"' }]) {
       let asked = 0;
