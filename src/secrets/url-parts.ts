@@ -15,6 +15,12 @@ export interface UrlCredentialParts {
 const USERINFO = /^[a-z][a-z0-9+.-]*:\/\/([^/?#@\s]*)@/i;
 const AUTHORITY = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i;
 
+/** `url` without its userinfo: `https://user:pw@host/x` → `https://host/x`. */
+export function withoutUserinfo(url: string): string {
+  const info = USERINFO.exec(url);
+  return info ? url.slice(0, url.indexOf('://') + 3) + url.slice(info[0].length) : url;
+}
+
 /** Split `url` (query and fragment already cut off or not) into its userinfo and path segments. */
 export function urlCredentialParts(url: string): UrlCredentialParts {
   const end = url.search(/[?#]/);

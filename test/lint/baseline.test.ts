@@ -3,6 +3,7 @@ import { applyAllowList, compileAllowList, wildcard } from '../../src/lint/allow
 import { BaselineFilter, buildBaseline, parseBaseline, serializeBaseline } from '../../src/lint/baseline.js';
 import { fieldOf, findingKey, fingerprint, requestKey } from '../../src/lint/fingerprint.js';
 import { RULES } from '../../src/lint/rules/index.js';
+import { maskSecret } from '../../src/secrets/mask.js';
 import { goVcr, lint } from './helpers.js';
 
 const KEY = 'sk-proj-Ab3dE5fG7hJ9kL1mN3pQ5rS7tV9wX1yZ3aB5cD7e';
@@ -14,6 +15,13 @@ describe('finding fingerprints', () => {
   it('keep method, URL and query parameter names, never query values', () => {
     expect(requestKey('post', 'https://api.example.com/v1/x?key=Zx81Kq0vLm3Nw7Pr5Ty2&alt=sse')).toBe('POST https://api.example.com/v1/x?alt&key');
     expect(requestKey(undefined, undefined)).toBe('');
+  });
+
+  it('hold no credential from the URL outside its query: no userinfo, a key in a path segment masked', () => {
+    const pathKey = `sk-proj-${'Ab3dE5fG7hJ9kL1m'.repeat(2)}`;
+    expect(requestKey('GET', `https://bob:hunter2pass@proxy.example.com/v1/keys/${pathKey}/x?alt=sse`)).toBe(`GET https://proxy.example.com/v1/keys/${maskSecret(pathKey)}/x?alt`);
+    const [f] = lint(goVcr([{ url: 'https://bob:hunter2pass@proxy.example.com/v1/chat/completions' }]), 'secret-url');
+    expect(serializeBaseline(buildBaseline([{ file: 'c.yaml', findings: [f!] }]))).not.toContain('hunter2pass');
   });
 
   it('survive re-recording: another key, other bytes elsewhere, another line', () => {

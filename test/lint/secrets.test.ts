@@ -117,6 +117,15 @@ describe('secret-url outside the query: userinfo and path', () => {
     }
   });
 
+  it('invalid-request quotes an invalid URL masked before it is cut: no part of a key survives the cut', () => {
+    const google = `AIza${'Sy9876543210zyxwvutsrqponmlkjihgf'}`;
+    // The 80-character cut falls inside the key: cut first, the rest was no longer a key shape.
+    const url = `https://api.example.com:99999/v1/${'p'.repeat(30)}?key=${google}`;
+    const [f] = lint(interactionWith('', undefined, url), 'invalid-request');
+    expect(f!.message).toContain(`/v1/${'p'.repeat(30)}?key=AIza…(`);
+    expect(f!.message).not.toContain(google.slice(0, 5));
+  });
+
   it('maskUrl masks the same parts and keeps the rest as recorded', () => {
     expect(maskUrl(`https://bob:hunter2pass@proxy.example.com/v1/keys/${key}/chat?key=${token}&alt=sse`)).toBe(
       `https://bob:${maskSecret('hunter2pass')}@proxy.example.com/v1/keys/${maskSecret(key)}/chat?key=${maskSecret(token)}&alt=sse`,

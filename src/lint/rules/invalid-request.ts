@@ -1,5 +1,6 @@
 import type { Rule } from '../types.js';
 import { perInteraction } from './shared.js';
+import { maskUrl } from '../../secrets/mask.js';
 
 const METHOD = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|TRACE|CONNECT|PROPFIND|REPORT|MKCOL|QUERY)$/;
 
@@ -21,7 +22,8 @@ export const invalidRequest: Rule = {
       } catch {
         // not a URL
       }
-      if (!ok) out.push({ message: `invalid URL ${JSON.stringify(i.request.url.slice(0, 80))}`, path: i.fieldPaths['request.url'] });
+      // Masked before the cut: a key cut short is no longer a key shape, and the findings' masking would miss it.
+      if (!ok) out.push({ message: `invalid URL ${JSON.stringify(maskUrl(i.request.url).slice(0, 80))}`, path: i.fieldPaths['request.url'] });
       return out;
     });
   },
