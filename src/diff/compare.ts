@@ -13,6 +13,7 @@ import { sideTotals } from './totals.js';
 import type { CassetteDiff, DiffOptions, InteractionDiff, JsonChange, SideDiff, SideTotals, SummaryLine } from './types.js';
 import { diffUrls } from './url-diff.js';
 import { methodLabel } from '../model/method.js';
+import { clipText } from '../secrets/clip.js';
 
 // Diffs are printed and pasted into reviews: key shapes in bodies are masked like everywhere else.
 const pretty = (value: unknown) => maskSecretsInText(typeof value === 'string' ? value : `${JSON.stringify(value, null, 2)}\n`);
@@ -103,7 +104,7 @@ function label(i: Interaction): string {
 /** What an added or removed interaction is: its model and first user message. */
 function describe(side: Side): string | undefined {
   const first = side.llm?.request.messages.find((m) => m.role === 'user')?.text;
-  const parts = [side.model ? `model ${side.model}` : undefined, first ? JSON.stringify(first.length > 60 ? `${first.slice(0, 59)}…` : first) : undefined].filter(Boolean);
+  const parts = [side.model ? `model ${side.model}` : undefined, first ? JSON.stringify(first.length > 60 ? `${clipText(first, 59)}…` : first) : undefined].filter(Boolean);
   return parts.length ? maskSecretsInText(parts.join(', ')) : undefined;
 }
 

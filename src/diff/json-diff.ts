@@ -3,6 +3,7 @@ import { type AlignStep, alignByKey } from './align.js';
 import { sameTokenSet } from './equivalence.js';
 import { isIdKey, isIdLike } from './ids.js';
 import type { JsonChange } from './types.js';
+import { clipText } from '../secrets/clip.js';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isPrimitive = (v: unknown) => v === null || typeof v !== 'object';
@@ -207,5 +208,5 @@ export function isIdChange(c: JsonChange): c is JsonChange & { before: string; a
 /** A short, one-line rendering of a value for summaries. */
 export function brief(value: unknown, max = 60): string {
   const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  return text.length > max ? `${clipText(text, max - 1)}…` : text;
 }

@@ -1,9 +1,10 @@
 import { diffLines, diffWordsWithSpace } from 'diff';
+import { clipText } from '../secrets/clip.js';
 
 const MAX_PARTS = 3;
 const CONTEXT_WORDS = 3;
 
-const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+const clip = (text: string, max: number) => (text.length > max ? `${clipText(text, max - 1)}…` : text);
 const oneLine = (text: string) => text.replace(/\r?\n/g, '⏎');
 
 /** True when a changed string is worth diffing inside rather than printing whole on both sides. */

@@ -8,6 +8,7 @@ import { parseAnthropicRequest } from './anthropic-request.js';
 import { AnthropicStreamAccumulator } from './anthropic-stream.js';
 import { emptyResponse, httpError } from './reassembly.js';
 import { pathOf } from './openai-chat.js';
+import { clipText } from '../secrets/clip.js';
 
 /** Vertex AI partner-model URL: `.../publishers/anthropic/models/claude-3-7-sonnet@20250219:streamRawPredict`. */
 const VERTEX = /\/publishers\/anthropic\/models\/([^/:]+):(?:stream)?rawPredict$/i;
@@ -57,7 +58,7 @@ function anthropicFromSse(text: string, provider: ProviderId): LlmResponse {
     const record = parsed.ok ? asRecord(parsed.value) : undefined;
     if (!record) {
       const line = lineOf(text, event.data);
-      acc.out.warnings.push(`${asString(event.event) ?? 'event'}${line ? ` at body line ${line}` : ''} is not a JSON object: ${event.data.slice(0, 60)}`);
+      acc.out.warnings.push(`${asString(event.event) ?? 'event'}${line ? ` at body line ${line}` : ''} is not a JSON object: ${clipText(event.data, 60)}`);
       continue;
     }
     acc.push(record, event.event);

@@ -9,6 +9,7 @@ import { ConverseStreamAccumulator } from './bedrock-converse-stream.js';
 import { InvokeChunkAccumulator, parseInvokeRequest } from './bedrock-invoke-models.js';
 import { awsError, bedrockCall, eventStreamBytes, headerUsage, invocationMetrics, readStreamEvents } from './bedrock-shared.js';
 import { emptyResponse } from './reassembly.js';
+import { clipText } from '../secrets/clip.js';
 
 const CONVERSE_EVENTS = new Set(['messageStart', 'contentBlockStart', 'contentBlockDelta', 'contentBlockStop', 'messageStop', 'metadata']);
 
@@ -79,7 +80,7 @@ function fromStream(bytes: Uint8Array, out: LlmResponse): LlmResponse {
     const parsed = tryJson(text);
     const chunk = parsed.ok ? asRecord(parsed.value) : undefined;
     if (chunk) chunks.push(chunk);
-    else out.warnings.push(`chunk ${chunks.length + 1}: decoded bytes are not a JSON object: ${text.slice(0, 60)}`);
+    else out.warnings.push(`chunk ${chunks.length + 1}: decoded bytes are not a JSON object: ${clipText(text, 60)}`);
   }
   const first = chunks[0] ?? {};
   if (typeof first.type === 'string' && /^(message|content_block)_|^ping$|^error$/.test(first.type)) {

@@ -6,6 +6,7 @@ import { getHeader } from '../model/headers.js';
 import type { Body, Response } from '../model/types.js';
 import { httpError } from './reassembly.js';
 import { pathOf } from './openai-chat.js';
+import { clipText } from '../secrets/clip.js';
 
 export type BedrockAction = 'converse' | 'converse-stream' | 'invoke' | 'invoke-with-response-stream';
 
@@ -64,7 +65,7 @@ export function readStreamEvents(bytes: Uint8Array, out: LlmResponse): StreamEve
       continue;
     }
     if (!payload) {
-      out.warnings.push(`eventstream: ${frame.eventType ?? 'frame'} at offset ${frame.offset} is not a JSON object: ${text.slice(0, 60)}`);
+      out.warnings.push(`eventstream: ${frame.eventType ?? 'frame'} at offset ${frame.offset} is not a JSON object: ${clipText(text, 60)}`);
       continue;
     }
     events.push({ type: frame.eventType ?? '', payload });

@@ -6,6 +6,7 @@ import type { Interaction } from '../model/types.js';
 import { pathOf, toolCall } from './openai-chat.js';
 import { parseOpenAIMessages, parseOpenAITools, pickParams } from './openai-shared.js';
 import { emptyResponse, httpError } from './reassembly.js';
+import { clipText } from '../secrets/clip.js';
 
 const OLLAMA_PATH = /\/api\/(chat|generate)\/?$/;
 
@@ -61,7 +62,7 @@ export function reassembleOllama(interaction: Interaction): LlmResponse | undefi
   for (const line of lines) {
     const chunk = asRecord(line.value);
     if (!chunk) {
-      if (line.error) out.warnings.push(`line ${line.line} is not JSON: ${line.text.slice(0, 60)}`);
+      if (line.error) out.warnings.push(`line ${line.line} is not JSON: ${clipText(line.text, 60)}`);
       continue;
     }
     if (typeof chunk.error === 'string') out.error = { message: chunk.error };

@@ -6,6 +6,7 @@ import { argumentsFragment, ToolCallAssembler } from '../llm/tool-calls.js';
 import type { Choice, LlmError, LlmResponse, Provider, ToolCall } from '../llm/types.js';
 import { openAIUsage, withGatewayReasoning } from './openai-usage.js';
 import { errorFromBody, firstText, parseOpenAIMessages, parseOpenAITools, pickParams, routeContent } from './openai-shared.js';
+import { clipText } from '../secrets/clip.js';
 
 /** OpenAI Chat Completions and the many APIs that copy it (OpenRouter, Azure, Groq, Mistral, DeepSeek, xAI...). */
 export const openaiChat: Provider = {
@@ -61,7 +62,7 @@ export function reassembleOpenAIChat(interaction: Interaction): LlmResponse | un
   const error = errorFromBody(body, res.status);
   if (error) out.error = error;
   if (!body) {
-    if (!error && res.status >= 400) out.error = { message: (text ?? '').slice(0, 500) || `HTTP ${res.status}` };
+    if (!error && res.status >= 400) out.error = { message: clipText(text ?? '', 500) || `HTTP ${res.status}` };
     return out;
   }
   readEnvelope(out, body);
@@ -139,7 +140,7 @@ function fromStream(body: string): LlmResponse {
     const parsed = tryEventJson(event);
     if (!parsed.ok) {
       const line = lineOf(body, event.data);
-      out.warnings.push(`chunk${line ? ` at body line ${line}` : ''} is not JSON: ${event.data.slice(0, 60)}`);
+      out.warnings.push(`chunk${line ? ` at body line ${line}` : ''} is not JSON: ${clipText(event.data, 60)}`);
       continue;
     }
     const chunk = asRecord(parsed.value);

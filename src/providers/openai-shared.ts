@@ -1,5 +1,6 @@
 import { asArray, asNumber, asRecord, asString, parseArguments, schemaParameterNames } from '../llm/json.js';
 import type { ContentPart, InlineMedia, LlmError, LlmMessage, ToolDefinition } from '../llm/types.js';
+import { clipText } from '../secrets/clip.js';
 
 /** Chat-style messages: `{role, content: string | parts[], tool_calls, tool_call_id}`. */
 export function parseOpenAIMessages(messages: unknown): LlmMessage[] {
@@ -95,7 +96,7 @@ export function errorFromBody(body: Record<string, unknown> | undefined, status:
   }
   if (status >= 400) {
     const message = asString(body.message) ?? asString(body.detail) ?? asString(body.Message);
-    return { message: message ?? JSON.stringify(body).slice(0, 300), type: asString(body.type) ?? asString(body.__type) };
+    return { message: message ?? clipText(JSON.stringify(body), 300), type: asString(body.type) ?? asString(body.__type) };
   }
   return undefined;
 }

@@ -1,4 +1,5 @@
 import { sanitize } from '../text/sanitize.js';
+import { clipText } from '../secrets/clip.js';
 
 /** `1.23s`, `816ms`. */
 export function formatDuration(ms: number | undefined): string {
@@ -51,7 +52,9 @@ export function shorten(text: string, full: boolean, maxChars = 600, maxLines = 
       break;
     }
   }
-  return end >= text.length ? { text, cut: 0 } : { text: text.slice(0, end), cut: text.length - end };
+  if (end >= text.length) return { text, cut: 0 };
+  const kept = clipText(text, end);
+  return { text: kept, cut: text.length - kept.length };
 }
 
 /** Pretty JSON for a value, two-space indented. */

@@ -2,6 +2,7 @@ import { parseSse, looksLikeSse } from '../llm/sse.js';
 import { tryJson } from '../llm/json.js';
 import type { Body } from '../model/types.js';
 import { formatBytes, prettyJson, shorten } from './format.js';
+import { clipText } from '../secrets/clip.js';
 
 export interface RawBodyOptions {
   full: boolean;
@@ -24,7 +25,7 @@ export function renderRawBody(body: Body, contentType: string, options: RawBodyO
       return `[${n}]${e.event ? ` ${e.event}` : ''} ${data}`;
     });
     if (stream.done) events.push(`[${stream.events.length}] [DONE]`);
-    if (options.raw) return options.full ? events.join('\n') : events.map((e) => (e.length > 240 ? `${e.slice(0, 239)}…` : e)).join('\n');
+    if (options.raw) return options.full ? events.join('\n') : events.map((e) => (e.length > 240 ? `${clipText(e, 239)}…` : e)).join('\n');
     return shorten(events.join('\n'), options.full, 1200, 12).text;
   }
   return shorten(body.text, options.full, 2000, 40).text;

@@ -61,7 +61,7 @@ export function writeCassetteJson(out: (text: string) => void, stream: CassetteS
     failed = true; // the file broke midway: close what was written, the caller reports the error
     throw error;
   } finally {
-    const warnings = JSON.stringify(warningsJson(builder.warnings()), null, 2);
+    const warnings = JSON.stringify(warningsJson(builder.warnings(), options.mask), null, 2);
     out(`${written > 0 ? '\n      ' : ''}],${failed ? '\n      "incomplete": true,' : ''}\n      "warnings": ${indent(warnings, 6).trimStart()}\n    }`);
   }
 }

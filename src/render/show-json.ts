@@ -25,7 +25,7 @@ export function showJson(reports: readonly ShowReport[], errors: readonly ShowJs
 export function cassetteJson(report: ShowReport, o: ShowJsonOptions): object {
   return {
     ...cassetteHeadJson(report.cassette, report.cassette.interactions.length),
-    warnings: warningsJson(report.warnings),
+    warnings: warningsJson(report.warnings, o.mask),
     interactions: report.interactions.map((s) => interactionJson(s, o)),
   };
 }
@@ -35,8 +35,8 @@ export function cassetteHeadJson(c: Cassette, interactionCount: number): object 
   return { path: c.path, format: c.format, version: c.version, recordedWith: c.recordedWith, interactionCount };
 }
 
-export function warningsJson(warnings: readonly ShowWarning[]): object[] {
-  return warnings.map((w) => ({ message: w.message, interaction: w.interaction, line: w.position?.line }));
+export function warningsJson(warnings: readonly ShowWarning[], mask: boolean): object[] {
+  return warnings.map((w) => ({ message: mask ? maskSecretsInText(w.message) : w.message, interaction: w.interaction, line: w.position?.line }));
 }
 
 export function interactionJson(s: ShownInteraction, o: ShowJsonOptions): object {
@@ -64,17 +64,30 @@ export function interactionJson(s: ShownInteraction, o: ShowJsonOptions): object
           binary: i.response.body.binary,
         }
       : null,
-    llm: s.llm ? llmJson(s.llm, s.firstNewMessage, o) : null,
+    llm: s.llm ? (o.mask ? maskStrings(llmJson(s.llm, s.firstNewMessage)) : llmJson(s.llm, s.firstNewMessage)) : null,
   };
 }
 
-function llmJson(x: LlmExchange, firstNew: number | undefined, o: ShowJsonOptions): object {
+/**
+ * Every string of a value with known key shapes masked: the reassembled exchange holds model text,
+ * reasoning, tool arguments, tool descriptions, parameters, errors and warnings, any of which may
+ * quote a key, so no field is left to be remembered.
+ */
+function maskStrings(value: unknown): unknown {
+  if (typeof value === 'string') return maskSecretsInText(value);
+  if (Array.isArray(value)) return value.map(maskStrings);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = maskStrings(v);
+  return out;
+}
+
+function llmJson(x: LlmExchange, firstNew: number | undefined): object {
   const r = x.response;
-  const text = (t: string) => (o.mask ? maskSecretsInText(t) : t);
   return {
     provider: x.provider,
     model: r?.model ?? x.request.model ?? null,
-    text: r ? text(r.text) : null,
+    text: r ? r.text : null,
     reasoning: r?.reasoning ?? null,
     redactedThinkingBlocks: r?.redactedThinkingBlocks ?? 0,
     refusal: r?.refusal ?? null,
@@ -102,10 +115,10 @@ function llmJson(x: LlmExchange, firstNew: number | undefined, o: ShowJsonOption
     warnings: r?.warnings ?? [],
     request: {
       model: x.request.model ?? null,
-      system: x.request.system !== undefined ? text(x.request.system) : null,
+      system: x.request.system ?? null,
       messages: x.request.messages.map((m, n) => ({
         role: m.role,
-        text: text(m.text),
+        text: m.text,
         // Type and summary only: inline image data is for show --html, not for the JSON contract.
         parts: m.parts?.filter((p) => p.type !== 'text').map((p) => ({ type: p.type, text: p.text, summary: p.summary })),
         toolCalls: m.toolCalls?.map(toolJson),

@@ -46,7 +46,7 @@ function renderShowTextParts(c: Cassette, total: number, warnings: readonly Show
   const out: string[] = [];
   const count = `${total} interaction${total === 1 ? '' : 's'}`;
   out.push(p.bold(sanitizeLine(c.path)) + p.gray(`  ${c.format} · ${count}${c.recordedWith ? ` · ${sanitizeLine(c.recordedWith)}` : ''}`));
-  for (const w of warnings) out.push(p.yellow(`  warning: ${warningText(c.path, w)}`));
+  for (const w of warnings) out.push(p.yellow(`  warning: ${warningText(c.path, options.mask ? { ...w, message: maskSecretsInText(w.message) } : w)}`));
   for (const block of blocks) out.push('', block);
   return out.join('\n') + '\n';
 }
@@ -101,17 +101,22 @@ function renderRequest(shown: ShownInteraction, o: ShowTextOptions): string[] {
     .filter(([k]) => k !== 'stream')
     .map(([k, v]) => `${k} ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`);
   const meta = [shown.llm!.provider, req.model ?? 'unknown model', req.stream ? 'stream' : '', ...params].filter(Boolean);
-  const lines = [`  ${p.bold('request')}  ${p.gray(sanitizeLine(meta.join(' · ')))}`];
+  const lines = [`  ${p.bold('request')}  ${p.gray(sanitizeLine(masked(meta.join(' · '), o)))}`];
   if (req.system) lines.push(messageBlock('system', req.system, false, o));
   req.messages.forEach((m, idx) => lines.push(renderMessage(m, shown.firstNewMessage !== undefined && idx >= shown.firstNewMessage, o)));
   if (req.tools.length > 0) {
     lines.push(`  ${p.bold('tools')}`);
     for (const t of req.tools) {
-      const desc = t.description ? p.gray(` — ${sanitizeLine(shorten(t.description.split('\n')[0] ?? '', o.full, 100).text)}`) : '';
+      const desc = t.description ? p.gray(` — ${sanitizeLine(shorten(masked(t.description.split('\n')[0] ?? '', o), o.full, 100).text)}`) : '';
       lines.push(`    ${p.magenta(sanitizeLine(t.name))}(${sanitizeLine(t.parameters.join(', '))})${desc}`);
     }
   }
   return lines;
+}
+
+/** Known key shapes masked when `o.mask`: before a text is shortened or wrapped, which could split a key. */
+function masked(text: string, o: ShowTextOptions): string {
+  return o.mask ? maskSecretsInText(text) : text;
 }
 
 function renderMessage(m: LlmMessage, isNew: boolean, o: ShowTextOptions): string {
@@ -158,16 +163,16 @@ function renderResponse(r: LlmResponse, o: ShowTextOptions): string[] {
   const p = o.palette;
   const about = [r.model, r.streamed ? 'streamed' : ''].filter(Boolean).join(' · ');
   const lines = [`  ${p.bold('response')}${about ? ` ${p.gray(sanitizeLine(about))}` : ''}`];
-  if (r.error) lines.push(`    ${p.red('error')}     ${wrap(`${r.error.type ? `${r.error.type}: ` : ''}${r.error.message}`, o.width, '              ').trimStart()}`);
-  if (r.reasoning) lines.push(p.dim(`    ${'reasoning'.padEnd(9)} ${wrap(shorten(r.reasoning, o.full).text, o.width, '              ').trimStart()}`));
+  if (r.error) lines.push(`    ${p.red('error')}     ${wrap(masked(`${r.error.type ? `${r.error.type}: ` : ''}${r.error.message}`, o), o.width, '              ').trimStart()}`);
+  if (r.reasoning) lines.push(p.dim(`    ${'reasoning'.padEnd(9)} ${wrap(shorten(masked(r.reasoning, o), o.full).text, o.width, '              ').trimStart()}`));
   if (r.redactedThinkingBlocks) lines.push(p.dim(`    ${'reasoning'.padEnd(9)} ${r.redactedThinkingBlocks} redacted thinking block${r.redactedThinkingBlocks === 1 ? '' : 's'} (encrypted)`));
   if (r.text) {
     const { text, cut } = shorten(o.mask ? maskSecretsInText(r.text) : r.text, o.full, 1200, 16);
     lines.push(`    ${p.green('assistant')} ${wrap(text, o.width, '              ').trimStart()}${cut ? p.gray(` … (${cut} more chars, --full to show)`) : ''}`);
   }
-  if (r.refusal) lines.push(`    ${p.red('refusal')}   ${wrap(r.refusal, o.width, '              ').trimStart()}`);
+  if (r.refusal) lines.push(`    ${p.red('refusal')}   ${wrap(masked(r.refusal, o), o.width, '              ').trimStart()}`);
   for (const call of r.toolCalls) lines.push(`    ${p.bold('tool call')} ${toolCallBlock(call, o, '      ')}`);
-  for (const c of r.choices?.slice(1) ?? []) lines.push(p.gray(`    choice ${c.index}: ${sanitizeLine(shorten(c.text, false, 100, 1).text)}`));
+  for (const c of r.choices?.slice(1) ?? []) lines.push(p.gray(`    choice ${c.index}: ${sanitizeLine(shorten(masked(c.text, o), false, 100, 1).text)}`));
   if (r.embeddings) lines.push(`    ${p.green('embeddings')} ${count(r.embeddings.count, 'vector')} × ${r.embeddings.dimensions} dimensions`);
   const tail = [r.finishReason ? `finish ${sanitizeLine(r.finishReason)}` : '', usageText(r.usage), r.truncated ? p.yellow('truncated') : ''].filter(Boolean);
   if (tail.length > 0) lines.push(`    ${p.gray(tail.join(' · '))}`);

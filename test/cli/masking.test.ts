@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { clipText } from '../../src/secrets/clip.js';
 import { maskSecret, maskValue } from '../../src/secrets/mask.js';
 import { cli } from '../helpers/cli.js';
 import { tempTree } from '../helpers/temp-tree.js';
@@ -98,6 +99,43 @@ describe('one masking for every command', () => {
     expect(lint).toContain(`URL path holds a credential: openai-key ${MASKED}`);
     expect(cli(['lint', '--fix', ua]).status).toBe(0);
     expect(readFileSync(ua, 'utf8')).toContain('https://bob:REDACTED@generativelanguage.googleapis.com/v1/k/REDACTED/models/');
+  });
+
+  it('a key in every field show reassembles (reasoning, tool description, other choices, warnings) is masked in show, show --json, show --raw and textconv, also where a text is cut', () => {
+    const request = JSON.stringify({ model: 'gpt-4o-mini', n: 2, metadata: { note: `k ${KEY}` }, messages: [{ role: 'user', content: 'hi' }], tools: [{ type: 'function', function: { name: 'f', description: `use key ${KEY}`, parameters: { type: 'object', properties: {} } } }] });
+    const response = JSON.stringify({ id: 'x', object: 'chat.completion', model: 'gpt-4o-mini', choices: [{ index: 0, message: { role: 'assistant', content: 'ok', reasoning_content: `the key is ${KEY} ok` }, finish_reason: 'stop' }, { index: 1, message: { role: 'assistant', content: `choice two ${KEY}` }, finish_reason: 'stop' }], usage: { prompt_tokens: 1, completion_tokens: 1 } });
+    // A chunk that is not JSON, quoted in a warning cut at 60 characters: the cut falls inside the key.
+    const stream = `data: ${'y'.repeat(40)} ${KEY} not json\n\ndata: [DONE]\n\n`;
+    const interaction = (id: number, body: string, responseBody: string, type: string) => `- id: ${id}
+  request:
+    url: https://api.openai.com/v1/chat/completions
+    method: POST
+    headers:
+      Content-Type:
+      - application/json
+    body: ${JSON.stringify(body)}
+  response:
+    code: 200
+    headers:
+      Content-Type:
+      - ${type}
+    body: ${JSON.stringify(responseBody)}
+`;
+    const text = `version: 2\ninteractions:\n${interaction(0, request, response, 'application/json')}${interaction(1, request, stream, 'text/event-stream')}`;
+    const file = join(tempTree('cassette-mask-fields-', { 'r.yaml': text }), 'r.yaml');
+    for (const args of [['show', file], ['show', '--full', file], ['show', '--json', file], ['show', '--raw', file], ['textconv', file]]) {
+      const r = cli(args);
+      expect(r.stdout + r.stderr, args.join(' ')).not.toContain(KEY.slice(0, 12));
+    }
+    const shown = cli(['show', file]).stdout;
+    for (const line of [`f() — use key ${MASKED}`, `reasoning the key is ${MASKED} ok`, `choice 1: choice two ${MASKED}`]) expect(shown).toContain(line);
+    expect(shown).toContain(`is not JSON: ${'y'.repeat(40)} \n`);
+  });
+
+  it('clipText never cuts inside a key shape', () => {
+    expect(clipText(`ab ${KEY} cd`, 20)).toBe('ab ');
+    expect(clipText(`ab ${KEY} cd`, 3 + KEY.length)).toBe(`ab ${KEY}`);
+    expect(clipText('plain text that is long', 5)).toBe('plain');
   });
 
   it('lint --fix-dry-run names an absolute path as git does (a/tmp/…, not a//tmp/…)', () => {

@@ -4,6 +4,7 @@ import { eventIsJson } from '../../llm/json.js';
 import { parseSse } from '../../llm/sse.js';
 import type { Rule } from '../types.js';
 import { perInteraction } from './shared.js';
+import { clipText } from '../../secrets/clip.js';
 
 export const sseJson: Rule = {
   id: 'sse-json',
@@ -29,7 +30,7 @@ export const sseJson: Rule = {
         }
       });
       if (bad.length === 0) return [];
-      return [{ message: `${count(bad.length, 'SSE event')} ${bad.length === 1 ? 'carries' : 'carry'} data that is not JSON, first: ${JSON.stringify(bad[0]!.data.slice(0, 40))}`, path: i.fieldPaths['response.body'] }];
+      return [{ message: `${count(bad.length, 'SSE event')} ${bad.length === 1 ? 'carries' : 'carry'} data that is not JSON, first: ${JSON.stringify(clipText(bad[0]!.data, 40))}`, path: i.fieldPaths['response.body'] }];
     });
   },
 };
