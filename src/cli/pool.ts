@@ -165,7 +165,9 @@ export async function runPool(
       const thread = ++threads;
       const early = earlyWorker();
       early?.ref();
-      const w = early ?? (BUNDLED && existsSync(fileURLToPath(BIN)) ? new Worker(BIN, { argv: [POOL_WORKER, ...process.argv.slice(2)] }) : new Worker(WORKER));
+      // The bundled worker is a function expression that bin/cassette.js compiles and calls: it
+      // starts through bin, never as a module of its own.
+      const w = early ?? (BUNDLED ? new Worker(BIN, { argv: [POOL_WORKER, ...process.argv.slice(2)] }) : new Worker(WORKER));
       w.postMessage({ job, limits: limits(), queue, named, thread } satisfies WorkerStart);
       workers.set(w, thread);
       w.on('message', (reply: PoolReply) => {
