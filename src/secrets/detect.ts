@@ -156,7 +156,7 @@ function bodySecrets(text: string): { kind: string; value: string }[] {
   const out = patternSecrets(text);
   const values = new Set(out.map((o) => o.value));
   // High-entropy strings next to key-like names: "api_key": "…", client_secret=…
-  for (const { name, value } of keyValuePairs(text, KEY_LIKE_END)) {
+  for (const { name, value } of keyValuePairs(text, KEY_LIKE_ENDS)) {
     if (!KEY_LIKE.test(name) || NOT_CREDENTIAL.test(name) || isPlaceholder(value)) continue;
     if (/^\d+$/.test(value) || entropy(value) < 3.5 || values.has(value)) continue;
     values.add(value);
@@ -171,9 +171,9 @@ function charTable(re: RegExp): Uint8Array {
   for (let c = 0; c < 128; c++) table[c] = re.test(String.fromCharCode(c)) ? 1 : 0;
   return table;
 }
-// The last letter of every name KEY_LIKE accepts (key, secret, token, password, passwd, auth): most
-// pairs in a body ("id", "model", "object") are passed over without making their strings.
-const KEY_LIKE_END = charTable(/[ytndh]/i);
+// How every name KEY_LIKE accepts ends, lower case: most pairs in a body ("id", "model", "object")
+// are passed over without making their strings.
+export const KEY_LIKE_ENDS = ['key', 'secret', 'token', 'password', 'passwd', 'auth'];
 const NAME_CHAR = charTable(/[\w-]/);
 const NAME_START = charTable(/[A-Za-z_]/);
 const VALUE_CHAR = charTable(/[A-Za-z0-9+/_.=-]/);
@@ -187,10 +187,10 @@ const APOSTROPHE = 39;
  * each `:` and `=` outward in time linear in the text. It replaces the RegExp
  * `["']?([A-Za-z_][\w-]{1,40})["']?\s*[:=]\s*["']?([A-Za-z0-9+/_.=-]{16,200})`, which backtracks 40
  * steps at every character of a long run of word characters (11 s on a 10 MB line). Characters are
- * tested by code unit against tables: bodies hold a separator every few characters. With `nameEnd`
- * (a table like the others), only pairs whose name ends with one of its characters are given.
+ * tested by code unit against tables: bodies hold a separator every few characters. With `nameEnds`
+ * (lower-case letters only), only pairs whose name ends with one of them, in any case, are given.
  */
-export function* keyValuePairs(text: string, nameEnd?: Uint8Array): Generator<{ name: string; value: string }> {
+export function* keyValuePairs(text: string, nameEnds?: readonly string[]): Generator<{ name: string; value: string }> {
   let resume = 0;
   let colon = text.indexOf(':');
   let equals = text.indexOf('=');
@@ -219,9 +219,21 @@ export function* keyValuePairs(text: string, nameEnd?: Uint8Array): Generator<{ 
     while (start < end && !is(NAME_START, text.charCodeAt(start))) start++;
     if (end - start < 2) continue;
     resume = vEnd;
-    if (nameEnd && !is(nameEnd, text.charCodeAt(end - 1))) continue;
+    if (nameEnds && !endsWithAny(text, start, end, nameEnds)) continue;
     yield { name: text.slice(start, end), value: text.slice(v, vEnd) };
   }
+}
+
+/** `text.slice(start, end)` ends with one of `suffixes` (lower-case letters), in any case. */
+function endsWithAny(text: string, start: number, end: number, suffixes: readonly string[]): boolean {
+  next: for (const suffix of suffixes) {
+    const from = end - suffix.length;
+    if (from < start) continue;
+    // ORing 0x20 lower-cases an ASCII letter and turns no other code unit into one.
+    for (let k = 0; k < suffix.length; k++) if ((text.charCodeAt(from + k) | 0x20) !== suffix.charCodeAt(k)) continue next;
+    return true;
+  }
+  return false;
 }
 
 // Three secret rules (and secret-text) ask for the same interaction's secrets: find them once.

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { entropy, findSecrets, keyValuePairs } from '../../src/secrets/detect.js';
+import fc from 'fast-check';
+import { entropy, findSecrets, KEY_LIKE_ENDS, keyValuePairs } from '../../src/secrets/detect.js';
 import { maskSecret, maskUrl, maskValue } from '../../src/secrets/mask.js';
 import { maskSecretsInRawText } from '../../src/secrets/mask-raw.js';
-import { isPlaceholder, possiblePatterns } from '../../src/secrets/patterns.js';
+import { isPlaceholder, KEY_LIKE, possiblePatterns } from '../../src/secrets/patterns.js';
 import { loadCassette } from '../../src/load.js';
 import { at, goVcr, lint, positionOf } from './helpers.js';
 
@@ -193,11 +194,20 @@ describe('one sweep for every key prefix', () => {
   });
 
   it('keyValuePairs with a name filter gives the same pairs as without, less those filtered out', () => {
-    const text = '{"model":"moonshotai/kimi-k2-0905","api_key":"Zx9Qw8Er7Ty6Ui5Op4As","client_secret":"Zx9Qw8Er7Ty6Ui5Op4As2","auth":"Zx9Qw8Er7Ty6Ui5Op4As3"}';
-    const ends = new Uint8Array(128);
-    for (const c of 'ytndhYTNDH') ends[c.charCodeAt(0)] = 1;
+    const text = '{"model":"moonshotai/kimi-k2-0905","api_key":"Zx9Qw8Er7Ty6Ui5Op4As","client_SECRET":"Zx9Qw8Er7Ty6Ui5Op4As2","auth":"Zx9Qw8Er7Ty6Ui5Op4As3","id":"gen-1758698431-bench01","k":"Zx9Qw8Er7Ty6Ui5Op4As4"}';
     const all = [...keyValuePairs(text)];
-    expect(all.map((p) => p.name)).toEqual(['model', 'api_key', 'client_secret', 'auth']);
-    expect([...keyValuePairs(text, ends)]).toEqual(all.filter((p) => p.name !== 'model'));
+    expect(all.map((p) => p.name)).toEqual(['model', 'api_key', 'client_SECRET', 'auth', 'id']);
+    expect([...keyValuePairs(text, ['key', 'secret', 'auth'])]).toEqual(all.filter((p) => p.name !== 'model' && p.name !== 'id'));
+    // A suffix longer than the name, or one letter off, filters the pair out.
+    expect([...keyValuePairs(text, ['xauth', 'kez'])]).toEqual([]);
+  });
+
+  it('the name filter bodySecrets uses drops only pairs whose name KEY_LIKE refuses', () => {
+    const piece = fc.constantFrom('api', '_', '-', 'KEY', 'key', 'Secret', 'toKen', 'pass', 'word', 'wd', 'auth', 'x', 'id', 'ey', '"', ':', '=', ' ', 'Zx9Qw8Er7Ty6Ui5Op4As');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 24 }), (parts) => {
+      const text = parts.join('');
+      const keyLike = (pairs: Iterable<{ name: string; value: string }>) => [...pairs].filter((p) => KEY_LIKE.test(p.name));
+      expect(keyLike(keyValuePairs(text, KEY_LIKE_ENDS))).toEqual(keyLike(keyValuePairs(text)));
+    }), { numRuns: 2000, seed: 18 });
   });
 });
