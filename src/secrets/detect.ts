@@ -154,6 +154,8 @@ export function patternSecrets(text: string): { kind: string; value: string }[] 
 
 function bodySecrets(text: string): { kind: string; value: string }[] {
   const out = patternSecrets(text);
+  // Most bodies name no key at all (`"max_tokens":` is not `token:`): one RegExp sweep tells.
+  if (!KEY_LIKE_PAIR.test(text)) return out;
   const values = new Set(out.map((o) => o.value));
   // High-entropy strings next to key-like names: "api_key": "…", client_secret=…
   for (const { name, value } of keyValuePairs(text, KEY_LIKE_ENDS)) {
@@ -174,6 +176,11 @@ function charTable(re: RegExp): Uint8Array {
 // How every name KEY_LIKE accepts ends, lower case: most pairs in a body ("id", "model", "object")
 // are passed over without making their strings.
 export const KEY_LIKE_ENDS = ['key', 'secret', 'token', 'password', 'passwd', 'auth'];
+/**
+ * Where keyValuePairs(text, KEY_LIKE_ENDS) can give a pair: such a name's end, then a quote, spaces
+ * and the separator as it skips them (`\s` is a superset of its spaces, so no pair is missed).
+ */
+export const KEY_LIKE_PAIR = new RegExp(`(?:${KEY_LIKE_ENDS.join('|')})["']?\\s*[:=]`, 'i');
 const NAME_CHAR = charTable(/[\w-]/);
 const NAME_START = charTable(/[A-Za-z_]/);
 const VALUE_CHAR = charTable(/[A-Za-z0-9+/_.=-]/);
