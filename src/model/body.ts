@@ -46,11 +46,27 @@ export function makeBody(stored: StoredBody, headers: readonly Header[]): Body {
 function parsedBody(stored: StoredBody): Body {
   const value = stored.parsed;
   const max = limits().maxBodyDepth;
-  const tooDeep = typeof value === 'object' && nestsDeeperThan(value, max);
-  const text = typeof value === 'string' ? value : tooDeep ? stringifyDeep(value) : JSON.stringify(value);
+  const { text, tooDeep } = typeof value === 'string' ? { text: value, tooDeep: false } : parsedText(value, max);
   const isJson = typeof value !== 'string' && !tooDeep;
   const size = Buffer.byteLength(text, 'utf8');
   return lazyBytes({ text, json: isJson ? value : undefined, isJson, binary: false, storage: stored.storage, storedSize: size, size, tooDeep: tooDeep ? max : undefined });
+}
+
+/**
+ * A parsed body's JSON text, and whether it nests deeper than `max`. Nesting past `max` takes more
+ * than 2 * max characters, so a short text needs no walk of the value (a nock request body is
+ * walked no more); a value JSON.stringify refuses (too deep for its stack) is walked as before.
+ */
+function parsedText(value: unknown, max: number): { text: string; tooDeep: boolean } {
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(value);
+  } catch {
+    text = undefined;
+  }
+  if (text !== undefined && text.length <= 2 * max) return { text, tooDeep: false };
+  const tooDeep = typeof value === 'object' && nestsDeeperThan(value, max);
+  return { text: tooDeep ? stringifyDeep(value) : (text ?? JSON.stringify(value)), tooDeep };
 }
 
 function textBody(text: string, storage: BodyStorage, headers: readonly Header[]): Body {

@@ -1,6 +1,7 @@
 import { gzipSync, brotliCompressSync, deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { fromBase64, fromHex, makeBody } from '../../src/model/body.js';
+import { configureLimits, DEFAULT_LIMITS } from '../../src/limits/limits.js';
 
 const h = (pairs: Record<string, string>) => Object.entries(pairs).map(([name, value]) => ({ name, value }));
 const json = '{"a":1}';
@@ -51,6 +52,21 @@ describe('makeBody', () => {
   it('parsed bodies keep their value', () => {
     const body = makeBody({ storage: 'parsed', parsed: { model: 'x' } }, []);
     expect(body).toMatchObject({ isJson: true, json: { model: 'x' }, text: '{"model":"x"}' });
+  });
+
+  it('a parsed body is too deep exactly past the depth limit, however short its text (the text is only a shortcut)', () => {
+    configureLimits({ maxBodyDepth: 3 });
+    try {
+      const nest = (depth: number): unknown => (depth === 1 ? {} : { a: nest(depth - 1) });
+      for (const [value, tooDeep] of [[nest(3), false], [nest(4), true], [[[[]]], false], [[[[[]]]], true], [[1, [2, [3]]], false], ['text', false], [7, false], [null, false]] as const) {
+        const body = makeBody({ storage: 'parsed', parsed: value }, []);
+        expect(body.tooDeep).toBe(tooDeep ? 3 : undefined);
+        expect(body.isJson).toBe(!tooDeep && typeof value !== 'string');
+        expect(body.text).toBe(typeof value === 'string' ? value : JSON.stringify(value));
+      }
+    } finally {
+      configureLimits(DEFAULT_LIMITS);
+    }
   });
 });
 
