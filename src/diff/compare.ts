@@ -1,8 +1,9 @@
 import type { Interaction } from '../model/types.js';
-import { maskSecretsInText, maskUrl } from '../secrets/mask.js';
+import { maskSecret, maskSecretsInText, maskUrl } from '../secrets/mask.js';
+import { isKeyLikeName } from '../secrets/patterns.js';
 import { detachDeep } from '../text/detach.js';
 import { diffHeaders } from './headers-diff.js';
-import { diffJson } from './json-diff.js';
+import { diffJson, isIdChange, lastKey } from './json-diff.js';
 import { ignoreMatcher } from './noise.js';
 import { pairSides } from './pair.js';
 import { splitRenames } from './renames.js';
@@ -93,7 +94,10 @@ function pairDiff(a: Side, b: Side, options: DiffOptions, withResponse: boolean)
     Object.assign(request, { before: prettyBody(a), after: prettyBody(b) });
     if (response) Object.assign(response, { before: pretty(responseValue(a, noise)), after: pretty(responseValue(b, noise)) });
   }
-  const renamed = split.renamed.map(([x, y, n]) => maskSecretsInText(`id renamed consistently: ${x} → ${y}${n > 1 ? ` (${n} places)` : ''}`));
+  // A token under a key-like name (`access_token`) minted again is a rename, and a credential: masked.
+  const secret = new Set([...bodyChanges, ...responseChanges].filter((c) => isIdChange(c) && isKeyLikeName(lastKey(c.path))).flatMap((c) => [String(c.before), String(c.after)]));
+  const shown = (id: string) => (secret.has(id) ? maskSecret(id) : id);
+  const renamed = split.renamed.map(([x, y, n]) => maskSecretsInText(`id renamed consistently: ${shown(x)} → ${shown(y)}${n > 1 ? ` (${n} places)` : ''}`));
   return { before: a.interaction.index, after: b.interaction.index, label: label(b.interaction), status: changed ? 'changed' : 'same', request, response, ...(renamed.length ? { noise: renamed } : {}) };
 }
 

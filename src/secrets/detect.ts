@@ -154,14 +154,26 @@ export function patternSecrets(text: string): { kind: string; value: string }[] 
 
 function bodySecrets(text: string): { kind: string; value: string }[] {
   const out = patternSecrets(text);
+  const values = new Set(out.map((o) => o.value));
+  for (const s of keyValueSecrets(text)) {
+    if (values.has(s.value)) continue;
+    values.add(s.value);
+    out.push(s);
+  }
+  return out;
+}
+
+/**
+ * High-entropy values next to key-like names (`"api_key": "…"`, `client_secret=…`): what
+ * `secret-body` reports besides the known key shapes, and what every output masks with them.
+ */
+export function keyValueSecrets(text: string): { kind: string; value: string }[] {
+  const out: { kind: string; value: string }[] = [];
   // Most bodies name no key at all (`"max_tokens":` is not `token:`): one RegExp sweep tells.
   if (!KEY_LIKE_PAIR.test(text)) return out;
-  const values = new Set(out.map((o) => o.value));
-  // High-entropy strings next to key-like names: "api_key": "…", client_secret=…
   for (const { name, value } of keyValuePairs(text, KEY_LIKE_ENDS)) {
     if (!KEY_LIKE.test(name) || NOT_CREDENTIAL.test(name) || isPlaceholder(value)) continue;
-    if (/^\d+$/.test(value) || entropy(value) < 3.5 || values.has(value)) continue;
-    values.add(value);
+    if (/^\d+$/.test(value) || entropy(value) < 3.5) continue;
     out.push({ kind: `high-entropy ${name}`, value });
   }
   return out;

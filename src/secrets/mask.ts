@@ -1,5 +1,6 @@
 import type { Header } from '../model/types.js';
 import { decodeUriComponentSafe } from '../text/uri.js';
+import { keyValueSecrets } from './detect.js';
 import { rewriteUrlHead } from './url-parts.js';
 import { isKeyLikeName, isPlaceholder, possiblePatterns, SECRET_HEADERS, SECRET_PATTERNS, SECRET_QUERY_PARAMS } from './patterns.js';
 
@@ -65,15 +66,22 @@ export function maskUrlHead(head: string): string {
   return rewriteUrlHead(head, { user: maskSecretsInText, password: maskValue, segment: maskSecretsInText });
 }
 
-/** Mask known key shapes anywhere in free text (bodies, messages). */
+/**
+ * Mask known key shapes anywhere in free text (bodies, messages), and high-entropy values of
+ * key-like names (`"client_secret": "…"`, `access_token=…`), as the `secret-body` rule finds them:
+ * what lint calls a secret is never printed whole.
+ */
 export function maskSecretsInText(text: string): string {
   let out = text;
   // A mask is too short to make a new match: the prefixes of the text as given are enough.
   const possible = possiblePatterns(text);
-  if (possible.size === 0) return out; // keeps masking off the hot path for bodies without a candidate
-  for (const pattern of SECRET_PATTERNS) {
-    if (!possible.has(pattern.id)) continue;
-    out = out.replace(pattern.regex, (m) => (isPlaceholder(m) ? m : maskValue(m)));
+  if (possible.size > 0) {
+    for (const pattern of SECRET_PATTERNS) {
+      if (!possible.has(pattern.id)) continue;
+      out = out.replace(pattern.regex, (m) => (isPlaceholder(m) ? m : maskValue(m)));
+    }
   }
+  // A masked key holds `…(`, so it is not a value here.
+  for (const { value } of keyValueSecrets(out)) out = out.split(value).join(maskSecret(value));
   return out;
 }

@@ -132,6 +132,36 @@ describe('one masking for every command', () => {
     expect(shown).toContain(`is not JSON: ${'y'.repeat(40)} \n`);
   });
 
+  it('a high-entropy value of a key-like field, which lint reports, is masked in show, show --raw, show --json, show --html, textconv and diff', () => {
+    const [secret, token, other] = ['Zx81Kq0vLm3Nw7Pr5Ty2Wq', 'Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz9Xc', 'Mn8Bv7Cx6Za5Sd4Fg3Hj2Kl1Pq0Wo9Ie'];
+    const har = (access: string) =>
+      JSON.stringify({
+        log: {
+          version: '1.2',
+          creator: { name: 'test', version: '1' },
+          entries: [
+            {
+              startedDateTime: '2025-01-01T00:00:00Z',
+              time: 10,
+              request: { method: 'POST', url: 'https://api.example.com/login', httpVersion: 'HTTP/1.1', headers: [{ name: 'Content-Type', value: 'application/x-www-form-urlencoded' }], queryString: [], postData: { mimeType: 'application/x-www-form-urlencoded', text: `username=bob&client_secret=${secret}` }, headersSize: -1, bodySize: -1 },
+              response: { status: 200, statusText: 'OK', httpVersion: 'HTTP/1.1', headers: [{ name: 'Content-Type', value: 'application/json' }], content: { size: 60, mimeType: 'application/json', text: JSON.stringify({ access_token: access }) }, redirectURL: '', headersSize: -1, bodySize: -1 },
+              cache: {},
+              timings: { send: 0, wait: 10, receive: 0 },
+            },
+          ],
+        },
+      });
+    const dir4 = tempTree('cassette-mask-entropy-', { 'a.har': har(token), 'b.har': har(other) });
+    const [ha, hb] = [join(dir4, 'a.har'), join(dir4, 'b.har')];
+    expect(cli(['lint', '-f', 'compact', ha]).stdout).toContain(`high-entropy client_secret ${maskSecret(secret)}`);
+    for (const args of [['show', ha], ['show', '--raw', ha], ['show', '--json', ha], ['show', '--html', ha], ['textconv', ha], ['diff', ha, hb], ['diff', '--json', ha, hb]]) {
+      const out = cli(args).stdout;
+      for (const value of [secret, token, other]) expect(out, args.join(' ')).not.toContain(value);
+    }
+    expect(cli(['show', ha]).stdout).toContain(`client_secret=${maskSecret(secret)}`);
+    expect(cli(['show', ha]).stdout).toContain(`"access_token": "${maskSecret(token)}"`);
+  });
+
   it('clipText never cuts inside a key shape', () => {
     expect(clipText(`ab ${KEY} cd`, 20)).toBe('ab ');
     expect(clipText(`ab ${KEY} cd`, 3 + KEY.length)).toBe(`ab ${KEY}`);
