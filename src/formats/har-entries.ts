@@ -1,7 +1,7 @@
 import { fromBase64, fromHex, makeBody, type StoredBody } from '../model/body.js';
 import { CassetteInputError } from '../model/errors.js';
 import { headersFrom } from '../model/headers.js';
-import type { DocPath, Interaction } from '../model/types.js';
+import type { DocPath, Header, Interaction } from '../model/types.js';
 import type { SourceDocument } from '../source/document.js';
 import { isRecord, isoTime, standardFieldPaths, statusTextOf } from './shared.js';
 
@@ -30,7 +30,7 @@ export function harInteraction(entry: unknown, index: number, doc: SourceDocumen
     throw new CassetteInputError('entry has no request', { interaction: index, position: doc.locate(base) });
   }
   const req = entry.request;
-  const requestHeaders = headersFrom(req.headers).filter((h) => !h.name.startsWith(':'));
+  const requestHeaders = withCookies(headersFrom(req.headers).filter((h) => !h.name.startsWith(':')), req.cookies, 'request');
   const postData = isRecord(req.postData) ? req.postData : undefined;
   const interaction: Interaction = {
     index,
@@ -61,7 +61,7 @@ export function harInteraction(entry: unknown, index: number, doc: SourceDocumen
   };
   if (isRecord(entry.response)) {
     const res = entry.response;
-    const headers = headersFrom(res.headers).filter((h) => !h.name.startsWith(':'));
+    const headers = withCookies(headersFrom(res.headers).filter((h) => !h.name.startsWith(':')), res.cookies, 'response');
     const status = typeof res.status === 'number' ? res.status : Number(res.status);
     interaction.response = {
       status: Number.isFinite(status) ? status : 0,
@@ -71,6 +71,19 @@ export function harInteraction(entry: unknown, index: number, doc: SourceDocumen
     };
   }
   return interaction;
+}
+
+/**
+ * HAR's `cookies` lists hold the cookies a `Cookie` or `Set-Cookie` header carried. A recorder that
+ * scrubs the header may leave them there: without such a header, they become one, so `lint`, masking
+ * and `show --headers` see them as they see the header.
+ */
+function withCookies(headers: Header[], cookies: unknown, side: 'request' | 'response'): Header[] {
+  const name = side === 'request' ? 'cookie' : 'set-cookie';
+  if (!Array.isArray(cookies) || cookies.length === 0 || headers.some((h) => h.name.toLowerCase() === name)) return headers;
+  const pairs = cookies.filter(isRecord).map((c) => `${String(c.name ?? '')}=${String(c.value ?? '')}`);
+  if (pairs.length === 0) return headers;
+  return side === 'request' ? [...headers, { name: 'Cookie', value: pairs.join('; ') }] : [...headers, ...pairs.map((value) => ({ name: 'Set-Cookie', value }))];
 }
 
 function postDataBody(postData: Record<string, unknown> | undefined): StoredBody {

@@ -137,6 +137,46 @@ describe('secret-url outside the query: userinfo and path', () => {
   });
 });
 
+describe('secret-header: HAR cookies lists', () => {
+  const har = (cookieHeader: boolean) =>
+    JSON.stringify(
+      {
+        log: {
+          version: '1.2',
+          creator: { name: 'test', version: '1' },
+          entries: [
+            {
+              startedDateTime: '2025-01-01T00:00:00Z',
+              time: 1,
+              request: { method: 'GET', url: 'https://api.example.com/me', httpVersion: 'HTTP/1.1', headers: cookieHeader ? [{ name: 'Cookie', value: 'sessionid=Qz8Wx7Ec6Rv5Tb4Yn3Um2' }] : [], cookies: [{ name: 'sessionid', value: 'Qz8Wx7Ec6Rv5Tb4Yn3Um2' }], queryString: [], headersSize: -1, bodySize: 0 },
+              response: { status: 200, statusText: 'OK', httpVersion: 'HTTP/1.1', headers: [], cookies: [{ name: 'auth_token', value: 'Lp0Ok9Ij8Uh7Yg6Tf5Rd4' }], content: { size: 0, mimeType: 'text/plain' }, redirectURL: '', headersSize: -1, bodySize: 0 },
+              cache: {},
+              timings: { send: 0, wait: 1, receive: 0 },
+            },
+          ],
+        },
+      },
+      null,
+      1,
+    );
+
+  it('finds a session cookie kept only in a cookies list (the header scrubbed), at its place in the list', () => {
+    const text = har(false);
+    const findings = lint(text, 'secret-header');
+    expect(findings.map((f) => f.message)).toEqual([
+      `request header Cookie holds a credential: session cookie sessionid ${maskSecret('Qz8Wx7Ec6Rv5Tb4Yn3Um2')}`,
+      `response header Set-Cookie holds a credential: session cookie auth_token ${maskSecret('Lp0Ok9Ij8Uh7Yg6Tf5Rd4')}`,
+    ]);
+    expect(at(findings)).toEqual([positionOf(text, 'Qz8Wx7'), positionOf(text, 'Lp0Ok9')]);
+  });
+
+  it('reads the header alone when there is one: the same cookie is one finding', () => {
+    const cassette = loadCassette(har(true), 'c.har');
+    expect(cassette.interactions[0]!.request.headers).toEqual([{ name: 'Cookie', value: 'sessionid=Qz8Wx7Ec6Rv5Tb4Yn3Um2' }]);
+    expect(lint(har(true), 'secret-header')).toHaveLength(2);
+  });
+});
+
 describe('placeholders and blobs are not secrets', () => {
   it.each([
     ['      Authorization:\n      - Bearer REDACTED\n'],
