@@ -259,11 +259,18 @@ function plain(value: string): unknown {
 }
 
 function resolve(value: string): unknown {
-  // With the default implicit types only null and bool words start with a letter: skip the regexes.
-  if (DEFAULT_IMPLICIT && isLetter(value.charCodeAt(0)) && !WORDS.has(value)) return value;
+  if (DEFAULT_IMPLICIT) {
+    const c = value.charCodeAt(0);
+    // With the default implicit types only null and bool words start with a letter: skip the regexes.
+    if (isLetter(c) && !WORDS.has(value)) return value;
+    // A short decimal without a leading zero (a status code, a length) is js-yaml's int, this number.
+    if (c >= 49 && c <= 57 && value.length <= 15 && DECIMAL.test(value)) return Number(value);
+  }
   for (const type of IMPLICIT!) if (type.resolve(value)) return type.construct(value);
   return value;
 }
+
+const DECIMAL = /^[1-9][0-9]*$/;
 
 const WORDS = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
 const DEFAULT_IMPLICIT =

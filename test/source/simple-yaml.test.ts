@@ -6,6 +6,10 @@ import { loadYamlDocument as parseWithJsYaml } from '../../src/source/yaml-schem
 /** Constructs recorders write: the fast reader must handle them and agree with js-yaml. */
 const HANDLED: [string, string][] = [
   ['plain scalars of every implicit type', '- a: 1\n  b: -1\n  c: 1.5\n  d: true\n  e: Null\n  f: ~\n  g: 2024-01-02T03:04:05Z\n  h: 0x1F\n  i: hello world\n  j: .inf\n  k:\n'],
+  [
+    'decimal integers of every length, with and without a leading zero, sign or underscore',
+    '- a: 0\n  b: 7\n  c: 200\n  d: 007\n  e: 123456789012345\n  f: 1234567890123456\n  g: 123456789012345678901234567890\n  h: 1_000\n  i: +5\n  j: 1e3\n  k: 2024\n  l: 12 34\n',
+  ],
   ['single and double quotes', `- a: 'it''s {"x": 1}'\n  b: "tab\\tnew\\nline \\u00e9 \\"q\\""\n  c: ''\n  d: ""\n`],
   ['literal block scalars and their chomping', '- clip: |\n    one\n\n    two\n  strip: |-\n    one\n  keep: |+\n    one\n\n\n  next: x\n'],
   ['a literal whose lines carry extra indentation', '- body: |\n      {\n        "a": 1\n      }\n'],
