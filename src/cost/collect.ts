@@ -90,9 +90,11 @@ function noUsageReason(interaction: Interaction, exchange: LlmExchange): string 
 /** Try the response's model, then the request's, then the URL's: versions differ in what the table knows. */
 function estimateFor(row: CostRow, extra: Pick<PriceQuery, 'cacheWrite1hTokens' | 'searchContextSize'>, models: (string | undefined)[], url: string, at: Date | undefined, prices: PriceTable) {
   let first: ReturnType<PriceTable> | undefined;
-  for (const model of new Set(models.filter((m): m is string => Boolean(m)))) {
+  const names = [...new Set(models.filter((m): m is string => Boolean(m)))];
+  for (const model of names) {
     const { inputTokens, outputTokens, cacheReadTokens, cacheWriteTokens, reasoningTokens } = row;
-    const answer = prices({ model, url, at, inputTokens, outputTokens, cacheReadTokens, cacheWriteTokens, reasoningTokens, ...extra });
+    const otherModels = names.length > 1 ? names.filter((n) => n !== model) : undefined;
+    const answer = prices({ model, url, at, inputTokens, outputTokens, cacheReadTokens, cacheWriteTokens, reasoningTokens, otherModels, ...extra });
     if ('cost' in answer) return answer;
     // The reason worth telling is about the name shown in the row (the first one tried).
     first ??= answer;

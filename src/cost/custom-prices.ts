@@ -56,7 +56,8 @@ function matches(pattern: string, model: string): boolean {
 /** Prices from a price file; cache reads and writes fall back to the input price, reasoning to the output price. */
 export function customPriceTable(prices: readonly CustomPrice[]): PriceTable {
   return (q) => {
-    const price = prices.find((p) => matches(p.model, q.model) && (!p.url || q.url.includes(p.url)));
+    const names = [q.model, ...(q.otherModels ?? [])];
+    const price = prices.find((p) => names.some((name) => matches(p.model, name)) && (!p.url || q.url.includes(p.url)));
     if (!price) return { reason: `no price for model "${q.model}"` };
     const cacheRead = Math.min(q.cacheReadTokens, q.inputTokens);
     const cacheWrite = Math.min(q.cacheWriteTokens, q.inputTokens - cacheRead);

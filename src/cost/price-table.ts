@@ -1,6 +1,12 @@
 /** What a price lookup needs: normalized usage, the model, the request URL and when it was recorded. */
 export interface PriceQuery {
   model: string;
+  /**
+   * The call's other names for its model (the request's `gpt-4o-mini` beside the response's
+   * `gpt-4o-mini-2024-07-18`, the one in the URL): a price file that names any of them wins over
+   * the bundled price of `model`.
+   */
+  otherModels?: readonly string[] | undefined;
   url: string;
   at?: Date | undefined;
   inputTokens: number;

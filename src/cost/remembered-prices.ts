@@ -2,7 +2,7 @@ import type { PriceAnswer, PriceQuery, PriceTable } from './price-table.js';
 
 // Every field of a query but the time, in a fixed order: the key of an answer (a type error here
 // when PriceQuery gains a field, so none is left out of the key).
-const FIELDS = { model: true, url: true, inputTokens: true, outputTokens: true, cacheReadTokens: true, cacheWriteTokens: true, reasoningTokens: true, cacheWrite1hTokens: true, searchContextSize: true } satisfies Record<Exclude<keyof PriceQuery, 'at'>, true>;
+const FIELDS = { model: true, url: true, inputTokens: true, outputTokens: true, cacheReadTokens: true, cacheWriteTokens: true, reasoningTokens: true, cacheWrite1hTokens: true, searchContextSize: true, otherModels: true } satisfies Record<Exclude<keyof PriceQuery, 'at'>, true>;
 const KEYS = Object.keys(FIELDS) as (keyof typeof FIELDS)[];
 
 /** The query minus its time, as one string; `undefined` and a missing field are alike. */
@@ -10,8 +10,8 @@ function undatedKey(query: PriceQuery): string {
   let key = '';
   for (const k of KEYS) {
     const v = query[k];
-    // A string field is quoted (JSON), so no value can pass for another field's.
-    key += v === undefined ? '\u0000' : typeof v === 'string' ? `${JSON.stringify(v)}\u0000` : `${v}\u0000`;
+    // A string field (and the list of names) is quoted (JSON), so no value can pass for another field's.
+    key += v === undefined ? '\u0000' : typeof v === 'string' || typeof v === 'object' ? `${JSON.stringify(v)}\u0000` : `${v}\u0000`;
   }
   return key;
 }

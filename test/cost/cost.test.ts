@@ -73,6 +73,17 @@ describe('--price-file', () => {
     expect(row.cost).toBeCloseTo((12 * 1 + 2 * 2) / 1e6, 12);
   });
 
+  it("an entry naming the request's model (README's `gpt-4o-mini`) wins over the bundled price of the response's dated name", () => {
+    const exact = JSON.stringify({ models: [{ model: 'gpt-4o-mini', input_mtok: 1, output_mtok: 2 }] });
+    const prices = chainTables([customPriceTable(parsePriceFile(exact, 'prices.json')), genaiPrices]);
+    const rows = rowsOf(sample('go-vcr-v2/openai-chat-parallel-tools.yaml'), prices);
+    expect(rows.map((r) => [r.model, r.pricedAs])).toEqual([
+      ['gpt-4o-mini-2024-07-18', 'price-file/gpt-4o-mini'],
+      ['gpt-4o-mini-2024-07-18', 'price-file/gpt-4o-mini'],
+    ]);
+    expect(rows[0]!.cost).toBeCloseTo((81 * 1 + 52 * 2) / 1e6, 12);
+  });
+
   it.each([
     ['not json', /not JSON/],
     ['{}', /needs a "models" list/],
