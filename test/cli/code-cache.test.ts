@@ -103,6 +103,20 @@ describe.skipIf(!existsSync(BUNDLE))('code cache of bin/cassette.js (skipped bef
     }
   });
 
+  it("holds in a command's bundle none of the other commands' modules (each is a stub that throws)", () => {
+    const bundle = (name: string) => readFileSync(join(ROOT, 'dist/bundle', name), 'utf8');
+    const commands = ['show', 'cost', 'diff', 'textconv', 'lint'];
+    for (const command of commands) {
+      const text = bundle(`run-${command}.cjs`);
+      for (const other of commands.filter((c) => c !== command)) expect(text, command).toContain(`the ${other} command is not in the ${command} bundle`);
+      expect(text).not.toContain(`the ${command} command is not in`);
+      expect(text.length, command).toBeLessThan(bundle('run.cjs').length * 0.85);
+    }
+    // The pool's commands: show, cost, lint.
+    expect(bundle('worker-cost.cjs')).toContain('the lint command is not in the cost bundle');
+    expect(bundle('worker.cjs')).not.toContain('is not in the');
+  });
+
   it("removes older builds' caches of the same install and month-old ones, keeps other installs'", () => {
     const home = tempTree('cassette-cache-', {});
     const env = { XDG_CACHE_HOME: home };
