@@ -11,13 +11,27 @@ export interface Pairing {
 // Above this many candidate pairs, only same-route pairs are scored (a changed route then shows as removed + added).
 const FULL_SCORING_LIMIT = 250_000;
 
+// Above this many candidate pairs (about 100 x 100 interactions), not every pair is scored: only a
+// band of BAND candidates either side of each interaction's relative position, plus identical
+// requests (equal request keys, found through a map) in a band of their own. Scoring every pair
+// was quadratic: ~1M similarity computations, ~15-30 s CPU, on two 10 MiB cassettes of ~1,000 calls
+// each on one route. Diff tools narrow big inputs the same way (git's diff gives up on costly
+// searches, difftastic falls back to a line diff). A call moved farther than the band and changed
+// on the way then reads as one removed and one added; an unchanged one still pairs (key map).
+const BAND_LIMIT = 10_000;
+const BAND = 32;
+
+/** Scores a candidate pair (see `scoreSides`); `pairSides` takes another for tests that count calls. */
+export type Scorer = (a: Side, b: Side, full: boolean) => number;
+
 /**
  * How alike two interactions are, or -1 when they are not the same call. Same call: same method
  * and the same route (host and path, model and ids masked), or, for a changed route (an endpoint
- * renamed, a router host), the same model with a similar body. Exact requests score highest;
- * request-body and response similarity break ties.
+ * renamed, a router host), the same model with a similar body, when `full` (few enough candidates).
+ * Exact requests score 10 or more, any other pair below 6; request-body and response similarity
+ * break ties.
  */
-function score(a: Side, b: Side, full: boolean): number {
+export function scoreSides(a: Side, b: Side, full: boolean): number {
   if (a.interaction.request.method !== b.interaction.request.method) return -1;
   const sameRoute = a.url.route === b.url.route && a.url.host === b.url.host;
   if (!sameRoute && !full) return -1;
@@ -32,19 +46,22 @@ function score(a: Side, b: Side, full: boolean): number {
  * Pair interactions of two cassettes by identity, not position: best-scoring pairs first (ties
  * to the nearest relative position), so a swapped pair is two exact matches in another order,
  * an inserted call is one addition, and a changed request on the same route is one change.
+ * Up to BAND_LIMIT candidate pairs every pair is scored; above it, a band of them (`bandPairs`):
+ * at most 2 * (2 * BAND + 1) * (n + m) scores.
  */
-export function pairSides(before: readonly Side[], after: readonly Side[]): Pairing {
+export function pairSides(before: readonly Side[], after: readonly Side[], scorer: Scorer = scoreSides): Pairing {
   const n = before.length;
   const m = after.length;
   if (n === m && before.every((s, i) => sameRequestKey(s, after[i]!))) return { pairs: before.map((_, i) => [i, i]), moved: new Set() };
   const full = n * m <= FULL_SCORING_LIMIT;
   const candidates: [number, number, number, number][] = [];
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < m; j++) {
-      const s = score(before[i]!, after[j]!, full);
-      if (s >= 0) candidates.push([s, Math.abs(i / Math.max(1, n) - j / Math.max(1, m)), i, j]);
-    }
-  }
+  const add = (i: number, j: number) => {
+    const s = scorer(before[i]!, after[j]!, full);
+    if (s >= 0) candidates.push([s, Math.abs(i / Math.max(1, n) - j / Math.max(1, m)), i, j]);
+  };
+  if (n * m <= BAND_LIMIT) {
+    for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) add(i, j);
+  } else for (const k of bandPairs(before, after)) add(Math.floor(k / m), k % m);
   candidates.sort((x, y) => y[0] - x[0] || x[1] - y[1] || x[2] - y[2] || x[3] - y[3]);
   const toAfter = new Map<number, number>();
   const taken = new Set<number>();
@@ -54,6 +71,42 @@ export function pairSides(before: readonly Side[], after: readonly Side[]): Pair
     taken.add(j);
   }
   return { pairs: ordered(n, m, toAfter), moved: crossing(toAfter) };
+}
+
+/**
+ * The candidate pairs scored above BAND_LIMIT, each as `i * m + j`: every (i, j) with j within
+ * BAND of i's relative position (and i within BAND of j's, so neither side's extra calls go
+ * unscored), and identical requests (same `requestKey`) within BAND of each other's place among
+ * their twins. Building the keys is linear in the cassettes' size.
+ */
+function bandPairs(before: readonly Side[], after: readonly Side[]): Set<number> {
+  const n = before.length;
+  const m = after.length;
+  const keys = new Set<number>();
+  // (x, y) for x < count, y < other within BAND of x's relative place, then the same the other way.
+  const band = (count: number, other: number, put: (x: number, y: number) => void) => {
+    const oneWay = (c: number, o: number, add: (x: number, y: number) => void) => {
+      for (let x = 0; x < c; x++) {
+        const centre = Math.round((x * o) / c);
+        for (let y = Math.max(0, centre - BAND); y <= Math.min(o - 1, centre + BAND); y++) add(x, y);
+      }
+    };
+    oneWay(count, other, put);
+    oneWay(other, count, (y, x) => put(x, y));
+  };
+  band(n, m, (i, j) => keys.add(i * m + j));
+  const twins = new Map<string, [number[], number[]]>();
+  before.forEach((s, i) => {
+    const group = twins.get(s.requestKey);
+    if (group) group[0].push(i);
+    else twins.set(s.requestKey, [[i], []]);
+  });
+  after.forEach((s, j) => twins.get(s.requestKey)?.[1].push(j));
+  for (const [olds, news] of twins.values()) {
+    if (news.length === 0) continue;
+    band(olds.length, news.length, (p, q) => keys.add(olds[p]! * m + news[q]!));
+  }
+  return keys;
 }
 
 /** Pairs and additions in the new cassette's order; a removed interaction follows its old predecessor. */
