@@ -3,7 +3,7 @@ import { CassetteInputError } from '../model/errors.js';
 import type { Header, Interaction } from '../model/types.js';
 import { statusTextOf } from './shared.js';
 import type { FormatAdapter } from './types.js';
-import { clipText } from '../secrets/clip.js';
+import { maskSecretsInRawText } from '../secrets/mask-raw.js';
 
 const MAGIC = 'httprr trace v1\n';
 
@@ -25,7 +25,7 @@ export const httprr: FormatAdapter = {
       const header = buf.toString('latin1', offset, eol < 0 ? buf.length : eol);
       const m = /^(\d+) (\d+)$/.exec(header);
       const index = interactions.length;
-      if (!m || eol < 0) throw new CassetteInputError(`bad record header ${JSON.stringify(clipText(header, 40))} (expected "reqlen resplen")`, { interaction: index, position: { line, column: 1 } });
+      if (!m || eol < 0) throw new CassetteInputError(`bad record header ${JSON.stringify(maskSecretsInRawText(header.slice(0, 600)).slice(0, 40))} (expected "reqlen resplen")`, { interaction: index, position: { line, column: 1 } });
       const reqLen = Number(m[1]);
       const resLen = Number(m[2]);
       const start = eol + 1;
@@ -96,7 +96,7 @@ function toInteraction(index: number, reqRaw: Buffer, resRaw: Buffer, line: numb
   const req = parseMessage(reqRaw);
   // A request line always starts with its method: one that does not is a broken trace, not a GET.
   const [method = '', target = '/'] = req.startLine.split(' ');
-  if (!/^[A-Z]+$/.test(method)) throw new CassetteInputError(`bad request line ${JSON.stringify(clipText(req.startLine, 60))}`, { interaction: index, position: { line: line + 1, column: 1 } });
+  if (!/^[A-Z]+$/.test(method)) throw new CassetteInputError(`bad request line ${JSON.stringify(maskSecretsInRawText(req.startLine.slice(0, 600)).slice(0, 60))}`, { interaction: index, position: { line: line + 1, column: 1 } });
   const host = req.headers.find((h) => h.name.toLowerCase() === 'host')?.value ?? '';
   const url = /^https?:\/\//.test(target) ? target : `https://${host}${target}`;
   const interaction: Interaction = {

@@ -11,6 +11,7 @@ import { createOffsets } from './offsets.js';
 import { jsonErrorOffset } from './json-error.js';
 import { parseSimpleYaml } from './simple-yaml.js';
 import { splitYamlList } from './yaml-list.js';
+import { maskSecretsInText } from '../secrets/mask.js';
 
 /** A cassette file parsed once into plain data, with lazy source positions. */
 export interface SourceDocument {
@@ -263,7 +264,8 @@ function parseJson(text: string): unknown {
   } catch {
     const offset = jsonErrorOffset(text);
     const position = offset >= 0 ? positionAt(text, offset) : undefined;
-    const near = offset >= 0 ? ` near ${JSON.stringify(text.slice(offset, offset + 12))}` : '';
+    // Masked before the cut: twelve characters of a key are no key shape any more, and would be printed.
+    const near = offset >= 0 ? ` near ${JSON.stringify(maskSecretsInText(text.slice(offset, offset + 600)).slice(0, 12))}` : '';
     const reason = offset >= text.length ? 'unexpected end of input' : `unexpected character${near}`;
     throw new CassetteInputError(`invalid JSON: ${reason}`, { position });
   }

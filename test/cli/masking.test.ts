@@ -162,6 +162,22 @@ describe('one masking for every command', () => {
     expect(cli(['show', ha]).stdout).toContain(`"access_token": "${maskSecret(token)}"`);
   });
 
+  it('an input error quoting the bytes where a file breaks masks a key there before cutting the quote', () => {
+    const token = 'Zx81Kq0vLm3Nw7Pr5Ty2Wq';
+    const request = `get https://api.example.com/v1/x?token=${token} HTTP/1.1\r\nHost: api.example.com\r\n\r\n`;
+    const response = 'HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok';
+    const dir5 = tempTree('cassette-mask-errors-', {
+      'near.har': `{"log":{"entries":[{"request":{"headers":[{"name":"Authorization","value":"Bearer" ${KEY}}]}}]}}`,
+      'bad.httprr': `httprr trace v1\n${request.length} ${response.length}\n${request}${response}`,
+    });
+    const near = cli(['show', join(dir5, 'near.har')]);
+    expect(near.status).toBe(2);
+    expect(near.stderr).toContain('invalid JSON: unexpected character near "sk-p…(');
+    const httprr = cli(['show', join(dir5, 'bad.httprr')]);
+    expect(httprr.stderr).toContain(`bad request line "get https://api.example.com/v1/x?token=${maskSecret(token)}`);
+    for (const out of [near.stderr, httprr.stderr]) for (const secret of [KEY.slice(0, 8), token.slice(0, 8)]) expect(out).not.toContain(secret);
+  });
+
   it('clipText never cuts inside a key shape', () => {
     expect(clipText(`ab ${KEY} cd`, 20)).toBe('ab ');
     expect(clipText(`ab ${KEY} cd`, 3 + KEY.length)).toBe(`ab ${KEY}`);
