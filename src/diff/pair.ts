@@ -16,8 +16,9 @@ const FULL_SCORING_LIMIT = 250_000;
 // requests (equal request keys, found through a map) in a band of their own. Scoring every pair
 // was quadratic: ~1M similarity computations, ~15-30 s CPU, on two 10 MiB cassettes of ~1,000 calls
 // each on one route. Diff tools narrow big inputs the same way (git's diff gives up on costly
-// searches, difftastic falls back to a line diff). A call moved farther than the band and changed
-// on the way then reads as one removed and one added; an unchanged one still pairs (key map).
+// searches, difftastic falls back to a line diff). A call moved farther than the band still pairs
+// when unchanged (key map) or when it shares a word no other call has (uniqueWordPairs); otherwise
+// it may pair with a neighbour in the band, or read as one removed and one added.
 const BAND_LIMIT = 10_000;
 const BAND = 32;
 
@@ -47,7 +48,7 @@ export function scoreSides(a: Side, b: Side, full: boolean): number {
  * to the nearest relative position), so a swapped pair is two exact matches in another order,
  * an inserted call is one addition, and a changed request on the same route is one change.
  * Up to BAND_LIMIT candidate pairs every pair is scored; above it, a band of them (`bandPairs`):
- * at most 2 * (2 * BAND + 1) * (n + m) scores.
+ * at most 2 * (2 * BAND + 1) * (n + m) + n scores.
  */
 export function pairSides(before: readonly Side[], after: readonly Side[], scorer: Scorer = scoreSides): Pairing {
   const n = before.length;
@@ -76,8 +77,8 @@ export function pairSides(before: readonly Side[], after: readonly Side[], score
 /**
  * The candidate pairs scored above BAND_LIMIT, each as `i * m + j`: every (i, j) with j within
  * BAND of i's relative position (and i within BAND of j's, so neither side's extra calls go
- * unscored), and identical requests (same `requestKey`) within BAND of each other's place among
- * their twins. Building the keys is linear in the cassettes' size.
+ * unscored), identical requests (same `requestKey`) within BAND of each other's place among
+ * their twins, and `uniqueWordPairs`. Building the keys and words is linear in the cassettes' size.
  */
 function bandPairs(before: readonly Side[], after: readonly Side[]): Set<number> {
   const n = before.length;
@@ -106,7 +107,37 @@ function bandPairs(before: readonly Side[], after: readonly Side[]): Set<number>
     if (news.length === 0) continue;
     band(olds.length, news.length, (p, q) => keys.add(olds[p]! * m + news[q]!));
   }
+  for (const [i, j] of uniqueWordPairs(before, after)) keys.add(i * m + j);
   return keys;
+}
+
+/**
+ * For each old call, the new call sharing the most request words that occur in one request of
+ * each side only (as patience diff anchors on unique lines), ties to the first: a changed call
+ * moved farther than the band is still a candidate. At most one pair per old call; linear.
+ */
+function uniqueWordPairs(before: readonly Side[], after: readonly Side[]): [number, number][] {
+  // Word -> the one side holding it, or -1 when several do.
+  const owners = (sides: readonly Side[]) => {
+    const owner = new Map<string, number>();
+    sides.forEach((s, x) => {
+      for (const w of s.tokens) owner.set(w, owner.has(w) ? -1 : x);
+    });
+    return owner;
+  };
+  const news = owners(after);
+  const votes = new Map<number, Map<number, number>>();
+  for (const [w, i] of owners(before)) {
+    const j = news.get(w);
+    if (i < 0 || j === undefined || j < 0) continue;
+    const row = votes.get(i) ?? votes.set(i, new Map()).get(i)!;
+    row.set(j, (row.get(j) ?? 0) + 1);
+  }
+  return [...votes].map(([i, row]) => {
+    let best = -1;
+    for (const [j, count] of row) if (best < 0 || count > row.get(best)! || (count === row.get(best)! && j < best)) best = j;
+    return [i, best];
+  });
 }
 
 /** Pairs and additions in the new cassette's order; a removed interaction follows its old predecessor. */
