@@ -106,6 +106,14 @@ export function writeOut(text: string): void {
   process.stdout.write(text);
 }
 
+// On POSIX node writes to a pipe asynchronously: once the pipe is full, the rest of a stdout write
+// waits in a queue while a later stderr line goes out at once, so `cassette show --json DIR 2>&1 | cat`
+// got a skip summary or an error in the middle of a JSON line. Blocking pipe writes (as files and
+// terminals already are; yargs' set-blocking does the same) keep both streams in the order written.
+for (const stream of [process.stdout, process.stderr]) {
+  (stream as { _handle?: { setBlocking?: (blocking: boolean) => void } })._handle?.setBlocking?.(true);
+}
+
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   throw error;
