@@ -1,10 +1,13 @@
+import { formatUsd } from '../../render/format.js';
 import { groupDigits } from '../../text/group-digits.js';
 import type { CommitDiff } from '../commit.js';
 import type { SideTotals } from '../types.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const signed = (n: number, format: (v: number) => string) => (n === 0 ? '' : ` (${n > 0 ? '+' : '-'}${format(Math.abs(n))})`);
-const usd = (v: number) => `$${v < 1 ? v.toFixed(4) : v.toFixed(2)}`;
+// Under a cent, the significant digits (formatUsd): at four decimals a $0.00002 change read
+// `$0.0002 → $0.0002 (-$0.0000)`.
+const usd = (v: number) => (v < 0.01 ? formatUsd(v) : `$${v < 1 ? v.toFixed(4) : v.toFixed(2)}`);
 const count = groupDigits;
 
 function tokensLine(a: SideTotals, b: SideTotals): string {
