@@ -134,11 +134,20 @@ function recordedAt(interaction: Interaction, exchange: LlmExchange): Date | und
   return undefined;
 }
 
-/** Models served from this machine cost nothing per call. (Kept here so the library needs no price data to load.) */
+/**
+ * Models served from this machine or the local network (Ollama, llama.cpp, vLLM on a LAN box or a compose service)
+ * cost nothing per call: loopback, private (RFC 1918, IPv6 ULA / link-local) addresses, `.local`/`.internal`/`.lan`
+ * names and single-label hosts such as `ollama`, none of which a paid public API answers on.
+ * (Kept here so the library needs no price data to load.)
+ */
 export function isLocal(query: Pick<PriceQuery, 'url'>): boolean {
+  let host: string;
   try {
-    return /^(localhost|127\.\d+\.\d+\.\d+|\[::1\]|0\.0\.0\.0|host\.docker\.internal)$/.test(new URL(query.url).hostname);
+    host = new URL(query.url).hostname.toLowerCase();
   } catch {
     return false;
   }
+  if (/^\[(::1|f[cd][0-9a-f]{0,2}:.*|fe[89ab][0-9a-f]?:.*)\]$/.test(host)) return true;
+  if (/^(127\.\d+\.\d+\.\d+|0\.0\.0\.0|10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|172\.(1[6-9]|2\d|3[01])\.\d+\.\d+)$/.test(host)) return true;
+  return /^[a-z0-9-]+$/.test(host) || /\.(localhost|local|internal|lan|home\.arpa)$/.test(host);
 }

@@ -57,6 +57,17 @@ describe('cost of one interaction', () => {
     expect(r.cost).toBeCloseTo((100 * 3 + 1000 * 3.75 + 500 * 0.3 + 50 * 15) / 1e6, 12);
   });
 
+  it('prices self-hosted OpenAI-compatible servers on the local network at 0, public hosts at list price', () => {
+    const res = openai('gpt-4o', { prompt_tokens: 1_000_000, completion_tokens: 0 });
+    const local = ['http://ollama:11434', 'http://192.168.1.20:8080', 'http://10.0.0.5:8000', 'http://172.20.0.3:8000', 'http://gpu-box.local:8000', 'http://host.docker.internal:1234', 'http://[fd00::5]:8000', 'http://127.0.0.1:11434'];
+    for (const base of local) {
+      expect(row(cassette(`${base}/v1/chat/completions`, { model: 'gpt-4o' }, res)), base).toMatchObject({ cost: 0, pricedAs: 'local (no API charge)' });
+    }
+    for (const base of ['https://api.openai.com', 'http://172.32.0.1:8000', 'http://8.8.8.8']) {
+      expect(row(cassette(`${base}/v1/chat/completions`, { model: 'gpt-4o' }, res)), base).toMatchObject({ cost: 2.5, pricedAs: 'openai/gpt-4o' });
+    }
+  });
+
   it('prefers a recorded cost and keeps the list price beside it', () => {
     const res = { ...openai('openai/gpt-4o-mini', { prompt_tokens: 10, completion_tokens: 5, cost: 0.0042 }) };
     const r = row(cassette('https://openrouter.ai/api/v1/chat/completions', { model: 'openai/gpt-4o-mini' }, res));
