@@ -38,8 +38,12 @@ export function changeText(c: JsonChange): string {
   if (c.detail !== undefined) return `${c.path} ${c.detail}`;
   if (c.kind === 'added') return `${c.path} added${c.after !== undefined && typeof c.after !== 'object' ? ` (${brief(c.after)})` : ''}`;
   if (c.kind === 'removed') return `${c.path} removed${c.before !== undefined && typeof c.before !== 'object' ? ` (was ${brief(c.before)})` : ''}`;
+  // Values reach here masked (compare.ts): two keys alike in their first characters and length
+  // mask the same, and the line must still say that something changed.
+  if (c.kind === 'changed' && JSON.stringify(c.before) === JSON.stringify(c.after)) return `${c.path}: ${brief(c.after)} (a masked secret in it changed)`;
   if (typeof c.before === 'string' && typeof c.after === 'string' && isLongText(c.before, c.after)) return `${c.path}: ${describeTextChange(c.before, c.after)}`;
-  return `${c.path}: ${brief(c.before)} → ${brief(c.after)}`;
+  const [before, after] = [brief(c.before), brief(c.after)];
+  return `${c.path}: ${before} → ${after}${before === after ? ' (they differ past what is shown)' : ''}`;
 }
 
 const modelText = (before: unknown, after: unknown) => `model changed: ${typeof before === 'string' ? before : '(none)'} → ${typeof after === 'string' ? after : '(none)'}`;
