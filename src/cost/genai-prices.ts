@@ -45,6 +45,13 @@ function answer(result: PriceCalculation, usage: Record<string, number | undefin
   const fee = result.provider.id === 'perplexity' ? perplexityRequestFee(result.model.id, query.searchContextSize) : undefined;
   const tableFee = result.model_price.requests_kcount;
   if (fee !== undefined && typeof tableFee === 'number') cost += fee - tableFee / 1000;
+  // A table without a 1-hour cache-write price (Bedrock's Claude rows) priced those writes as 5-minute
+  // ones; Anthropic and AWS publish the 1-hour write at 2x the base input price.
+  const p = priced.model_price;
+  const oneHour = usage.cache_write_1h_tokens ?? 0;
+  if (oneHour > 0 && p.cache_write_1h_mtok === undefined && typeof p.input_mtok === 'number' && typeof p.cache_write_mtok === 'number') {
+    cost += (oneHour * (2 * p.input_mtok - p.cache_write_mtok)) / 1e6;
+  }
   // A model with a price history (or hours of the day) is priced at the recording time; one without is not.
   const dated = Array.isArray(result.model.prices) || Array.isArray(priced.model.prices);
   const out: PriceAnswer = { cost, pricedAs: `${priced.provider.id}/${priced.model.id}`, dated };

@@ -88,12 +88,16 @@ export function bedrockUsage(usage: Record<string, unknown>): Usage {
   const read = asNumber(usage.cacheReadInputTokens) ?? asNumber(usage.cacheReadInputTokenCount);
   const write = asNumber(usage.cacheWriteInputTokens) ?? asNumber(usage.cacheWriteInputTokenCount);
   const total = input === undefined && read === undefined && write === undefined ? undefined : (input ?? 0) + (read ?? 0) + (write ?? 0);
+  // `cacheDetails: [{ ttl: '1h' | '5m', inputTokens }]` splits the writes by TTL; 1-hour writes cost more.
+  const details = Array.isArray(usage.cacheDetails) ? usage.cacheDetails : [];
+  const oneHour = details.reduce<number>((sum, d) => sum + (asString(asRecord(d)?.ttl) === '1h' ? (asNumber(asRecord(d)?.inputTokens) ?? 0) : 0), 0);
   return {
     inputTokens: total,
     outputTokens: asNumber(usage.outputTokens) ?? asNumber(usage.outputTokenCount),
     totalTokens: asNumber(usage.totalTokens),
     cacheReadTokens: read,
     cacheWriteTokens: write,
+    cacheWrite1hTokens: oneHour || undefined,
   };
 }
 

@@ -57,6 +57,24 @@ describe('cost of one interaction', () => {
     expect(r.cost).toBeCloseTo((100 * 3 + 1000 * 3.75 + 500 * 0.3 + 50 * 15) / 1e6, 12);
   });
 
+  it("prices Bedrock's 1-hour cache writes (Converse cacheDetails, InvokeModel cache_creation) at 2x input, as AWS publishes", () => {
+    const url = 'https://bedrock-runtime.us-east-1.amazonaws.com/model/us.anthropic.claude-sonnet-4-5-20250929-v1:0/converse';
+    const converse = {
+      output: { message: { role: 'assistant', content: [{ text: 'ok' }] } },
+      stopReason: 'end_turn',
+      usage: { inputTokens: 0, outputTokens: 0, cacheReadInputTokens: 0, cacheWriteInputTokens: 150_000, cacheDetails: [{ ttl: '1h', inputTokens: 100_000 }, { ttl: '5m', inputTokens: 50_000 }] },
+    };
+    const r = row(cassette(url, { messages: [] }, converse));
+    expect(r).toMatchObject({ provider: 'bedrock-converse', cacheWriteTokens: 150_000, pricedAs: 'aws/regional.anthropic.claude-sonnet-4-5-20250929-v1:0' });
+    // us. geo profile: $3.30/M input, $4.125/M 5-minute write, $6.60/M 1-hour write.
+    expect(r.cost).toBeCloseTo((100_000 * 6.6 + 50_000 * 4.125) / 1e6, 12);
+    const message = {
+      id: 'msg_1', type: 'message', role: 'assistant', model: 'claude-sonnet-4-5-20250929', content: [{ type: 'text', text: 'ok' }], stop_reason: 'end_turn',
+      usage: { input_tokens: 0, cache_creation_input_tokens: 100_000, cache_read_input_tokens: 0, cache_creation: { ephemeral_5m_input_tokens: 0, ephemeral_1h_input_tokens: 100_000 }, output_tokens: 0 },
+    };
+    expect(row(cassette(url.replace('/converse', '/invoke'), { anthropic_version: 'bedrock-2023-05-31', messages: [] }, message)).cost).toBeCloseTo((100_000 * 6.6) / 1e6, 12);
+  });
+
   it('prices self-hosted OpenAI-compatible servers on the local network at 0, public hosts at list price', () => {
     const res = openai('gpt-4o', { prompt_tokens: 1_000_000, completion_tokens: 0 });
     const local = ['http://ollama:11434', 'http://192.168.1.20:8080', 'http://10.0.0.5:8000', 'http://172.20.0.3:8000', 'http://gpu-box.local:8000', 'http://host.docker.internal:1234', 'http://[fd00::5]:8000', 'http://127.0.0.1:11434'];
