@@ -29,6 +29,8 @@ const CREDENTIAL_HEADERS = new Set([
   'authorization', 'proxy-authorization', 'x-api-key', 'api-key', 'x-goog-api-key', 'cookie', 'set-cookie', 'x-amz-security-token',
   'x-auth-token', 'x-access-token', 'anthropic-admin-api-key', 'ocp-apim-subscription-key', 'x-subscription-token', 'x-vercel-oidc-token',
 ]);
+// Headers whose value is a URL, checked for credentials in its query as the request URL is.
+const URL_HEADERS = new Set(['location', 'content-location', 'referer', 'refresh']);
 const BLOB_CHAR = /[A-Za-z0-9+/=_-]/;
 
 /** Shannon entropy in bits per character. */
@@ -47,6 +49,12 @@ function headerSecrets(header: Header): Candidate[] {
   if (name === 'authorization' && /^AWS4-HMAC-SHA256/i.test(value)) {
     const key = /Credential=((?:AKIA|ASIA)[A-Z0-9]{16})/.exec(value)?.[1];
     return key && !isPlaceholder(key) ? [{ kind: 'aws-access-key', value: key }] : [];
+  }
+  // A header holding a URL (an OAuth redirect's `Location: …?access_token=…`): its query, as a URL's
+  // (each value judged on its own: the host `example.com` does not make the token a placeholder).
+  if (URL_HEADERS.has(name)) {
+    const inUrl = urlSecrets(value).map(({ kind, value: v }) => ({ kind, value: v }));
+    if (inUrl.length > 0) return inUrl;
   }
   if (isPlaceholder(value)) return [];
   const token = value.replace(/^(Bearer|Basic|Token|Key)\s+/i, '');

@@ -61,6 +61,8 @@ describe('secret-header and secret-url', () => {
     ['      X-Portkey-Api-Key:\n      - Hk2s9Dk3LqP0xZ7mV4nB8cR1tY6wE5uI\n', /request header X-Portkey-Api-Key holds a credential: x-portkey-api-key Hk2s/, 'Hk2s'],
     ['      Helicone-Auth:\n      - Bearer pk-helicone-7hq3k2m9d8s7f6g5h4j3k2l1\n', /helicone-auth pk-h/, 'pk-h'],
     ['      X-Custom:\n      - sk-ant-api03-Ab3dE5fG7hJ9kL1mN3pQ5rS7tV\n', /request header X-Custom holds a credential: anthropic-key sk-a/, 'sk-ant-'],
+    ['      Location:\n      - https://app.example.com/cb?state=abc&access_token=ya29.Hk2s9Dk3LqP0xZ7mV4nB8cR1tY6w\n', /request header Location holds a credential: query parameter access_token ya29/, 'ya29'],
+    ['      Referer:\n      - https://dash.acme.io/keys?key=Hk2s9Dk3LqP0xZ7mV4nB8cR1tY6w\n', /request header Referer holds a credential: query parameter key Hk2s/, 'Hk2s'],
   ] as const)('flags a header the lists do not name: %s', (headers, message, secretStart) => {
     const text = interactionWith(headers);
     const findings = lint(text, 'secret-header');
