@@ -11,7 +11,8 @@ export interface OpenToolCall {
  * Identity follows what OpenAI-compatible servers actually send (openai-python#3246): a fragment
  * with an `index` continues the call at that index unless it brings a different `id`, which
  * starts a new call (some servers reuse index 0 for every call); a fragment without `index` starts
- * a new call when it has an `id` the open call does not, and otherwise continues the open call.
+ * a new call when it has an `id` the open call does not, or names a function after the open call's
+ * arguments are whole JSON (see startsAnother), and otherwise continues the open call.
  */
 export class ToolCallAssembler {
   readonly calls: OpenToolCall[] = [];
@@ -29,7 +30,7 @@ export class ToolCallAssembler {
   push(fragment: { index?: number | undefined; id?: string | undefined; name?: string | undefined; args: string }): void {
     const id = fragment.id || undefined;
     let call = fragment.index !== undefined ? this.byIndex.get(fragment.index) : this.open;
-    if (!call || (id !== undefined && call.id !== undefined && call.id !== id)) {
+    if (!call || (id !== undefined && call.id !== undefined && call.id !== id) || (fragment.index === undefined && startsAnother(call, fragment.name))) {
       call = { id, name: '', args: '' };
       this.calls.push(call);
       if (fragment.index !== undefined) this.byIndex.set(fragment.index, call);
@@ -38,6 +39,22 @@ export class ToolCallAssembler {
     if (!call.name && fragment.name) call.name = fragment.name;
     call.args += fragment.args;
     this.open = call;
+  }
+}
+
+/**
+ * Without an index or a new id, a fragment naming a function after the open call's arguments are
+ * whole JSON is the next call (Gemini's OpenAI-compatible stream sends parallel calls whole, with
+ * empty ids and no index, in one chunk). A server repeating the name on every fragment of one call
+ * still continues it while the arguments are unfinished.
+ */
+function startsAnother(call: OpenToolCall, name: string | undefined): boolean {
+  if (!name || !call.name || call.args.trim() === '') return false;
+  try {
+    JSON.parse(call.args);
+    return true;
+  } catch {
+    return false;
   }
 }
 

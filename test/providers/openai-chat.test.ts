@@ -66,6 +66,16 @@ const cases: { name: string; body: string; headers?: Header[]; status?: number; 
     expect: { text: 'a', error: { message: 'Provider returned error', type: undefined, code: 502 } },
   },
   {
+    // Gemini's OpenAI-compatible stream: parallel calls whole in one chunk, empty ids, no index.
+    name: 'whole tool calls without index or id are separate calls; a repeated name mid-arguments is not',
+    body:
+      delta({ tool_calls: [{ id: '', type: 'function', function: { name: 'w', arguments: '{"city":"Paris"}' } }, { id: '', type: 'function', function: { name: 'w', arguments: '{"city":"Rome"}' } }] }) +
+      delta({ tool_calls: [{ function: { name: 'x', arguments: '{"a":' } }] }) +
+      delta({ tool_calls: [{ function: { name: 'x', arguments: '1}' } }] }, 'tool_calls') +
+      'data: [DONE]\n\n',
+    expect: { toolCalls: [{ name: 'w', arguments: { city: 'Paris' } }, { name: 'w', arguments: { city: 'Rome' } }, { name: 'x', arguments: { a: 1 }, argumentsError: undefined }] },
+  },
+  {
     name: 'non-streamed JSON with legacy function_call',
     headers: json,
     body: JSON.stringify({ id: 'x', model: 'gpt-3.5-turbo', choices: [{ index: 0, message: { role: 'assistant', content: null, function_call: { name: 'f', arguments: '{"a":1}' } }, finish_reason: 'function_call' }] }),
