@@ -42,7 +42,8 @@ function frameSse(text: string): SseStream {
       comments.push(comment.trim());
     },
   });
-  parser.feed(text);
+  // The SSE decoder strips one leading byte-order mark (WHATWG HTML 9.2.6); left in, it hides the first field name.
+  parser.feed(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   // A recording (or a gateway closing early, openai-node#2725) may lack the final blank line:
   // a blank line at end of input dispatches the pending event; with nothing pending it is a no-op.
   parser.feed('\n\n');

@@ -76,6 +76,11 @@ const cases: { name: string; body: string; headers?: Header[]; status?: number; 
     expect: { toolCalls: [{ name: 'w', arguments: { city: 'Paris' } }, { name: 'w', arguments: { city: 'Rome' } }, { name: 'x', arguments: { a: 1 }, argumentsError: undefined }] },
   },
   {
+    name: 'a leading byte-order mark does not hide the first event',
+    body: '\ufeff' + delta({ role: 'assistant', content: 'Hel' }) + delta({ content: 'lo' }, 'stop') + 'data: [DONE]\n\n',
+    expect: { text: 'Hello', finishReason: 'stop' },
+  },
+  {
     name: 'non-streamed JSON with legacy function_call',
     headers: json,
     body: JSON.stringify({ id: 'x', model: 'gpt-3.5-turbo', choices: [{ index: 0, message: { role: 'assistant', content: null, function_call: { name: 'f', arguments: '{"a":1}' } }, finish_reason: 'function_call' }] }),
