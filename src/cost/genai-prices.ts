@@ -78,6 +78,8 @@ function genaiUsage(q: PriceQuery): Record<string, number | undefined> {
     cache_write_tokens: cacheWrite || undefined,
     cache_write_1h_tokens: oneHour || undefined,
     output_reasoning_tokens: reasoning || undefined,
+    // Anthropic's web searches: genai-prices prices them by `web_searches_kcount` ($10 per 1,000).
+    web_searches: q.webSearches || undefined,
   };
 }
 

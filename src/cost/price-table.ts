@@ -19,6 +19,8 @@ export interface PriceQuery {
   cacheWrite1hTokens?: number | undefined;
   /** Perplexity's `search_context_size` (`low`, `medium`, `high`), which sets its per-request fee. */
   searchContextSize?: string | undefined;
+  /** Server-side web searches (Anthropic), priced per thousand (`web_searches_kcount`). */
+  webSearches?: number | undefined;
 }
 
 /**

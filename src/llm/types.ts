@@ -37,6 +37,8 @@ export interface Usage {
   cacheWrite1hTokens?: number | undefined;
   /** Perplexity's `search_context_size` (`low` | `medium` | `high`): it sets the per-request fee. */
   searchContextSize?: string | undefined;
+  /** Anthropic's server-side web searches (`usage.server_tool_use.web_search_requests`), billed per search. */
+  webSearches?: number | undefined;
   /** Money the API itself reported for this call, in USD (OpenRouter `usage.cost`, Perplexity `usage.cost.total_cost`, xAI `cost_in_usd_ticks`). */
   cost?: number | undefined;
 }

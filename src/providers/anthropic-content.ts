@@ -67,5 +67,6 @@ export function anthropicUsage(usage: Record<string, unknown>): Usage {
   const write = asNumber(usage.cache_creation_input_tokens);
   const total = input === undefined && read === undefined && write === undefined ? undefined : (input ?? 0) + (read ?? 0) + (write ?? 0);
   const oneHour = asNumber(asRecord(usage.cache_creation)?.ephemeral_1h_input_tokens);
-  return { inputTokens: total, outputTokens: asNumber(usage.output_tokens), cacheReadTokens: read, cacheWriteTokens: write, cacheWrite1hTokens: oneHour || undefined };
+  const searches = asNumber(asRecord(usage.server_tool_use)?.web_search_requests);
+  return { inputTokens: total, outputTokens: asNumber(usage.output_tokens), cacheReadTokens: read, cacheWriteTokens: write, cacheWrite1hTokens: oneHour || undefined, webSearches: searches || undefined };
 }

@@ -75,6 +75,16 @@ describe('cost of one interaction', () => {
     expect(row(cassette(url.replace('/converse', '/invoke'), { anthropic_version: 'bedrock-2023-05-31', messages: [] }, message)).cost).toBeCloseTo((100_000 * 6.6) / 1e6, 12);
   });
 
+  it("adds Anthropic's web-search fee ($10 per 1,000 server_tool_use.web_search_requests) to the tokens", () => {
+    const msg = {
+      id: 'msg_1', type: 'message', role: 'assistant', model: 'claude-sonnet-4-20250514', content: [{ type: 'text', text: 'ok' }], stop_reason: 'end_turn',
+      usage: { input_tokens: 100, cache_read_input_tokens: 500, output_tokens: 50, server_tool_use: { web_search_requests: 2 } },
+    };
+    const r = row(cassette('https://api.anthropic.com/v1/messages', { model: 'claude-sonnet-4-20250514' }, msg));
+    expect(r).toMatchObject({ costSource: 'estimated', pricedAs: 'anthropic/claude-sonnet-4-0' });
+    expect(r.cost).toBeCloseTo((100 * 3 + 500 * 0.3 + 50 * 15) / 1e6 + 2 * 0.01, 12);
+  });
+
   it('prices self-hosted OpenAI-compatible servers on the local network at 0, public hosts at list price', () => {
     const res = openai('gpt-4o', { prompt_tokens: 1_000_000, completion_tokens: 0 });
     const local = ['http://ollama:11434', 'http://192.168.1.20:8080', 'http://10.0.0.5:8000', 'http://172.20.0.3:8000', 'http://gpu-box.local:8000', 'http://host.docker.internal:1234', 'http://[fd00::5]:8000', 'http://127.0.0.1:11434'];
