@@ -180,7 +180,8 @@ function attachJson(body: Body, text: string, headers: readonly Header[]): void 
   if (first !== '{' && first !== '[' && !type.includes('json')) return;
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    // A leading byte-order mark (some .NET servers send one) is no part of the JSON: decoders drop it.
+    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch {
     return; // Not JSON; lint reports content-type mismatches.
   }

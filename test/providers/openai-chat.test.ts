@@ -81,6 +81,12 @@ const cases: { name: string; body: string; headers?: Header[]; status?: number; 
     expect: { text: 'Hello', finishReason: 'stop' },
   },
   {
+    name: 'a JSON body starting with a byte-order mark is read',
+    headers: json,
+    body: '\ufeff' + JSON.stringify({ id: 'x', model: 'gpt-4o', choices: [{ index: 0, message: { role: 'assistant', content: 'ok' }, finish_reason: 'stop' }], usage: { prompt_tokens: 3, completion_tokens: 1 } }),
+    expect: { text: 'ok', usage: { inputTokens: 3, outputTokens: 1 } },
+  },
+  {
     name: 'non-streamed JSON with legacy function_call',
     headers: json,
     body: JSON.stringify({ id: 'x', model: 'gpt-3.5-turbo', choices: [{ index: 0, message: { role: 'assistant', content: null, function_call: { name: 'f', arguments: '{"a":1}' } }, finish_reason: 'function_call' }] }),
