@@ -127,6 +127,9 @@ function reassembleGemini(interaction: Interaction): LlmResponse | undefined {
 function applyChunk(out: LlmResponse, chunk: Record<string, unknown>): void {
   out.model = asString(chunk.modelVersion) ?? out.model;
   out.id = asString(chunk.responseId) ?? out.id;
+  // Vertex AI stamps each response `createTime` (RFC 3339): the call's time when no recorder time is kept.
+  const createTime = Date.parse(asString(chunk.createTime) ?? '');
+  if (out.created === undefined && !Number.isNaN(createTime)) out.created = Math.floor(createTime / 1000);
   const meta = asRecord(chunk.usageMetadata);
   // Each streamed chunk repeats cumulative counts: the last one wins.
   if (meta) out.usage = geminiUsage(meta);

@@ -85,6 +85,12 @@ describe('cost of one interaction', () => {
     expect(r.cost).toBeCloseTo((100 * 3 + 500 * 0.3 + 50 * 15) / 1e6 + 2 * 0.01, 12);
   });
 
+  it("dates a Vertex AI Gemini call by its response's createTime when nothing else dates it", () => {
+    const url = 'https://us-central1-aiplatform.googleapis.com/v1/projects/p/locations/us-central1/publishers/google/models/gemini-2.0-flash-001:generateContent';
+    const res = { candidates: [{ content: { parts: [{ text: 'ok' }], role: 'model' }, finishReason: 'STOP' }], usageMetadata: { promptTokenCount: 10, candidatesTokenCount: 1 }, modelVersion: 'gemini-2.0-flash-001', createTime: '2025-07-30T12:37:55.170Z' };
+    expect(row(cassette(url, { contents: [] }, res)).pricedAt).toBe('2025-07-30T12:37:55.000Z');
+  });
+
   it('prices self-hosted OpenAI-compatible servers on the local network at 0, public hosts at list price', () => {
     const res = openai('gpt-4o', { prompt_tokens: 1_000_000, completion_tokens: 0 });
     const local = ['http://ollama:11434', 'http://192.168.1.20:8080', 'http://10.0.0.5:8000', 'http://172.20.0.3:8000', 'http://gpu-box.local:8000', 'http://host.docker.internal:1234', 'http://[fd00::5]:8000', 'http://127.0.0.1:11434'];
