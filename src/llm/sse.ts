@@ -1,4 +1,5 @@
 import { createParser } from 'eventsource-parser';
+import { stripBom } from '../text/bom.js';
 
 export interface SseEvent {
   event?: string | undefined;
@@ -43,7 +44,7 @@ function frameSse(text: string): SseStream {
     },
   });
   // The SSE decoder strips one leading byte-order mark (WHATWG HTML 9.2.6); left in, it hides the first field name.
-  parser.feed(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  parser.feed(stripBom(text));
   // A recording (or a gateway closing early, openai-node#2725) may lack the final blank line:
   // a blank line at end of input dispatches the pending event; with nothing pending it is a no-op.
   parser.feed('\n\n');

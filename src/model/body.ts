@@ -4,6 +4,7 @@ import { decompressLimit, isOverLimit } from '../limits/decompress.js';
 import { limits, sizeLimitError } from '../limits/limits.js';
 import { nestsDeeperThan, stringifyDeep } from '../limits/depth.js';
 import type { Body, BodyStorage, Header } from './types.js';
+import { stripBom } from '../text/bom.js';
 
 /** What an adapter found in the file; exactly one of `text`, `bytes` or `parsed` is set. */
 export interface StoredBody {
@@ -181,7 +182,7 @@ function attachJson(body: Body, text: string, headers: readonly Header[]): void 
   let json: unknown;
   try {
     // A leading byte-order mark (some .NET servers send one) is no part of the JSON: decoders drop it.
-    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    json = JSON.parse(stripBom(text));
   } catch {
     return; // Not JSON; lint reports content-type mismatches.
   }

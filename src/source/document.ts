@@ -10,6 +10,7 @@ import { splitJsonList } from './json-list.js';
 import { createOffsets } from './offsets.js';
 import { jsonErrorOffset } from './json-error.js';
 import { parseSimpleYaml } from './simple-yaml.js';
+import { stripBom } from '../text/bom.js';
 import { splitYamlList } from './yaml-list.js';
 import { maskSecretsInText } from '../secrets/mask.js';
 
@@ -110,10 +111,6 @@ export function parseSource(input: Uint8Array | string, options: ParseOptions = 
   const whole = textOf();
   const data = kind === 'json' ? parseJson(whole) : kind === 'yaml' ? parseYaml(whole) : whole;
   return { kind, data, text: whole, gzipped, bytes: kind === 'text' ? bytes : undefined, locate };
-}
-
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** Replace a lazy list in `doc.data` by all its items, for code that reads the whole document. */
