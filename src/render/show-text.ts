@@ -46,7 +46,7 @@ function renderShowTextParts(c: Cassette, total: number, warnings: readonly Show
   const out: string[] = [];
   const count = `${total} interaction${total === 1 ? '' : 's'}`;
   out.push(p.bold(sanitizeLine(c.path)) + p.gray(`  ${c.format} · ${count}${c.recordedWith ? ` · ${sanitizeLine(c.recordedWith)}` : ''}`));
-  for (const w of warnings) out.push(p.yellow(`  warning: ${warningText(c.path, options.mask ? { ...w, message: maskSecretsInText(w.message) } : w)}`));
+  for (const w of warnings) out.push(p.yellow(`  warning: ${warningText(c.path, { ...w, message: masked(w.message, options) })}`));
   for (const block of blocks) out.push('', block);
   return out.join('\n') + '\n';
 }
@@ -132,7 +132,7 @@ function renderMessage(m: LlmMessage, isNew: boolean, o: ShowTextOptions): strin
 function messageBlock(role: string, text: string, isNew: boolean, o: ShowTextOptions): string {
   const p = o.palette;
   const mark = isNew ? p.green('+ ') : '  ';
-  const { text: short, cut } = shorten(o.mask ? maskSecretsInText(text) : text, o.full);
+  const { text: short, cut } = shorten(masked(text, o), o.full);
   // Continuation rows line up under the text, past the role column.
   const body = wrap(short, o.width, ' '.repeat(4 + Math.max(9, role.length) + 1)).trimStart();
   const more = cut > 0 ? p.gray(` … (${cut} more chars, --full to show)`) : '';
@@ -144,7 +144,7 @@ function messageBlock(role: string, text: string, isNew: boolean, o: ShowTextOpt
 function toolCallBlock(call: ToolCall, o: ShowTextOptions, indent: string): string {
   const p = o.palette;
   const args = formatArguments(call.arguments, o.width - indent.length - call.name.length - 2);
-  const { text, cut } = shorten(o.mask ? maskSecretsInText(args) : args, o.full, 1200, 20);
+  const { text, cut } = shorten(masked(args, o), o.full, 1200, 20);
   const body = wrap(text, o.width, indent).trimStart();
   const id = call.id ? p.gray(`  [${sanitizeLine(call.id)}]`) : '';
   const flag = call.argumentsError ? p.red('  (invalid JSON)') : '';
@@ -167,7 +167,7 @@ function renderResponse(r: LlmResponse, o: ShowTextOptions): string[] {
   if (r.reasoning) lines.push(p.dim(`    ${'reasoning'.padEnd(9)} ${wrap(shorten(masked(r.reasoning, o), o.full).text, o.width, '              ').trimStart()}`));
   if (r.redactedThinkingBlocks) lines.push(p.dim(`    ${'reasoning'.padEnd(9)} ${r.redactedThinkingBlocks} redacted thinking block${r.redactedThinkingBlocks === 1 ? '' : 's'} (encrypted)`));
   if (r.text) {
-    const { text, cut } = shorten(o.mask ? maskSecretsInText(r.text) : r.text, o.full, 1200, 16);
+    const { text, cut } = shorten(masked(r.text, o), o.full, 1200, 16);
     lines.push(`    ${p.green('assistant')} ${wrap(text, o.width, '              ').trimStart()}${cut ? p.gray(` … (${cut} more chars, --full to show)`) : ''}`);
   }
   if (r.refusal) lines.push(`    ${p.red('refusal')}   ${wrap(masked(r.refusal, o), o.width, '              ').trimStart()}`);
@@ -209,6 +209,6 @@ function bodyBlock(title: string, body: Body, headers: readonly Header[], o: Sho
   const head = `  ${p.bold(title)}  ${p.gray(sanitizeLine([type, size].filter(Boolean).join(' · ')))}`;
   if (body.size === 0) return [`${head}${p.gray('  (empty)')}`];
   const preview = renderRawBody(body, type, { full: o.full, raw: o.raw });
-  const text = o.mask ? maskSecretsInText(preview) : preview;
+  const text = masked(preview, o);
   return [head, wrap(text, o.width, '    ')];
 }
