@@ -56,6 +56,15 @@ describe('cassette diff', () => {
     expect(bad.stderr).toMatch(/bad\.json:1:\d+: invalid JSON/);
     expect(cli(['diff', 'a', 'b', 'c']).status).toBe(2);
   });
+
+  it('--json of two files carries each side’s cost in its totals, the sum `cost` gives', () => {
+    const [a, b] = ['go-vcr-v2/openai-chat-stream-text.yaml', 'go-vcr-v2/openai-chat-parallel-tools.yaml'].map((f) => join(SAMPLES, f));
+    const costOf = (file: string) => (JSON.parse(cli(['cost', '--json', file]).stdout) as { total: { cost: number } }).total.cost;
+    const out = JSON.parse(cli(['diff', '--json', a!, b!]).stdout) as { diffs: { totals: { before: { cost: number | null }; after: { cost: number | null } } }[] };
+    expect(out.diffs[0]!.totals.before.cost).toBeCloseTo(costOf(a!), 12);
+    expect(out.diffs[0]!.totals.after.cost).toBeCloseTo(costOf(b!), 12);
+    expect(out.diffs[0]!.totals.after.cost).toBeGreaterThan(0);
+  });
 });
 
 describe('cassette diff in a git repository', () => {

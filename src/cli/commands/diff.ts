@@ -63,6 +63,11 @@ function diffStreamed(x: { path: string; bytes: Uint8Array }, y: { path: string;
   }
 }
 
+async function jsonCostOptions(): Promise<Pick<DiffOptions, 'costOf'>> {
+  const [{ genaiPrices }, { rememberPrices }, { costOptions }] = await Promise.all([import('../../cost/genai-prices.js'), import('../../cost/remembered-prices.js'), import('../../diff/rewritten.js')]);
+  return { costOf: costOptions(rememberPrices(genaiPrices)).costOf };
+}
+
 function indexFlag(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value)) throw new UsageError(`${name} needs an interaction index, got "${value}"`);
@@ -90,6 +95,9 @@ export async function diffCommand(args: string[], flags: DiffFlags): Promise<voi
   };
   if (flags.git) return (await import('./diff-git.js')).diffGit(args, flags, options);
   // Called by git as an external diff driver (diff.<driver>.command, GIT_EXTERNAL_DIFF).
+  // --json's totals carry cost (recorded, else the list-price estimate) as `diff --git`'s do; the
+  // big price table is loaded only for them.
+  if (flags.json) Object.assign(options, await jsonCostOptions());
   const call = parseExternalDiff(args, process.env);
   if (call) return (await import('./diff-external.js')).diffExternal(call, flags, options);
   if (args.length === 1) {
