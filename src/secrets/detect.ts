@@ -204,7 +204,9 @@ export const KEY_LIKE_ENDS = ['key', 'secret', 'token', 'password', 'passwd', 'a
 export const KEY_LIKE_PAIR = new RegExp(`(?:${KEY_LIKE_ENDS.map((end) => end.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`)).join('|')})["']?\\s*[:=]`);
 const NAME_CHAR = charTable(/[\w-]/);
 const NAME_START = charTable(/[A-Za-z_]/);
-const VALUE_CHAR = charTable(/[A-Za-z0-9+/_.=-]/);
+// `~` is in Azure (Entra ID) client secrets (`…8Q~…`), `%` in a form body's percent-encoded `+` and `/`:
+// without them such a value was cut short of 16 characters and passed for no key at all.
+const VALUE_CHAR = charTable(/[A-Za-z0-9+/_.=~%-]/);
 const SPACE_CHAR = charTable(/[ \t\n\r\f\v]/);
 const is = (table: Uint8Array, c: number) => c < 128 && table[c] === 1;
 const QUOTE = 34;
@@ -213,7 +215,7 @@ const APOSTROPHE = 39;
 /**
  * `name: value` and `name=value` pairs (a name of 2-41 characters, a value of 16-200), found from
  * each `:` and `=` outward in time linear in the text. It replaces the RegExp
- * `["']?([A-Za-z_][\w-]{1,40})["']?\s*[:=]\s*["']?([A-Za-z0-9+/_.=-]{16,200})`, which backtracks 40
+ * `["']?([A-Za-z_][\w-]{1,40})["']?\s*[:=]\s*["']?([A-Za-z0-9+/_.=~%-]{16,200})`, which backtracks 40
  * steps at every character of a long run of word characters (11 s on a 10 MB line). Characters are
  * tested by code unit against tables: bodies hold a separator every few characters. With `nameEnds`
  * (lower-case letters only), only pairs whose name ends with one of them, in any case, are given.

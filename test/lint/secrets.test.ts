@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { entropy, findSecrets, KEY_LIKE_ENDS, KEY_LIKE_PAIR, keyValuePairs } from '../../src/secrets/detect.js';
-import { maskSecret, maskUrl, maskValue } from '../../src/secrets/mask.js';
+import { maskSecret, maskSecretsInText, maskUrl, maskValue } from '../../src/secrets/mask.js';
 import { maskSecretsInRawText } from '../../src/secrets/mask-raw.js';
 import { isPlaceholder, KEY_LIKE, possiblePatterns } from '../../src/secrets/patterns.js';
 import { loadCassette } from '../../src/load.js';
@@ -36,6 +36,20 @@ describe('secret-body: every key shape, at its position', () => {
     const text = interactionWith('', '{"client_secret":"q8Zr2LmX0vTb7NcK4pWy","next_page_token":"q8Zr2LmX0vTb7NcK4pWy9"}');
     expect(lint(text, 'secret-body').map((f) => f.message)).toEqual([`request body holds a credential: high-entropy client_secret ${maskSecret('q8Zr2LmX0vTb7NcK4pWy')}`]);
     expect(entropy('aaaaaaaaaaaaaaaa')).toBe(0);
+  });
+
+  // RFC 6749 2.3.1: a client secret goes in an x-www-form-urlencoded body, where `+` and `/` are
+  // percent-encoded; Azure (Entra ID) client secrets hold `~`. Both were cut short and passed.
+  it.each([
+    ['client_secret', 'Abc8Q~dEfGhIjKlMnOpQrStUvWxYz0123456789ab'],
+    ['client_secret', 'q8Zr3V%2BX9pLm%2F2wYc7Hn4JfB6sDgA1eQ'],
+  ])('finds a form body\'s %s %s whole, and --fix redacts it', (name, secret) => {
+    const body = `grant_type=client_credentials&${name}=${secret}&scope=https%3A%2F%2Fcognitiveservices.azure.com%2F.default`;
+    const text = interactionWith('', body, 'https://login.microsoftonline.com/t/oauth2/v2.0/token');
+    const findings = lint(text, 'secret-body');
+    expect(findings.map((f) => f.message)).toEqual([`request body holds a credential: high-entropy ${name} ${maskSecret(secret)}`]);
+    expect(findings[0]!.fix?.map((e) => text.slice(e.start, e.end))).toEqual([secret]);
+    expect(maskSecretsInText(body)).toBe(body.replace(secret, maskSecret(secret)));
   });
 });
 
