@@ -3,7 +3,7 @@ import { CassetteInputError } from '../model/errors.js';
 import { headersFrom } from '../model/headers.js';
 import type { DocPath, Interaction, LoadWarning } from '../model/types.js';
 import type { SourceDocument } from '../source/document.js';
-import { isRecord, parseGoDuration, standardFieldPaths, statusTextOf } from './shared.js';
+import { formFields, isRecord, parseGoDuration, standardFieldPaths, statusTextOf } from './shared.js';
 import type { FormatAdapter, ParsedCassette } from './types.js';
 
 const V2_ONLY = ['proto', 'proto_major', 'proto_minor', 'content_length', 'transfer_encoding', 'trailer', 'host', 'remote_addr', 'request_uri', 'uncompressed'];
@@ -59,6 +59,8 @@ function toInteraction(item: unknown, index: number, doc: SourceDocument, warnin
       url: typeof req.url === 'string' ? req.url : '',
       headers: requestHeaders,
       body: makeBody(requestBody, requestHeaders),
+      // The form is the body only when no body was kept (goBody).
+      form: req.body instanceof Uint8Array || (typeof req.body === 'string' && req.body !== '') ? formFields(req.form) : undefined,
     },
     response: undefined,
     docPath: base,

@@ -3,7 +3,7 @@ import { CassetteInputError } from '../model/errors.js';
 import { headersFrom } from '../model/headers.js';
 import type { DocPath, Header, Interaction } from '../model/types.js';
 import type { SourceDocument } from '../source/document.js';
-import { isRecord, isoTime, standardFieldPaths, statusTextOf } from './shared.js';
+import { formFields, isRecord, isoTime, standardFieldPaths, statusTextOf } from './shared.js';
 
 /** The `log.entries` list of a HAR 1.2 document, or undefined when the shape is not HAR. */
 export function harEntries(data: unknown): unknown[] | undefined {
@@ -40,6 +40,8 @@ export function harInteraction(entry: unknown, index: number, doc: SourceDocumen
       url: typeof req.url === 'string' ? req.url : '',
       headers: requestHeaders,
       body: makeBody(postDataBody(postData), requestHeaders),
+      // The params are the body only when there is neither text nor textJSON (postDataBody).
+      form: typeof postData?.text === 'string' || (postData?.textJSON !== undefined && postData.textJSON !== null) ? formFields(postData?.params) : undefined,
     },
     response: undefined,
     durationMs: typeof entry.time === 'number' ? entry.time : undefined,

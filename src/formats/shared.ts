@@ -1,10 +1,18 @@
-import type { DocPath, InteractionField } from '../model/types.js';
+import type { DocPath, Header, InteractionField } from '../model/types.js';
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array);
 }
 
 /** Field paths for an interaction whose request/response keys are the usual ones. */
+/** go-vcr's `form` (`{name: [values]}`) or HAR's `params` (`[{name, value}]`) as name/value pairs; undefined when none. */
+export function formFields(form: unknown): Header[] | undefined {
+  const out: Header[] = [];
+  if (Array.isArray(form)) for (const p of form) if (isRecord(p)) out.push({ name: String(p.name ?? ''), value: String(p.value ?? '') });
+  if (isRecord(form) && !Array.isArray(form)) for (const [name, vs] of Object.entries(form)) for (const v of Array.isArray(vs) ? vs : [vs]) out.push({ name, value: String(v) });
+  return out.length > 0 ? out : undefined;
+}
+
 export function standardFieldPaths(
   base: DocPath,
   names: Partial<Record<InteractionField, readonly (string | number)[]>>,

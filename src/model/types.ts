@@ -62,6 +62,12 @@ export interface Request {
   url: string;
   headers: Header[];
   body: Body;
+  /**
+   * Form fields the recorder kept beside a body it also kept (go-vcr `form`, HAR `postData.params`):
+   * they can still hold what the body no longer does (a hook that redacted only the body), so the
+   * secret checks read them. Undefined when there are none, or when the body was made from them.
+   */
+  form?: Header[] | undefined;
 }
 
 export interface Response {

@@ -91,6 +91,12 @@ function cookieSecrets(name: 'cookie' | 'set-cookie', value: string): Candidate[
   return out;
 }
 
+/** A form field kept beside the body: judged as a query parameter is (name and randomness, else a key shape). */
+function formFieldSecrets({ name, value }: Header): Candidate[] {
+  if (isPlaceholder(value)) return [];
+  return isKeyLikeName(name) && randomLooking(value) ? [{ kind: `high-entropy ${name}`, value }] : patternSecrets(value);
+}
+
 type UrlSecret = { kind: string; value: string; field: string; urlPart?: 'userinfo' | 'path' };
 
 function urlSecrets(url: string): UrlSecret[] {
@@ -283,6 +289,7 @@ function scanInteraction(interaction: Interaction): FoundSecret[] {
   for (const s of urlSecrets(interaction.request.url)) at('request', 'url', s.field)(s);
   const reqText = interaction.request.body.text;
   if (reqText) bodySecrets(reqText).forEach(at('request', 'body', 'request body'));
+  for (const f of interaction.request.form ?? []) formFieldSecrets(f).forEach(at('request', 'body', 'request form'));
   if (interaction.response) {
     for (const h of interaction.response.headers) headerSecrets(h).forEach(at('response', 'header', h.name));
     const resText = interaction.response.body.text;

@@ -53,6 +53,30 @@ describe('secret-body: every key shape, at its position', () => {
   });
 });
 
+describe('secret-body: form fields kept beside the body', () => {
+  const secret = 'q8Zr3VtX9pLmK2wYc7Hn4JfB6sDgA1eQ';
+  // A hook that redacted the body but not go-vcr's `form` (or a HAR's postData.params) left the key there.
+  it('go-vcr form: found at its place, and --fix redacts it', () => {
+    const text = goVcr([{ body: '[REDACTED]', url: 'https://login.example.com/oauth/token', requestExtra: `    form:\n      client_secret:\n      - ${secret}\n      grant_type:\n      - client_credentials\n` }]);
+    const findings = lint(text, 'secret-body');
+    expect(findings.map((f) => f.message)).toEqual([`request form holds a credential: high-entropy client_secret ${maskSecret(secret)}`]);
+    expect(at(findings)).toEqual([positionOf(text, secret)]);
+    expect(findings[0]!.fix?.map((e) => text.slice(e.start, e.end))).toEqual([secret]);
+  });
+
+  it('HAR postData.params beside postData.text', () => {
+    const har = { log: { version: '1.2', creator: { name: 't', version: '1' }, entries: [{ startedDateTime: '2025-01-01T00:00:00Z', time: 1, request: { method: 'POST', url: 'https://login.example.com/oauth/token', httpVersion: 'HTTP/1.1', headers: [], queryString: [], cookies: [], headersSize: -1, bodySize: 10, postData: { mimeType: 'application/x-www-form-urlencoded', text: '[REDACTED]', params: [{ name: 'client_secret', value: secret }] } }, response: { status: 200, statusText: 'OK', httpVersion: 'HTTP/1.1', headers: [], cookies: [], content: { size: 2, mimeType: 'application/json', text: '{}' }, redirectURL: '', headersSize: -1, bodySize: 2 }, cache: {}, timings: { send: 0, wait: 1, receive: 0 } }] } };
+    const text = JSON.stringify(har, null, 2);
+    const cassette = loadCassette(text, 't.har');
+    expect(findSecrets(cassette.interactions[0]!).map((f) => [f.field, f.value])).toEqual([['request form', secret]]);
+  });
+
+  it('a form field that is the body (no body kept) is one finding, not two', () => {
+    const text = goVcr([{ body: '', url: 'https://login.example.com/oauth/token', requestExtra: `    form:\n      client_secret:\n      - ${secret}\n` }]);
+    expect(lint(text, 'secret-body').map((f) => f.message)).toEqual([`request body holds a credential: high-entropy client_secret ${maskSecret(secret)}`]);
+  });
+});
+
 describe('secret-header and secret-url', () => {
   it.each([
     ['      Authorization:\n      - Bearer sk-proj-Ab3dE5fG7hJ9kL1mN3pQ5rS7tV9wX1yZ\n', /request header Authorization holds a credential: authorization/, 'sk-proj-'],
