@@ -71,6 +71,14 @@ describe('secret-body: form fields kept beside the body', () => {
     expect(findSecrets(cassette.interactions[0]!).map((f) => [f.field, f.value])).toEqual([['request form', secret]]);
   });
 
+  it('a form that is the body is read percent-encoded; --fix redacts the value as the file holds it', () => {
+    const raw = 'q8Zr3V+X9pLm/2wYc7Hn4JfB6sDgA1eQ';
+    const text = goVcr([{ body: '', url: 'https://login.example.com/oauth/token', requestExtra: `    form:\n      client_secret:\n      - ${raw}\n` }]);
+    const findings = lint(text, 'secret-body');
+    expect(findings.map((f) => f.message)).toEqual([`request body holds a credential: high-entropy client_secret ${maskSecret(encodeURIComponent(raw))}`]);
+    expect(findings[0]!.fix?.map((e) => text.slice(e.start, e.end))).toEqual([raw]);
+  });
+
   it('a form field that is the body (no body kept) is one finding, not two', () => {
     const text = goVcr([{ body: '', url: 'https://login.example.com/oauth/token', requestExtra: `    form:\n      client_secret:\n      - ${secret}\n` }]);
     expect(lint(text, 'secret-body').map((f) => f.message)).toEqual([`request body holds a credential: high-entropy client_secret ${maskSecret(secret)}`]);

@@ -2,6 +2,7 @@ import { findSecrets, type FoundSecret } from '../../secrets/detect.js';
 import { maskSecret } from '../../secrets/mask.js';
 import type { Interaction } from '../../model/types.js';
 import { detach } from '../../text/detach.js';
+import { decodeUriComponentSafe } from '../../text/uri.js';
 import type { RuleContext, RuleReport, TextEdit, TextSpan } from '../types.js';
 
 /** What every redacted secret becomes: a stable placeholder that lint itself accepts. */
@@ -19,8 +20,16 @@ export function redactions(span: TextSpan, value: string, sameLength: boolean): 
   // Kept in every edit for masking (see TextEdit.original), detached from the interaction's text.
   const original = detach(value);
   const { text, offset, start, end } = span;
-  for (let at = text.indexOf(value, start); at >= 0 && at + value.length <= end; at = text.indexOf(value, at + value.length)) {
-    edits.push(Object.defineProperty({ start: offset + at, end: offset + at + value.length, replacement, secret: true }, 'original', { value: original, enumerable: false }));
+  const find = (needle: string) => {
+    for (let at = text.indexOf(needle, start); at >= 0 && at + needle.length <= end; at = text.indexOf(needle, at + needle.length)) {
+      edits.push(Object.defineProperty({ start: offset + at, end: offset + at + needle.length, replacement, secret: true }, 'original', { value: original, enumerable: false }));
+    }
+  };
+  find(value);
+  // A body made from form fields (go-vcr `form`, HAR params) is read percent-encoded; the file holds each value decoded.
+  if (edits.length === 0 && value.includes('%')) {
+    const decoded = decodeUriComponentSafe(value);
+    if (decoded !== value) find(decoded);
   }
   return edits;
 }
