@@ -1,4 +1,5 @@
 import type { Interaction } from '../model/types.js';
+import { isKeyValueSecret } from '../secrets/detect.js';
 import { maskSecret, maskSecretsInText, maskUrl } from '../secrets/mask.js';
 import { isKeyLikeName } from '../secrets/patterns.js';
 import { detachDeep } from '../text/detach.js';
@@ -28,19 +29,32 @@ function prettyBody(side: Side): string {
   return text;
 }
 
-function maskDeep(value: unknown): unknown {
-  if (typeof value === 'string') return maskSecretsInText(value);
-  if (Array.isArray(value)) return value.map(maskDeep);
-  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskDeep(v)]));
+// A string under an object's key is masked whole when the key says credential and it looks random, as
+// lint's secret-body judges it: its text alone (`Xyz8Q~…`, no `name=` before it) holds no sign of being one.
+function maskDeep(value: unknown, key: string): unknown {
+  if (typeof value === 'string') return isKeyValueSecret(key, value) ? maskSecret(value) : maskSecretsInText(value);
+  if (Array.isArray(value)) return value.map((v) => maskDeep(v, key));
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskDeep(v, k)]));
   return value;
 }
+
 
 /** Changes minus `--ignore`d paths, with secrets in their values masked. */
 function filtered(changes: JsonChange[], options: DiffOptions): JsonChange[] {
   const ignored = options.ignore?.length ? ignoreMatcher(options.ignore) : undefined;
   return changes
     .filter((c) => !ignored || !ignored(c.path))
-    .map((c) => ({ ...c, ...('before' in c ? { before: maskDeep(c.before) } : {}), ...('after' in c ? { after: maskDeep(c.after) } : {}) }));
+    .map((c) => ({ ...c, ...('before' in c ? { before: maskDeep(c.before, '') } : {}), ...('after' in c ? { after: maskDeep(c.after, '') } : {}) }));
+}
+
+/**
+ * A change kept (not a rename) whose value is a string under a credential's key, masked whole.
+ * Done after renames are judged, which compare the values as they are (`access_token` minted again).
+ */
+function maskedUnderKey(c: JsonChange): JsonChange {
+  const key = lastKey(c.path);
+  const mask = (v: unknown) => (typeof v === 'string' && isKeyValueSecret(key, v) ? maskSecret(v) : v);
+  return { ...c, ...('before' in c ? { before: mask(c.before) } : {}), ...('after' in c ? { after: mask(c.after) } : {}) };
 }
 
 /** Id segments of two paths with the same route that differ: `thread_A → thread_B`. */
@@ -70,7 +84,7 @@ function pairDiff(a: Side, b: Side, options: DiffOptions, withResponse: boolean)
   const responseChanges = withResponse ? filtered(diffJson(responseValue(a, noise), responseValue(b, noise)), options) : [];
   // Renames are judged over the whole pair: an id in a request often echoes one in an earlier response.
   const split = splitRenames([...bodyChanges, ...responseChanges], pathIdPairs(a, b));
-  const requestChanges = bodyChanges.filter((c) => split.changes.includes(c));
+  const requestChanges = bodyChanges.filter((c) => split.changes.includes(c)).map(maskedUnderKey);
   const urlAndHeaders = requestLines(a, b);
   const requestSummary = masked(sortLines([...urlAndHeaders, ...summarizeRequest(requestChanges, { beforeMessages: a.llm?.request.messages, afterMessages: b.llm?.request.messages, beforeRaw: a.body, afterRaw: b.body })]));
   const request: SideDiff = {
@@ -81,7 +95,7 @@ function pairDiff(a: Side, b: Side, options: DiffOptions, withResponse: boolean)
   };
   let response: SideDiff | undefined;
   if (withResponse) {
-    const kept = responseChanges.filter((c) => split.changes.includes(c));
+    const kept = responseChanges.filter((c) => split.changes.includes(c)).map(maskedUnderKey);
     // The model in the URL and in the response say the same thing: say it once.
     const said = new Set(requestSummary.map((l) => l.text));
     const summary = masked(summarizeResponse(kept)).filter((l) => !said.has(l.text));

@@ -185,12 +185,13 @@ export function keyValueSecrets(text: string): { kind: string; value: string }[]
   const out: { kind: string; value: string }[] = [];
   // Most bodies name no key at all (`"max_tokens":` is not `token:`): one RegExp sweep tells.
   if (!KEY_LIKE_PAIR.test(text)) return out;
-  for (const { name, value } of keyValuePairs(text, KEY_LIKE_ENDS)) {
-    if (!KEY_LIKE.test(name) || NOT_CREDENTIAL.test(name) || isPlaceholder(value)) continue;
-    if (/^\d+$/.test(value) || entropy(value) < 3.5) continue;
-    out.push({ kind: `high-entropy ${name}`, value });
-  }
+  for (const { name, value } of keyValuePairs(text, KEY_LIKE_ENDS)) if (isKeyValueSecret(name, value)) out.push({ kind: `high-entropy ${name}`, value });
   return out;
+}
+
+/** True when `value` held under `name` is a credential as keyValueSecrets judges one: a key-like name, a random-looking value. */
+export function isKeyValueSecret(name: string, value: string): boolean {
+  return KEY_LIKE.test(name) && !NOT_CREDENTIAL.test(name) && !isPlaceholder(value) && randomLooking(value);
 }
 
 /** Character classes as tables over UTF-16 code units below 128 (everything above is in none). */

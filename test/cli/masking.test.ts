@@ -162,6 +162,36 @@ describe('one masking for every command', () => {
     expect(cli(['show', ha]).stdout).toContain(`"access_token": "${maskSecret(token)}"`);
   });
 
+  it('diff masks both sides of a changed key-like field whose value alone shows no key shape (Azure client secrets hold `~`)', () => {
+    const [before, after] = ['Abc8Q~dEfGhIjKlMnOpQrStUvWxYz0123456789ab', 'Xyz8Q~dEfGhIjKlMnOpQrStUvWxYz0123456789cd'];
+    const go = (secret: string, body: string) => `version: 2
+interactions:
+- id: 0
+  request:
+    url: https://login.microsoftonline.com/t/oauth2/v2.0/token
+    method: POST
+    headers:
+      Content-Type:
+      - ${body.startsWith('{') ? 'application/json' : 'application/x-www-form-urlencoded'}
+    body: '${body.replace('SECRET', secret)}'
+  response:
+    code: 200
+    status: 200 OK
+    headers: {}
+    body: '{}'
+    duration: 1ms
+`;
+    for (const body of ['grant_type=client_credentials&client_secret=SECRET', '{"model":"m","api_key":"SECRET"}']) {
+      const dir6 = tempTree('cassette-mask-keyed-', { 'a.yaml': go(before, body), 'b.yaml': go(after, body) });
+      const [a, b] = [join(dir6, 'a.yaml'), join(dir6, 'b.yaml')];
+      for (const args of [['diff', a, b], ['diff', '--json', a, b], ['diff', '--markdown', a, b]]) {
+        const out = cli(args).stdout;
+        for (const value of [before, after]) expect(out, `${args.join(' ')}: ${body}`).not.toContain(value);
+        expect(out, args.join(' ')).toContain(maskSecret(after));
+      }
+    }
+  });
+
   it('an input error quoting the bytes where a file breaks masks a key there before cutting the quote', () => {
     const token = 'Zx81Kq0vLm3Nw7Pr5Ty2Wq';
     const request = `get https://api.example.com/v1/x?token=${token} HTTP/1.1\r\nHost: api.example.com\r\n\r\n`;
