@@ -40,7 +40,8 @@ const REQUESTS = 'requests_kcount';
 export function flatPrice(prices: ModelPrice, usage: TokenUsage): FlatPrice | undefined {
   for (const key in usage) {
     const v = usage[key];
-    if (!(key in UNITS) || (v !== undefined && !(Number.isSafeInteger(v) && v >= 0))) return undefined;
+    // genaiUsage writes every key it knows, unset ones as undefined (web_searches among them): only a set one counts.
+    if (v !== undefined && (!(key in UNITS) || !(Number.isSafeInteger(v) && v >= 0))) return undefined;
   }
   const own = (key: UsageKey): number => {
     let n = usage[key] ?? 0;

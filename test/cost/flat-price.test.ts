@@ -30,7 +30,7 @@ function usages(seed: number): Record<string, number | undefined>[] {
     const oneHour = mask & 4 ? next(write) : 0;
     const output = next(200_000);
     const reasoning = mask & 8 ? next(output) : 0;
-    out.push({ input_tokens: input, output_tokens: output, cache_read_tokens: read || undefined, cache_write_tokens: write || undefined, cache_write_1h_tokens: oneHour || undefined, output_reasoning_tokens: reasoning || undefined });
+    out.push({ input_tokens: input, output_tokens: output, cache_read_tokens: read || undefined, cache_write_tokens: write || undefined, cache_write_1h_tokens: oneHour || undefined, output_reasoning_tokens: reasoning || undefined, web_searches: undefined });
   }
   out.push({ input_tokens: 0, output_tokens: 0 });
   return out;
@@ -62,6 +62,11 @@ describe('flatPrice', () => {
     expect(flatPrice({ input_mtok: 1 }, { input_tokens: 1.5 })).toBeUndefined();
     expect(flatPrice({ input_mtok: 1, cache_read_mtok: 1 }, { input_tokens: 10, cache_read_tokens: 20 })).toBeUndefined();
     expect(flatPrice({ input_mtok: 1 }, { input_tokens: 10, input_audio_tokens: 5 })).toBeUndefined();
+    expect(flatPrice({ input_mtok: 1, web_searches_kcount: 10 }, { input_tokens: 10, web_searches: 2 })).toBeUndefined();
+  });
+
+  it('prices a usage whose unknown keys are unset, as genaiUsage writes every call (web_searches: undefined)', () => {
+    expect(flatPrice({ input_mtok: 2, output_mtok: 8, web_searches_kcount: 10 }, { input_tokens: 1_000, output_tokens: 100, web_searches: undefined })).toEqual({ input_price: 2_000 / 1e6, output_price: 800 / 1e6, total_price: 2_000 / 1e6 + 800 / 1e6 });
   });
 
   it('gives the same number as calcPrice to the last bit for every flat price of every model, whenever it answers', async () => {
