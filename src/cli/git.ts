@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, lstatSync, mkdtempSync, openSync, readFileSync, readSync, rmdirSync, rmSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -99,38 +99,92 @@ export function unknownPaths(root: string, trees: readonly (string | undefined)[
 }
 
 /**
- * `git cat-file --batch`'s output for `ids`. It goes to a temporary file, not a pipe: Node reads a
- * pipe a few kilobytes at a time, which cost three times the CPU of git's own work (200 ms for
- * 10 MB) where one read of the file costs a fraction. The file is unlinked as soon as it is open,
- * so nothing is left behind even if the process is killed.
+ * A `git cat-file --batch` started at once, whose output goes to a temporary file, not a pipe:
+ * Node reads a pipe a few kilobytes at a time, which cost three times the CPU of git's own work
+ * (200 ms for 10 MB) where one read of the file costs a fraction. The file is unlinked as soon as
+ * it is open, so nothing is left behind even if the process is killed. Ids are sent as they are
+ * known (`send`) and `done` ends the list: git reads the first blobs while the caller does other
+ * work (diff --git hashes the work tree's files meanwhile), on the other core.
  */
-function catFileBatch(root: string, ids: readonly string[]): Buffer {
-  const dir = mkdtempSync(join(tmpdir(), 'cassette-blobs-'));
-  const file = join(dir, 'batch');
-  const fd = openSync(file, 'w+');
-  let unlinked = false;
-  try {
+export function blobReader(root: string): { send(ids: readonly string[]): void; done(): Promise<Map<string, Uint8Array>> } {
+  const sent = new Set<string>();
+  let child: ReturnType<typeof spawn> | undefined;
+  let fd: number | undefined;
+  let dir: string | undefined;
+  let exited: Promise<{ code: number | null; error?: Error | undefined; stderr: string }> | undefined;
+  const start = () => {
+    dir = mkdtempSync(join(tmpdir(), 'cassette-blobs-'));
+    const file = join(dir, 'batch');
+    fd = openSync(file, 'w+');
     try {
       unlinkSync(file);
       rmdirSync(dir);
-      unlinked = true;
+      dir = undefined;
     } catch {
-      // Windows cannot remove an open file: removed below instead.
+      // Windows cannot remove an open file: removed in done() instead.
     }
     // --buffer: git writes whole buffers instead of flushing after each object (fewer system calls).
-    const result = spawnSync('git', ['cat-file', '--batch', '--buffer'], { cwd: root, input: `${ids.join('\n')}\n`, stdio: ['pipe', fd, 'pipe'] });
-    if (result.status !== 0) throw new UsageError(`--git: git cat-file failed: ${result.stderr?.toString().trim() || result.error?.message || `exit ${result.status}`}`);
-    const out = Buffer.allocUnsafe(fstatSync(fd).size);
-    for (let at = 0; at < out.length; ) {
-      const n = readSync(fd, out, at, out.length - at, at);
-      if (n === 0) throw new UsageError('--git: git cat-file output ended early');
-      at += n;
+    const proc = spawn('git', ['cat-file', '--batch', '--buffer'], { cwd: root, stdio: ['pipe', fd, 'pipe'] });
+    const stderr: Buffer[] = [];
+    proc.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk));
+    // A git that stops early (a bad id) closes its input: the error is told by its exit, not the write.
+    proc.stdin!.on('error', () => {});
+    exited = new Promise((resolve) => {
+      proc.on('error', (error) => resolve({ code: null, error, stderr: '' }));
+      proc.on('close', (code) => resolve({ code, stderr: Buffer.concat(stderr).toString().trim() }));
+    });
+    child = proc;
+  };
+  const cleanup = () => {
+    if (fd !== undefined) closeSync(fd);
+    if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+    fd = undefined;
+  };
+  return {
+    send(ids) {
+      const fresh = ids.filter((id) => !sent.has(id));
+      if (fresh.length === 0) return;
+      for (const id of fresh) sent.add(id);
+      if (!child) start();
+      child!.stdin!.write(`${fresh.join('\n')}\n`);
+    },
+    async done() {
+      if (!child) return new Map();
+      try {
+        child.stdin!.end();
+        const result = await exited!;
+        if (result.code !== 0) throw new UsageError(`--git: git cat-file failed: ${result.stderr || result.error?.message || `exit ${result.code}`}`);
+        const out = Buffer.allocUnsafe(fstatSync(fd!).size);
+        for (let at = 0; at < out.length; ) {
+          const n = readSync(fd!, out, at, out.length - at, at);
+          if (n === 0) throw new UsageError('--git: git cat-file output ended early');
+          at += n;
+        }
+        return parseBatch(out);
+      } finally {
+        cleanup();
+      }
+    },
+  };
+}
+
+/** The blobs of `git cat-file --batch`'s output, by id (a missing one is left out). */
+function parseBatch(out: Buffer): Map<string, Uint8Array> {
+  const blobs = new Map<string, Uint8Array>();
+  let at = 0;
+  while (at < out.length) {
+    const eol = out.indexOf(0x0a, at);
+    if (eol < 0) break;
+    const [id = '', type = '', size = ''] = out.subarray(at, eol).toString('latin1').split(' ');
+    if (type === 'missing' || size === '') {
+      at = eol + 1;
+      continue;
     }
-    return out;
-  } finally {
-    closeSync(fd);
-    if (!unlinked) rmSync(dir, { recursive: true, force: true });
+    const length = Number(size);
+    blobs.set(id, out.subarray(eol + 1, eol + 1 + length));
+    at = eol + 1 + length + 1;
   }
+  return blobs;
 }
 
 /**
@@ -158,28 +212,6 @@ export function worktreeBlobs(root: string, files: readonly { path: string; id: 
     else misses++;
   }
   return found;
-}
-
-/** Blobs by id, read through one `git cat-file --batch` process. */
-export function readBlobs(root: string, ids: readonly string[]): Map<string, Uint8Array> {
-  const unique = [...new Set(ids)];
-  const blobs = new Map<string, Uint8Array>();
-  if (unique.length === 0) return blobs;
-  const out = catFileBatch(root, unique);
-  let at = 0;
-  while (at < out.length) {
-    const eol = out.indexOf(0x0a, at);
-    if (eol < 0) break;
-    const [id = '', type = '', size = ''] = out.subarray(at, eol).toString('latin1').split(' ');
-    if (type === 'missing' || size === '') {
-      at = eol + 1;
-      continue;
-    }
-    const length = Number(size);
-    blobs.set(id, out.subarray(eol + 1, eol + 1 + length));
-    at = eol + 1 + length + 1;
-  }
-  return blobs;
 }
 
 /**

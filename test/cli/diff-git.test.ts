@@ -92,6 +92,20 @@ describe('cassette diff --git on a re-record commit', () => {
     expect(commands.filter((l) => / git show /.test(l))).toHaveLength(0);
   });
 
+  it('reads a commit that is not checked out through the same one cat-file, after the work tree misses', () => {
+    const dir = reRecordRepo();
+    const checkedOut = cli(['diff', '--git', 'HEAD', '--json'], { cwd: dir }).stdout;
+    write(dir, 'cassettes/later.yaml', cassette('gpt-4o', 'later', 'z'));
+    for (const n of [1, 2, 3]) write(dir, `cassettes/bump-${n}.yaml`, cassette('gpt-5', `q${n}`, 'b'));
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-qm', 'later');
+    const trace = join(dir, '..', `${dir.split('/').pop()}-trace.txt`);
+    const r = cli(['diff', '--git', 'HEAD~1', '--json'], { cwd: dir, env: { GIT_TRACE: trace } });
+    expect(r.stdout.replaceAll('HEAD~1', 'HEAD')).toBe(checkedOut);
+    const commands = readFileSync(trace, 'utf8').split('\n').filter((l) => l.includes('trace: built-in: git'));
+    expect(commands.filter((l) => l.includes('cat-file'))).toHaveLength(1);
+  });
+
   it('--stat and --json carry the same totals; --markdown is a comment with <details>', () => {
     const dir = reRecordRepo();
     const stat = cli(['diff', '--git', 'HEAD', '--stat'], { cwd: dir });

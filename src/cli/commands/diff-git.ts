@@ -12,7 +12,7 @@ import type { DiffOptions } from '../../diff/types.js';
 import { loadCassette } from '../../load.js';
 import { CassetteInputError, NotCassetteError, NotHttpError, UsageError } from '../../model/errors.js';
 import { emptyCassette } from '../../model/empty-cassette.js';
-import { type ChangedFile, changedFiles, readBlobs, rootAndRevision, unknownPaths, worktreeBase, worktreeBlobs } from '../git.js';
+import { blobReader, type ChangedFile, changedFiles, rootAndRevision, unknownPaths, worktreeBase, worktreeBlobs } from '../git.js';
 import { CASSETTE_FILE, readInput } from '../inputs.js';
 import { errorLine, type FileError, skippedLines } from '../load-files.js';
 import { loadTerminalLayout, paletteFor, useColor, writeOut } from '../terminal.js';
@@ -63,10 +63,14 @@ export async function diffGit(args: readonly string[], flags: DiffFlags, diffOpt
     if (!cassette) skipped.push(f.path);
     return cassette;
   });
-  // The new sides are usually checked out (diff --git HEAD after a commit): read from the work tree
-  // when their bytes are the blobs', the rest through one cat-file.
+  // The old sides come from one cat-file, which starts reading them now, while the new sides are
+  // looked for in the work tree (usually checked out: diff --git HEAD after a commit), taken when
+  // their bytes are the blobs'; the rest are sent to the same cat-file after.
+  const reader = blobReader(root);
+  reader.send(candidates.flatMap((f) => (f.oldBlob ? [f.oldBlob] : [])));
   const checkedOut = rev === undefined ? new Map<string, Uint8Array>() : worktreeBlobs(root, candidates.flatMap((f) => (f.newBlob ? [{ path: f.path, id: f.newBlob }] : [])));
-  const blobs = readBlobs(root, candidates.flatMap((f) => [f.oldBlob, f.newBlob].filter((id): id is string => id !== undefined && !checkedOut.has(id))));
+  reader.send(candidates.flatMap((f) => (f.newBlob && !checkedOut.has(f.newBlob) ? [f.newBlob] : [])));
+  const blobs = await reader.done();
   for (const [id, bytes] of checkedOut) blobs.set(id, bytes);
   const files: FileDiff[] = [];
   const errors: FileError[] = [];
