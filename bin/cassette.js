@@ -7,14 +7,17 @@ const args = process.argv.slice(2);
 /** The first argument of a pool worker (src/cli/pool.ts starts this file as one), and only of one. */
 const POOL_WORKER = '--cassette-pool-worker';
 let saveCodeCache;
+/** Input of a known total size (bytes) below this runs without TurboFan (see below). */
+const NO_TURBOFAN_BELOW = 16 << 20;
 
 if (args[0] === POOL_WORKER && !require('node:worker_threads').isMainThread) {
   // A worker thread of src/cli/pool.ts: it loads the worker bundle with a code cache of its own, as
   // the main thread does the CLI's (a worker is a new V8 isolate: without one it would parse and
   // compile the bundle again). It gets the main thread's arguments after POOL_WORKER, so it knows
   // whether the young-generation flag is set (the main thread set it for the whole process).
-  const large = !onlySmallFiles(args.slice(2));
-  const worker = loadBundle('worker', args[1], 'worker', large);
+  const bytes = inputBytes(args.slice(2));
+  const large = bytes === undefined || bytes.max >= 1 << 20;
+  const worker = loadBundle('worker', args[1], 'worker', large ? (bytes !== undefined && bytes.yaml && bytes.total < NO_TURBOFAN_BELOW ? 'mid' : 'large') : '');
   // Written once the first file is done, so the cache holds the functions a file's work compiles.
   worker.firstFileDone.then(() => saveCodeCache?.());
 } else if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
@@ -29,20 +32,33 @@ if (args[0] === POOL_WORKER && !require('node:worker_threads').isMainThread) {
   // optimize it: a run of a few seconds gains little from optimizing code that is only warm, and
   // those compiles kept a second core busy (the corpus: 180 optimized functions, 96 with this;
   // 10-20% less CPU on it and on 10 MiB files, the main thread's time unchanged; README, "Both cores").
-  const large = !onlySmallFiles(args.slice(1));
-  if (large) require('node:v8').setFlagsFromString('--semi-space-growth-factor=1 --interrupt-budget=270336');
+  //
+  // YAML input of a known size under NO_TURBOFAN_BELOW (named files, no folder, no standard input)
+  // is read without TurboFan, V8's optimizing compiler: on a run of a second or so its compiles
+  // (on another thread) cost more CPU than they save, and its code (pages of node's binary), zones
+  // and malloc arenas add ~7 MB to the peak RSS, 0.7x a 10 MiB file (README, "Memory"). JSON keeps
+  // it: the byte loop that splits a JSON list runs 3x slower without it. So does larger input.
+  const bytes = inputBytes(args.slice(1));
+  const large = bytes === undefined || bytes.max >= 1 << 20;
+  const noTurbofan = large && bytes !== undefined && bytes.yaml && bytes.total < NO_TURBOFAN_BELOW;
+  if (large) require('node:v8').setFlagsFromString(`--semi-space-growth-factor=1 ${noTurbofan ? '--no-opt' : '--interrupt-budget=270336'}`);
   if (large) startEarlyWorkers(args);
-  const { run } = loadBundle('run', args[0], args[0], large);
+  const { run } = loadBundle('run', args[0], args[0], large ? (noTurbofan ? 'mid' : 'large') : '');
   run(process.argv).then(() => saveCodeCache?.());
 }
 
 /**
- * True when every argument that is not an option names an existing file under 1 MiB: a run whose
- * memory the young generation's size does not change. Anything else (a directory, standard input,
- * a git revision, an option's value that is not such a file) may be large.
+ * The largest and the total size in bytes of the files the arguments that are not options name,
+ * and whether every file of 1 MiB or more is YAML text (not gzip, not starting with `{` or `[`),
+ * or undefined when an argument is anything else (a directory, standard input, a git revision, an
+ * option's value that is not a file), whose input may be of any size. Every file under 1 MiB: a
+ * run whose memory the young generation's size does not change.
  */
-function onlySmallFiles(rest) {
+function inputBytes(rest) {
   const { statSync } = require('node:fs');
+  let max = 0;
+  let total = 0;
+  let yaml = true;
   for (const arg of rest) {
     if (arg.startsWith('-') && arg !== '-') continue;
     let stat;
@@ -51,9 +67,32 @@ function onlySmallFiles(rest) {
     } catch {
       // unreadable: the command says why
     }
-    if (!stat?.isFile() || stat.size >= 1 << 20) return false;
+    if (!stat?.isFile()) return undefined;
+    max = Math.max(max, stat.size);
+    total += stat.size;
+    if (stat.size >= 1 << 20 && yaml) yaml = startsAsYaml(arg);
   }
-  return true;
+  return { max, total, yaml };
+}
+
+/** Whether a file's first bytes are plain text that is not JSON (the reader's own test, src/source/document.ts). */
+function startsAsYaml(path) {
+  const { openSync, readSync, closeSync } = require('node:fs');
+  const head = Buffer.alloc(256);
+  let n = 0;
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      n = readSync(fd, head, 0, head.length, 0);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false; // unreadable: the command says why
+  }
+  if (head[0] === 0x1f && head[1] === 0x8b) return false; // gzip: of unknown kind until gunzipped
+  const text = head.toString('utf8', 0, n).replace(/^\uFEFF/, '').trimStart();
+  return text !== '' && !text.startsWith('{') && !text.startsWith('[');
 }
 
 /**
@@ -129,13 +168,13 @@ function looksLarge(paths) {
  * A one-file CommonJS bundle of the CLI (scripts/bundle.mjs) in dist/bundle: `<kind>-<command>.cjs`
  * when the run names a command that has one (only that command's code: about half the bytes to
  * read and to take from the code cache), else `<kind>.cjs`, which holds every command. It is
- * compiled with a V8 code cache kept per command (and per young-generation setting, `-large`) in
+ * compiled with a V8 code cache kept per command (and per V8 flag setting: `-large`, `-mid`) in
  * ~/.cache/cassette-cli (or $XDG_CACHE_HOME): after the first run of a command, V8 takes its
  * compiled code from the cache instead of parsing and compiling it again, as Node 22's module
  * compile cache does (Node 20 has none). A cache V8 refuses (another Node, another build) is
  * written again; a cache that cannot be read or written is simply not used.
  */
-function loadBundle(kind, command, cacheName, large) {
+function loadBundle(kind, command, cacheName, flags) {
   const { readFileSync, statSync, mkdirSync, writeFileSync, renameSync, readdirSync, unlinkSync } = require('node:fs');
   const { Script } = require('node:vm');
   const { join, dirname } = require('node:path');
@@ -156,7 +195,7 @@ function loadBundle(kind, command, cacheName, large) {
     process.exit(2);
   }
   const dir = join(process.env.XDG_CACHE_HOME || join(require('node:os').homedir(), '.cache'), 'cassette-cli');
-  const name = `${/^[a-z-]{1,20}$/.test(cacheName ?? '') ? cacheName : 'other'}${large ? '-large' : ''}`;
+  const name = `${/^[a-z-]{1,20}$/.test(cacheName ?? '') ? cacheName : 'other'}${flags ? `-${flags}` : ''}`;
   // Named by node, install (a hash of the bundle's path), build (size and time) and command.
   const install = `${process.version}-${process.arch}-${pathHash(file)}-`;
   const build = `${install}${stat.size}-${Math.trunc(stat.mtimeMs)}-`;

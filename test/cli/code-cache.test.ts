@@ -55,6 +55,30 @@ describe.skipIf(!existsSync(BUNDLE))('code cache of bin/cassette.js (skipped bef
     expect(cli(['show', '--json', 'samples/go-vcr-v2'], { env })).toEqual(first);
   });
 
+  it('is kept apart again for named YAML files of 1 MiB or more that total under 16 MiB (run without TurboFan)', () => {
+    const home = tempTree('cassette-cache-', {});
+    const env = { XDG_CACHE_HOME: home };
+    // The sample with a trailing comment that takes it over 1 MiB; the same file in a folder is a large run.
+    const dir = tempTree('cassette-mid-', { 'big/one.yaml': `${readFileSync(join(ROOT, SAMPLE), 'utf8')}# ${'x'.repeat(1 << 20)}\n` });
+    const named = cli(['show', '--json', join(dir, 'big/one.yaml')], { env });
+    expect(named.status).toBe(0);
+    expect(readdirSync(join(home, 'cassette-cli'))).toEqual([expect.stringMatching(/-show-mid\.v8$/)]);
+    expect(cli(['show', '--json', join(dir, 'big/one.yaml')], { env })).toEqual(named);
+    // The same file through its folder (a size not known before the walk): TurboFan, and the output is the same.
+    const viaFolder = cli(['show', '--json', join(dir, 'big')], { env });
+    expect(readdirSync(join(home, 'cassette-cli')).filter((f) => f.endsWith('-show-large.v8'))).toHaveLength(1);
+    expect(viaFolder).toEqual(named);
+  });
+
+  it('is the large one for a named JSON file of 1 MiB or more (JSON keeps TurboFan)', () => {
+    const home = tempTree('cassette-cache-', {});
+    const env = { XDG_CACHE_HOME: home };
+    const sample = readdirSync(join(ROOT, 'samples/nock')).find((f) => f.endsWith('.json'))!;
+    const dir = tempTree('cassette-mid-', { 'one.json': `${readFileSync(join(ROOT, 'samples/nock', sample), 'utf8')}${' '.repeat(1 << 20)}\n` });
+    expect(cli(['show', '--json', join(dir, 'one.json')], { env }).status).toBe(0);
+    expect(readdirSync(join(home, 'cassette-cli'))).toEqual([expect.stringMatching(/-show-large\.v8$/)]);
+  });
+
   it("is also kept for the pool's worker threads, which start through bin/cassette.js", async () => {
     const home = tempTree('cassette-cache-', {});
     const env = { XDG_CACHE_HOME: home };
