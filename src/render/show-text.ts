@@ -31,24 +31,50 @@ export function renderShowText(report: ShowReport, options: ShowTextOptions): st
  * its text is kept, since the warnings, printed first, are known only at the end.
  */
 export function renderShowTextStream(stream: CassetteStream, showOptions: ShowOptions, options: ShowTextOptions): { text: string; warnings: ShowWarning[] } {
+  const parts: string[] = [];
+  const warnings = writeShowTextStream(stream, showOptions, options, (text) => void parts.push(text));
+  return { text: parts.join(''), warnings };
+}
+
+/**
+ * renderShowTextStream's text handed to `write` in pieces of about 64 KiB, never whole: until the
+ * warnings (printed first) are known, each block is kept as UTF-8 bytes, half the memory of the
+ * two-byte string that one non-Latin-1 character (a dash) makes it. Returns the warnings.
+ */
+export function writeShowTextStream(stream: CassetteStream, showOptions: ShowOptions, options: ShowTextOptions, write: (text: string) => void): ShowWarning[] {
   const builder = createShowBuilder(stream.cassette, showOptions);
-  const blocks: string[] = [];
+  const blocks: Buffer[] = [];
   for (const interaction of stream.interactions()) {
     const shown = builder.add(interaction);
-    if (shown) blocks.push(renderInteraction(shown, options));
+    if (shown) blocks.push(Buffer.from(renderInteraction(shown, options), 'utf8'));
   }
   const warnings = builder.warnings();
-  return { text: renderShowTextParts(stream.cassette, stream.interactionCount, warnings, blocks, options), warnings };
+  let pending = renderShowTextHead(stream.cassette, stream.interactionCount, warnings, options);
+  for (const block of blocks) {
+    pending += `\n\n${block.toString('utf8')}`;
+    if (pending.length >= 1 << 16) {
+      write(pending);
+      pending = '';
+    }
+  }
+  write(`${pending}\n`);
+  return warnings;
 }
 
 function renderShowTextParts(c: Cassette, total: number, warnings: readonly ShowWarning[], blocks: readonly string[], options: ShowTextOptions): string {
+  const out = [renderShowTextHead(c, total, warnings, options)];
+  for (const block of blocks) out.push('', block);
+  return out.join('\n') + '\n';
+}
+
+/** The cassette's line and its warnings' lines, without a final line break. */
+function renderShowTextHead(c: Cassette, total: number, warnings: readonly ShowWarning[], options: ShowTextOptions): string {
   const { palette: p } = options;
   const out: string[] = [];
   const count = `${total} interaction${total === 1 ? '' : 's'}`;
   out.push(p.bold(sanitizeLine(c.path)) + p.gray(`  ${c.format} · ${count}${c.recordedWith ? ` · ${sanitizeLine(c.recordedWith)}` : ''}`));
   for (const w of warnings) out.push(p.yellow(`  warning: ${warningText(c.path, { ...w, message: masked(w.message, options) })}`));
-  for (const block of blocks) out.push('', block);
-  return out.join('\n') + '\n';
+  return out.join('\n');
 }
 
 export function warningText(path: string, w: ShowWarning): string {

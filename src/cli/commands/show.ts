@@ -1,4 +1,4 @@
-import { renderShowTextStream } from '../../render/show-text.js';
+import { renderShowTextStream, writeShowTextStream } from '../../render/show-text.js';
 import { createShowJsonWriter, writeCassetteJson } from '../../render/show-json-stream.js';
 import { exitCodeFor } from '../../exit-code.js';
 import { openCassette, type CassetteStream } from '../../load.js';
@@ -98,8 +98,10 @@ export async function showWork(o: ShowWorkOptions): Promise<FileWork<CassetteStr
       if (!o.json) {
         // A file cut midway: what was read is shown, then the break is the file's error (as with --json).
         const read = untilBroken(stream.interactions());
-        const { text } = renderShowTextStream({ ...stream, interactions: () => read.items }, showOptions, textOptions);
-        write(layout ? layout.fit(text) : text);
+        const cut = { ...stream, interactions: () => read.items };
+        // Fitted to a terminal's columns the text is laid out whole; else it goes out in pieces (less memory).
+        if (layout) write(layout.fit(renderShowTextStream(cut, showOptions, textOptions).text));
+        else writeShowTextStream(cut, showOptions, textOptions, write);
         if (read.broken() !== undefined) throw new BrokeMidway(read.broken());
         return;
       }
