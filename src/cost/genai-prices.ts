@@ -70,6 +70,7 @@ function genaiUsage(q: PriceQuery): Record<string, number | undefined> {
   const cacheWrite = Math.min(q.cacheWriteTokens, q.inputTokens - cacheRead);
   const reasoning = Math.min(q.reasoningTokens ?? 0, q.outputTokens);
   const oneHour = Math.min(q.cacheWrite1hTokens ?? 0, cacheWrite);
+  const inputAudio = Math.min(q.inputAudioTokens ?? 0, q.inputTokens);
   return {
     input_tokens: q.inputTokens,
     output_tokens: q.outputTokens,
@@ -80,6 +81,12 @@ function genaiUsage(q: PriceQuery): Record<string, number | undefined> {
     output_reasoning_tokens: reasoning || undefined,
     // Anthropic's web searches: genai-prices prices them by `web_searches_kcount` ($10 per 1,000).
     web_searches: q.webSearches || undefined,
+    // Audio is part of the input or output, at its own price where the table has one (Gemini: $1.00/M, not $0.30/M).
+    // genai-prices needs the cached audio whenever both cache reads and audio input are given (0 if unknown).
+    input_audio_tokens: inputAudio || undefined,
+    // At least what the cache reads and the audio must share to fit in the input (genai-prices refuses more).
+    cache_audio_read_tokens: inputAudio > 0 && cacheRead > 0 ? Math.max(Math.min(q.cacheAudioReadTokens ?? 0, cacheRead, inputAudio), cacheRead + inputAudio - q.inputTokens) : undefined,
+    output_audio_tokens: Math.min(q.outputAudioTokens ?? 0, q.outputTokens) || undefined,
   };
 }
 

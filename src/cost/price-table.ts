@@ -21,6 +21,10 @@ export interface PriceQuery {
   searchContextSize?: string | undefined;
   /** Server-side web searches (Anthropic), priced per thousand (`web_searches_kcount`). */
   webSearches?: number | undefined;
+  /** Audio tokens among the input and output tokens, priced at `input_audio_mtok` / `output_audio_mtok` where the table has them. */
+  inputAudioTokens?: number | undefined;
+  outputAudioTokens?: number | undefined;
+  cacheAudioReadTokens?: number | undefined;
 }
 
 /**

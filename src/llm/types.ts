@@ -39,6 +39,11 @@ export interface Usage {
   searchContextSize?: string | undefined;
   /** Anthropic's server-side web searches (`usage.server_tool_use.web_search_requests`), billed per search. */
   webSearches?: number | undefined;
+  /** Audio tokens among `inputTokens` / `outputTokens` (Gemini's AUDIO modality, OpenAI's `audio_tokens`): audio has its own, higher price. */
+  inputAudioTokens?: number | undefined;
+  outputAudioTokens?: number | undefined;
+  /** Audio tokens among `cacheReadTokens` (Gemini's cacheTokensDetails). */
+  cacheAudioReadTokens?: number | undefined;
   /** Money the API itself reported for this call, in USD (OpenRouter `usage.cost`, Perplexity `usage.cost.total_cost`, xAI `cost_in_usd_ticks`). */
   cost?: number | undefined;
 }

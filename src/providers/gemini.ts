@@ -101,7 +101,17 @@ export function geminiUsage(meta: Record<string, unknown>): Usage {
     totalTokens: asNumber(meta.totalTokenCount),
     cacheReadTokens: asNumber(meta.cachedContentTokenCount),
     reasoningTokens: thoughts,
+    inputAudioTokens: audioTokens(meta.promptTokensDetails),
+    outputAudioTokens: audioTokens(meta.candidatesTokensDetails),
+    cacheAudioReadTokens: audioTokens(meta.cacheTokensDetails),
   };
+}
+
+/** The AUDIO modality's count in Gemini's `[{modality, tokenCount}]` details. */
+function audioTokens(details: unknown): number | undefined {
+  if (!Array.isArray(details)) return undefined;
+  const audio = details.map(asRecord).find((d) => d?.modality === 'AUDIO');
+  return audio ? asNumber(audio.tokenCount) : undefined;
 }
 
 function reassembleGemini(interaction: Interaction): LlmResponse | undefined {

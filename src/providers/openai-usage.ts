@@ -27,6 +27,8 @@ export function openAIUsage(usage: Record<string, unknown>): Usage {
     cacheReadTokens: asNumber(prompt.cached_tokens) ?? asNumber(usage.prompt_cache_hit_tokens),
     cacheWriteTokens: asNumber(prompt.cache_write_tokens),
     reasoningTokens: reasoning,
+    inputAudioTokens: asNumber(prompt.audio_tokens) || undefined,
+    outputAudioTokens: asNumber(completion.audio_tokens) || undefined,
     cost: recordedCost(usage),
     searchContextSize: asString(usage.search_context_size),
   };

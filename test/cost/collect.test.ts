@@ -85,6 +85,15 @@ describe('cost of one interaction', () => {
     expect(r.cost).toBeCloseTo((100 * 3 + 500 * 0.3 + 50 * 15) / 1e6 + 2 * 0.01, 12);
   });
 
+  // Google's price list: Gemini 2.5 Flash input $0.30/M for text, $1.00/M for audio; cached $0.03 / $0.10.
+  it('prices Gemini audio input (promptTokensDetails AUDIO) at the audio rate, cached audio at its own', () => {
+    const url = 'https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash:generateContent';
+    const usage = (extra: Record<string, unknown>) => ({ candidates: [{ content: { parts: [{ text: 'ok' }], role: 'model' }, finishReason: 'STOP' }], usageMetadata: { promptTokenCount: 1_000_000, candidatesTokenCount: 0, promptTokensDetails: [{ modality: 'AUDIO', tokenCount: 800_000 }, { modality: 'TEXT', tokenCount: 200_000 }], ...extra }, modelVersion: 'gemini-2.5-flash' });
+    expect(row(cassette(url, { contents: [] }, usage({}))).cost).toBeCloseTo((800_000 * 1 + 200_000 * 0.3) / 1e6, 12);
+    const cached = usage({ cachedContentTokenCount: 500_000, cacheTokensDetails: [{ modality: 'AUDIO', tokenCount: 400_000 }, { modality: 'TEXT', tokenCount: 100_000 }] });
+    expect(row(cassette(url, { contents: [] }, cached)).cost).toBeCloseTo((400_000 * 1 + 400_000 * 0.1 + 100_000 * 0.3 + 100_000 * 0.03) / 1e6, 12);
+  });
+
   it("dates a Vertex AI Gemini call by its response's createTime when nothing else dates it", () => {
     const url = 'https://us-central1-aiplatform.googleapis.com/v1/projects/p/locations/us-central1/publishers/google/models/gemini-2.0-flash-001:generateContent';
     const res = { candidates: [{ content: { parts: [{ text: 'ok' }], role: 'model' }, finishReason: 'STOP' }], usageMetadata: { promptTokenCount: 10, candidatesTokenCount: 1 }, modelVersion: 'gemini-2.0-flash-001', createTime: '2025-07-30T12:37:55.170Z' };
