@@ -52,9 +52,12 @@ function answer(result: PriceCalculation, usage: Record<string, number | undefin
   if (oneHour > 0 && p.cache_write_1h_mtok === undefined && typeof p.input_mtok === 'number' && typeof p.cache_write_mtok === 'number') {
     cost += (oneHour * (2 * p.input_mtok - p.cache_write_mtok)) / 1e6;
   }
+  // OpenAI's Flex processing is billed at Batch API rates, half the standard price of every token kind.
+  const flex = query.serviceTier === 'flex' && priced.provider.id === 'openai';
+  if (flex) cost /= 2;
   // A model with a price history (or hours of the day) is priced at the recording time; one without is not.
   const dated = Array.isArray(result.model.prices) || Array.isArray(priced.model.prices);
-  const out: PriceAnswer = { cost, pricedAs: `${priced.provider.id}/${priced.model.id}`, dated };
+  const out: PriceAnswer = { cost, pricedAs: `${priced.provider.id}/${priced.model.id}${flex ? ' (flex)' : ''}`, dated };
   if (note) out.note = note;
   return out;
 }

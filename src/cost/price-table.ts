@@ -25,6 +25,8 @@ export interface PriceQuery {
   inputAudioTokens?: number | undefined;
   outputAudioTokens?: number | undefined;
   cacheAudioReadTokens?: number | undefined;
+  /** OpenAI's `service_tier` of the response (`flex`: half the standard price). */
+  serviceTier?: string | undefined;
 }
 
 /**

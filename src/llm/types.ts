@@ -42,6 +42,8 @@ export interface Usage {
   /** Audio tokens among `inputTokens` / `outputTokens` (Gemini's AUDIO modality, OpenAI's `audio_tokens`): audio has its own, higher price. */
   inputAudioTokens?: number | undefined;
   outputAudioTokens?: number | undefined;
+  /** OpenAI's `service_tier` of the response: `flex` is billed at the Batch API's half price. */
+  serviceTier?: string | undefined;
   /** Audio tokens among `cacheReadTokens` (Gemini's cacheTokensDetails). */
   cacheAudioReadTokens?: number | undefined;
   /** Money the API itself reported for this call, in USD (OpenRouter `usage.cost`, Perplexity `usage.cost.total_cost`, xAI `cost_in_usd_ticks`). */

@@ -81,7 +81,7 @@ function readEnvelope(out: LlmResponse, body: Record<string, unknown>): void {
   out.created = unixSeconds(body.created) ?? out.created;
   // Groq streams put usage under `x_groq` on the last chunk.
   const usage = asRecord(body.usage) ?? asRecord(asRecord(body.x_groq)?.usage);
-  if (usage) out.usage = openAIUsage(usage);
+  if (usage) out.usage = { ...openAIUsage(usage), serviceTier: asString(body.service_tier) };
 }
 
 function choiceFromMessage(choice: Record<string, unknown>, fallback: number): Choice {

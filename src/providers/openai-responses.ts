@@ -70,7 +70,7 @@ function readResponse(out: LlmResponse, body: Record<string, unknown>, fromItems
   out.id = asString(body.id) ?? out.id;
   out.created = unixSeconds(body.created_at) ?? out.created;
   const usage = asRecord(body.usage);
-  if (usage) out.usage = responsesUsage(usage);
+  if (usage) out.usage = { ...responsesUsage(usage), serviceTier: asString(body.service_tier) };
   // `in_progress` on response.created is not how the response ended.
   const status = asString(body.status);
   const incomplete = asString(asRecord(body.incomplete_details)?.reason);

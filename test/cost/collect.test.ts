@@ -85,6 +85,17 @@ describe('cost of one interaction', () => {
     expect(r.cost).toBeCloseTo((100 * 3 + 500 * 0.3 + 50 * 15) / 1e6 + 2 * 0.01, 12);
   });
 
+  // OpenAI: Flex processing is billed at Batch API rates (o3: $1/$4 per million, standard $2/$8).
+  it('prices an OpenAI response served on the flex tier at half the standard price (chat and Responses)', () => {
+    const chat = { id: 'c1', object: 'chat.completion', created: 1750000000, model: 'o3-2025-04-16', service_tier: 'flex', choices: [{ index: 0, message: { role: 'assistant', content: 'ok' }, finish_reason: 'stop' }], usage: { prompt_tokens: 1000, completion_tokens: 1000, total_tokens: 2000 } };
+    const flex = row(cassette('https://api.openai.com/v1/chat/completions', { model: 'o3', service_tier: 'flex' }, chat));
+    expect(flex.cost).toBeCloseTo((1000 * 1 + 1000 * 4) / 1e6, 12);
+    expect(flex.pricedAs).toBe('openai/o3 (flex)');
+    expect(row(cassette('https://api.openai.com/v1/chat/completions', { model: 'o3' }, { ...chat, service_tier: 'default' })).cost).toBeCloseTo((1000 * 2 + 1000 * 8) / 1e6, 12);
+    const responses = { id: 'resp_1', object: 'response', created_at: 1750000000, status: 'completed', model: 'o3-2025-04-16', service_tier: 'flex', output: [], usage: { input_tokens: 1000, output_tokens: 1000, total_tokens: 2000 } };
+    expect(row(cassette('https://api.openai.com/v1/responses', { model: 'o3' }, responses)).cost).toBeCloseTo((1000 * 1 + 1000 * 4) / 1e6, 12);
+  });
+
   // Google's price list: Gemini 2.5 Flash input $0.30/M for text, $1.00/M for audio; cached $0.03 / $0.10.
   it('prices Gemini audio input (promptTokensDetails AUDIO) at the audio rate, cached audio at its own', () => {
     const url = 'https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash:generateContent';
