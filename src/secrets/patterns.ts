@@ -13,8 +13,15 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
   { id: 'openai-key', description: 'OpenAI API key', regex: /(?<![\w/+])sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}/g },
   { id: 'google-api-key', description: 'Google API key', regex: /(?<![\w/+])AIza[0-9A-Za-z_-]{35}/g },
   { id: 'aws-access-key', description: 'AWS access key id', regex: /(?<![A-Z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])/g },
-  { id: 'github-token', description: 'GitHub token', regex: /(?<![\w/+])(?:ghp_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{40,})/g },
+  // GitHub's token formats: personal (ghp_, github_pat_), OAuth (gho_), user-to-server (ghu_), server-to-server (ghs_), refresh (ghr_).
+  { id: 'github-token', description: 'GitHub token', regex: /(?<![\w/+])(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{40,})/g },
   { id: 'huggingface-token', description: 'Hugging Face token', regex: /(?<![\w/+])hf_[A-Za-z0-9]{30,}/g },
+  // LLM providers' own prefixes (gitleaks' rules): Groq gsk_ + 52, xAI xai- + 80, Perplexity pplx- + 48.
+  { id: 'groq-key', description: 'Groq API key', regex: /(?<![\w/+])gsk_[A-Za-z0-9]{48,}/g },
+  { id: 'xai-key', description: 'xAI API key', regex: /(?<![\w/+])xai-[A-Za-z0-9_]{70,}/g },
+  { id: 'perplexity-key', description: 'Perplexity API key', regex: /(?<![\w/+])pplx-[A-Za-z0-9]{40,}/g },
+  // Stripe's live secret and restricted keys: the key MCP servers and payment tools are called with.
+  { id: 'stripe-key', description: 'Stripe secret key', regex: /(?<![\w/+])[sr]k_live_[A-Za-z0-9]{20,}/g },
   { id: 'slack-token', description: 'Slack token', regex: /(?<![\w/+])xox[abposr]-[A-Za-z0-9-]{10,}/g },
   { id: 'jwt', description: 'JSON Web Token', regex: /(?<![\w/+])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g },
 ];
@@ -84,7 +91,8 @@ function isWordAt(v: string, start: number, length: number): boolean {
 // Literal prefixes of the patterns: a text without any of them cannot match, so the RegExp is skipped.
 const HINTS: Record<string, string[]> = {
   'anthropic-key': ['sk-ant-'], 'openrouter-key': ['sk-or-'], 'openai-key': ['sk-'], 'google-api-key': ['AIza'],
-  'aws-access-key': ['AKIA', 'ASIA'], 'github-token': ['ghp_', 'github_pat_'], 'huggingface-token': ['hf_'],
+  'aws-access-key': ['AKIA', 'ASIA'], 'github-token': ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_'], 'huggingface-token': ['hf_'],
+  'groq-key': ['gsk_'], 'xai-key': ['xai-'], 'perplexity-key': ['pplx-'], 'stripe-key': ['sk_live_', 'rk_live_'],
   'slack-token': ['xox'], jwt: ['eyJ'],
 };
 

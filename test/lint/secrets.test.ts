@@ -18,6 +18,12 @@ const KEYS: [string, string][] = [
   ['huggingface-token', 'hf_A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7'],
   ['slack-token', 'xoxb-1234567890-0987654321-Ab3dE5fG7hJ9'],
   ['jwt', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U'],
+  // GitHub's other token kinds and LLM providers' own prefixes, built at run time (no key-shaped literal in the repository).
+  ...['gho_', 'ghu_', 'ghs_', 'ghr_'].map((p): [string, string] => ['github-token', `${p}${'A1b2C3d4E5f6'.repeat(3)}`]),
+  ['groq-key', `gsk_${'Q7wE9rT1yU3iO5pA'.repeat(3)}Z2xC`],
+  ['xai-key', `xai-${'Q7wE9rT1yU3iO5pA'.repeat(5)}`],
+  ['perplexity-key', `pplx-${'Q7wE9rT1yU3iO5pA'.repeat(3)}`],
+  ['stripe-key', `${'sk'}_live_${'Q7wE9rT1yU3iO5pA'.repeat(2)}`],
 ];
 
 const interactionWith = (headers: string, body = '{"model":"m","messages":[]}', url = 'https://api.example.com/v1/chat/completions') =>
