@@ -191,7 +191,7 @@ export function keyValueSecrets(text: string): { kind: string; value: string }[]
 
 /** True when `value` held under `name` is a credential as keyValueSecrets judges one: a key-like name, a random-looking value. */
 export function isKeyValueSecret(name: string, value: string): boolean {
-  return KEY_LIKE.test(name) && !NOT_CREDENTIAL.test(name) && !isPlaceholder(value) && randomLooking(value);
+  return KEY_LIKE.test(name) && !NOT_CREDENTIAL.test(name) && !isPlaceholder(value) && randomLooking(value.slice(schemeLength(value, 0)));
 }
 
 /** Character classes as tables over UTF-16 code units below 128 (everything above is in none). */
@@ -202,7 +202,7 @@ function charTable(re: RegExp): Uint8Array {
 }
 // How every name KEY_LIKE accepts ends, lower case: most pairs in a body ("id", "model", "object")
 // are passed over without making their strings.
-export const KEY_LIKE_ENDS = ['key', 'secret', 'token', 'password', 'passwd', 'auth'];
+export const KEY_LIKE_ENDS = ['key', 'secret', 'token', 'password', 'passwd', 'auth', 'authorization'];
 /**
  * Where keyValuePairs(text, KEY_LIKE_ENDS) can give a pair: such a name's end, then a quote, spaces
  * and the separator as it skips them (`\s` is a superset of its spaces, so no pair is missed).
@@ -243,6 +243,8 @@ export function* keyValuePairs(text: string, nameEnds?: readonly string[]): Gene
     while (v < length && is(SPACE_CHAR, text.charCodeAt(v))) v++;
     const q = text.charCodeAt(v);
     if (q === QUOTE || q === APOSTROPHE) v++;
+    // An HTTP scheme before the credential (`"Authorization": "Bearer …"`, an MCP tool's headers in a body).
+    v += schemeLength(text, v);
     let vEnd = v;
     while (vEnd < length && vEnd - v < 200 && is(VALUE_CHAR, text.charCodeAt(vEnd))) vEnd++;
     if (vEnd - v < 16) continue;
@@ -259,6 +261,16 @@ export function* keyValuePairs(text: string, nameEnds?: readonly string[]): Gene
     if (nameEnds && !endsWithAny(text, start, end, nameEnds)) continue;
     yield { name: text.slice(start, end), value: text.slice(v, vEnd) };
   }
+}
+
+const SCHEMES = ['bearer ', 'basic ', 'token '];
+/** The length of `Bearer ` / `Basic ` / `Token ` (any case) at `at`, or 0. */
+function schemeLength(text: string, at: number): number {
+  next: for (const scheme of SCHEMES) {
+    for (let k = 0; k < scheme.length; k++) if ((text.charCodeAt(at + k) | 0x20) !== scheme.charCodeAt(k)) continue next;
+    return scheme.length;
+  }
+  return 0;
 }
 
 /** `text.slice(start, end)` ends with one of `suffixes` (lower-case letters), in any case. */

@@ -36,7 +36,7 @@ export const SECRET_HEADERS = new Set([
 /** Names that end like a key but hold pagination or request state. */
 export const NOT_CREDENTIAL = /page|cursor|next|continuation|sync|csrf|max|total|input|output|prompt|completion|idempotency|websocket/i;
 /** Names of fields, headers and query parameters that hold a credential when their value looks random. */
-export const KEY_LIKE = /(api[_-]?key|apikey|secret|token|password|passwd|access[_-]?key|private[_-]?key|client[_-]?secret|auth)$/i;
+export const KEY_LIKE = /(api[_-]?key|apikey|secret|token|password|passwd|access[_-]?key|private[_-]?key|client[_-]?secret|auth|authorization)$/i;
 
 /**
  * A header or query parameter named like a credential that the lists above do not name

@@ -59,6 +59,25 @@ describe('secret-body: every key shape, at its position', () => {
   });
 });
 
+describe('secret-body: an Authorization kept in a body', () => {
+  // An MCP tool's headers (OpenAI Responses `tools[].headers`), or a connector's `authorization`, with an opaque token.
+  it.each([
+    ['headers', '{"model":"m","tools":[{"type":"mcp","server_url":"https://mcp.example.com","headers":{"Authorization":"Bearer q8Zr2LmX0vTb7NcK4pWyA1b2C3d4"}}]}', 'Authorization'],
+    ['authorization', '{"model":"m","tools":[{"type":"mcp","server_url":"https://mcp.example.com","authorization":"q8Zr2LmX0vTb7NcK4pWyA1b2C3d4"}]}', 'authorization'],
+  ])('%s: found, masked in text, and --fix redacts the token', (_, body, name) => {
+    const text = interactionWith('', body, 'https://api.openai.com/v1/responses');
+    const findings = lint(text, 'secret-body');
+    expect(findings.map((f) => f.message)).toEqual([`request body holds a credential: high-entropy ${name} ${maskSecret('q8Zr2LmX0vTb7NcK4pWyA1b2C3d4')}`]);
+    expect(findings[0]!.fix?.map((e) => text.slice(e.start, e.end))).toEqual(['q8Zr2LmX0vTb7NcK4pWyA1b2C3d4']);
+    expect(maskSecretsInText(body)).not.toContain('q8Zr2LmX0vTb7NcK4pWyA1b2C3d4');
+  });
+
+  it('a scheme with a placeholder or a short word after it is not a credential', () => {
+    const body = '{"headers":{"Authorization":"Bearer REDACTED","x":"Basic dXNlcg=="}}';
+    expect(lint(interactionWith('', body), 'secret-body')).toEqual([]);
+  });
+});
+
 describe('secret-body: form fields kept beside the body', () => {
   const secret = 'q8Zr3VtX9pLmK2wYc7Hn4JfB6sDgA1eQ';
   // A hook that redacted the body but not go-vcr's `form` (or a HAR's postData.params) left the key there.
