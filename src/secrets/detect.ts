@@ -139,6 +139,9 @@ function insideBlob(text: string, start: number, end: number): boolean {
   return extra > 8;
 }
 
+// Each pattern anchored where it is tried (`y`): its look-behind still sees the text before.
+const STICKY = SECRET_PATTERNS.map((pattern) => new RegExp(pattern.regex.source, 'y'));
+
 /** Known key shapes (SECRET_PATTERNS) in a text, each value once, placeholders and blobs left out. */
 export function patternSecrets(text: string): { kind: string; value: string }[] {
   // Every pattern's matches, then one sweep by position: a match inside an earlier (or more specific,
@@ -148,9 +151,20 @@ export function patternSecrets(text: string): { kind: string; value: string }[] 
   const possible = possiblePatterns(text);
   if (possible.size === 0) return [];
   SECRET_PATTERNS.forEach((pattern, order) => {
-    if (!possible.has(pattern.id)) return;
-    pattern.regex.lastIndex = 0;
-    for (const m of text.matchAll(pattern.regex)) matches.push({ start: m.index, end: m.index + m[0].length, order, kind: pattern.id, value: m[0] });
+    const offsets = possible.get(pattern.id);
+    if (!offsets) return;
+    // The matches text.matchAll(pattern.regex) gives, tried only where the pattern's prefix is: one
+    // sweep of the text (possiblePatterns') instead of one more per pattern it may hold.
+    const sticky = STICKY[order]!;
+    let after = 0;
+    for (const at of offsets) {
+      if (at < after) continue;
+      sticky.lastIndex = at;
+      const m = sticky.exec(text);
+      if (!m) continue;
+      after = at + m[0].length;
+      matches.push({ start: at, end: after, order, kind: pattern.id, value: m[0] });
+    }
   });
   matches.sort((a, b) => a.start - b.start || a.order - b.order);
   const out: { kind: string; value: string }[] = [];

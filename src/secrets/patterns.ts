@@ -108,18 +108,27 @@ const ANY_HINT = new RegExp(
 );
 
 /**
- * The ids of the patterns `text` may match: those whose literal prefix it holds (a text without
- * any cannot match, so their RegExp is skipped). Every position is tried, so prefixes that overlap
- * (`AKIAIza`) are all seen.
+ * The patterns `text` may match, each id with the offsets (ascending) where one of its literal
+ * prefixes starts: every match of a pattern starts at one of them, so a text without any cannot
+ * match and the RegExp is skipped, and one that has some needs the RegExp only there (see
+ * patternSecrets). Every position is tried, so prefixes that overlap (`AKIAIza`) are all seen.
  */
-export function possiblePatterns(text: string): ReadonlySet<string> {
-  const ids = new Set<string>();
+export function possiblePatterns(text: string): ReadonlyMap<string, readonly number[]> {
+  const hints = new Map<string, number[]>();
   ANY_HINT.lastIndex = 0;
   for (let m = ANY_HINT.exec(text); m; m = ANY_HINT.exec(text)) {
     const found = m[0];
-    for (const [id, hints] of HINT_ENTRIES) if (hints.some((h) => found.includes(h))) ids.add(id);
-    if (ids.size === HINT_ENTRIES.length) break;
+    for (const [id, prefixes] of HINT_ENTRIES) {
+      for (const h of prefixes) {
+        const at = found.indexOf(h);
+        if (at === -1) continue;
+        const offsets = hints.get(id);
+        if (offsets) offsets.push(m.index + at);
+        else hints.set(id, [m.index + at]);
+        break;
+      }
+    }
     ANY_HINT.lastIndex = m.index + 1;
   }
-  return ids;
+  return hints;
 }

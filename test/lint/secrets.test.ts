@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { entropy, findSecrets, KEY_LIKE_ENDS, KEY_LIKE_PAIR, keyValuePairs } from '../../src/secrets/detect.js';
+import { entropy, findSecrets, KEY_LIKE_ENDS, KEY_LIKE_PAIR, keyValuePairs, patternSecrets } from '../../src/secrets/detect.js';
 import { maskSecret, maskSecretsInText, maskUrl, maskValue } from '../../src/secrets/mask.js';
 import { maskSecretsInRawText } from '../../src/secrets/mask-raw.js';
-import { isPlaceholder, KEY_LIKE, possiblePatterns } from '../../src/secrets/patterns.js';
+import { isPlaceholder, KEY_LIKE, possiblePatterns, SECRET_PATTERNS } from '../../src/secrets/patterns.js';
 import { loadCassette } from '../../src/load.js';
 import { at, goVcr, lint, positionOf } from './helpers.js';
 
@@ -302,8 +302,21 @@ describe('one sweep for every key prefix', () => {
       expect(possiblePatterns(`a ${key} b`).has(kind)).toBe(true);
       expect(possiblePatterns(`${others.join(' ')} ${key}`).has(kind)).toBe(true);
     }
-    expect(possiblePatterns('AKIAIza')).toEqual(new Set(['aws-access-key', 'google-api-key']));
+    // Each id with the offsets where its prefix starts.
+    expect(possiblePatterns('AKIAIza')).toEqual(new Map([['aws-access-key', [0]], ['google-api-key', [3]]]));
+    expect(possiblePatterns('x sk-ant-a sk-b').get('openai-key')).toEqual([2, 11]);
     expect(possiblePatterns('{"model":"m","stream":true}').size).toBe(0);
+  });
+
+  it('patternSecrets, trying each pattern only at its prefixes, finds what matchAll over the whole text finds', () => {
+    const piece = fc.oneof(fc.constantFrom(...KEYS.map(([, v]) => v), 'sk-', 'sk-ant-', 'AKIA', 'eyJ', 'xox', '/', '+', ' ', 'a', 'Q7wE9rT1yU3iO5pA', '-', '_'), fc.string({ maxLength: 6 }));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const text = pieces.join('');
+        expect(patternSecrets(text)).toEqual(patternSecretsByMatchAll(text));
+      }),
+      { numRuns: 400 },
+    );
   });
 
   it('keyValuePairs with a name filter gives the same pairs as without, less those filtered out', () => {
@@ -326,3 +339,25 @@ describe('one sweep for every key prefix', () => {
     }), { numRuns: 2000, seed: 18 });
   });
 });
+
+/** patternSecrets as it was: every pattern's matchAll over the whole text, then the same sweep by position. */
+function patternSecretsByMatchAll(text: string): { kind: string; value: string }[] {
+  const matches = SECRET_PATTERNS.flatMap((pattern, order) => [...text.matchAll(pattern.regex)].map((m) => ({ start: m.index, end: m.index + m[0].length, order, kind: pattern.id, value: m[0] })));
+  matches.sort((a, b) => a.start - b.start || a.order - b.order);
+  const out: { kind: string; value: string }[] = [];
+  let covered = 0;
+  for (const m of matches) {
+    if (m.start < covered) continue;
+    covered = m.end;
+    if (isPlaceholder(m.value) || out.some((o) => o.value === m.value) || insideBlobLike(text, m.start, m.end)) continue;
+    out.push({ kind: m.kind, value: m.value });
+  }
+  return out;
+}
+
+function insideBlobLike(text: string, start: number, end: number): boolean {
+  let extra = 0;
+  for (let s = start - 1; s >= 0 && extra <= 8 && text[s] !== '=' && /[A-Za-z0-9+/=_-]/.test(text[s]!); s--) extra++;
+  for (let e = end; e < text.length && extra <= 8 && /[A-Za-z0-9+/=_-]/.test(text[e]!); e++) extra++;
+  return extra > 8;
+}
