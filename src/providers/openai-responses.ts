@@ -77,7 +77,16 @@ function readResponse(out: LlmResponse, body: Record<string, unknown>, fromItems
   if (status && status !== 'in_progress' && status !== 'queued') out.finishReason = incomplete ?? status;
   const error = asRecord(body.error);
   if (error) out.error = { message: asString(error.message) ?? JSON.stringify(error), type: asString(error.code) ?? asString(error.type), code: asString(error.code) };
-  if (fromItems) applyOutputItems(out, asArray(body.output));
+  if (fromItems) {
+    applyOutputItems(out, asArray(body.output));
+    countWebSearches(out, asArray(body.output));
+  }
+}
+
+/** Each `web_search_call` item is a billed tool call (OpenAI: $10 per 1,000, genai-prices' `web_searches_kcount`). */
+function countWebSearches(out: LlmResponse, items: readonly unknown[]): void {
+  const searches = items.filter((item) => asRecord(item)?.type === 'web_search_call').length;
+  if (searches > 0 && out.usage) out.usage.webSearches = searches;
 }
 
 export function responsesUsage(usage: Record<string, unknown>): Usage {
@@ -106,7 +115,10 @@ function fromStream(body: string): LlmResponse {
   const streamed = items.output();
   // The terminal event's `output` is the reference when the stream announced no items itself.
   if (terminal) readResponse(out, terminal, streamed.length === 0);
-  if (streamed.length > 0) applyOutputItems(out, streamed);
+  if (streamed.length > 0) {
+    applyOutputItems(out, streamed);
+    countWebSearches(out, streamed);
+  }
   if (!terminal && !out.error) {
     out.truncated = true;
     out.warnings.push('stream ended without response.completed: the result is partial');

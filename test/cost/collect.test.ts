@@ -85,6 +85,26 @@ describe('cost of one interaction', () => {
     expect(r.cost).toBeCloseTo((100 * 3 + 500 * 0.3 + 50 * 15) / 1e6 + 2 * 0.01, 12);
   });
 
+  // OpenAI pricing: the web search tool is $10 per 1,000 calls (genai-prices' web_searches_kcount) on top of the tokens.
+  it('adds OpenAI Responses web_search_call items to the tokens at $10 per 1,000 (JSON and stream)', () => {
+    const url = 'https://api.openai.com/v1/responses';
+    const search = (id: string) => ({ type: 'web_search_call', id, status: 'completed', action: { type: 'search', query: 'news' } });
+    const message = { type: 'message', id: 'msg_1', role: 'assistant', status: 'completed', content: [{ type: 'output_text', text: 'hi', annotations: [] }] };
+    const response = { id: 'resp_1', object: 'response', created_at: 1760000000, status: 'completed', model: 'gpt-5-2025-08-07', output: [search('ws_1'), search('ws_2'), message], usage: { input_tokens: 1000, output_tokens: 1000, total_tokens: 2000 } };
+    const expected = (1000 * 1.25 + 1000 * 10) / 1e6 + 2 * 0.01;
+    expect(row(cassette(url, { model: 'gpt-5' }, response)).cost).toBeCloseTo(expected, 12);
+    const events = [
+      { type: 'response.created', response: { ...response, status: 'in_progress', output: [], usage: null } },
+      ...response.output.flatMap((item, i) => [{ type: 'response.output_item.added', output_index: i, item }, { type: 'response.output_item.done', output_index: i, item }]),
+      { type: 'response.completed', response },
+    ];
+    const sse = events.map((e) => `event: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`).join('');
+    const headers = [{ name: 'Content-Type', value: 'text/event-stream' }];
+    const streamed = cassette(url, { model: 'gpt-5', stream: true }, {});
+    streamed.interactions[0]!.response = { status: 200, statusText: 'OK', headers, body: makeBody({ storage: 'text', text: sse }, headers) };
+    expect(row(streamed).cost).toBeCloseTo(expected, 12);
+  });
+
   // OpenAI: Flex processing is billed at Batch API rates (o3: $1/$4 per million, standard $2/$8).
   it('prices an OpenAI response served on the flex tier at half the standard price (chat and Responses)', () => {
     const chat = { id: 'c1', object: 'chat.completion', created: 1750000000, model: 'o3-2025-04-16', service_tier: 'flex', choices: [{ index: 0, message: { role: 'assistant', content: 'ok' }, finish_reason: 'stop' }], usage: { prompt_tokens: 1000, completion_tokens: 1000, total_tokens: 2000 } };
