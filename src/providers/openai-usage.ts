@@ -8,7 +8,8 @@ import type { Usage } from '../llm/types.js';
  *   out of it while billing it as output; they are recognised by
  *   `total_tokens = prompt_tokens + completion_tokens + reasoning_tokens`, and then the output is
  *   completion + reasoning (docs/cost.md, "Reasoning outside completion_tokens").
- * - A recorded cost: OpenRouter's `usage.cost` (USD), Perplexity's `usage.cost.total_cost` (USD),
+ * - A recorded cost: OpenRouter's `usage.cost` (USD; with BYOK, `is_byok`, plus
+ *   `cost_details.upstream_inference_cost`, what the provider billed the user's own key), Perplexity's `usage.cost.total_cost` (USD),
  *   xAI's `cost_in_usd_ticks` (1 tick = 1e-10 USD; 0, as Azure-hosted Grok records it, is no cost).
  * - Cache reads: `prompt_tokens_details.cached_tokens`, DeepSeek's `prompt_cache_hit_tokens`;
  *   writes: `prompt_tokens_details.cache_write_tokens` (OpenRouter).
@@ -37,7 +38,12 @@ export function openAIUsage(usage: Record<string, unknown>): Usage {
 /** The USD cost an API recorded in `usage`, in any of the shapes above. */
 export function recordedCost(usage: Record<string, unknown>): number | undefined {
   const cost = usage.cost;
-  if (typeof cost === 'number') return asNumber(cost);
+  if (typeof cost === 'number') {
+    // OpenRouter BYOK: `cost` is only OpenRouter's fee (5%); the provider bills `upstream_inference_cost`
+    // to the user's own key. Without BYOK the upstream cost is the same money as `cost`, not more of it.
+    const upstream = usage.is_byok === true ? asNumber(asRecord(usage.cost_details)?.upstream_inference_cost) : undefined;
+    return upstream === undefined ? asNumber(cost) : cost + upstream;
+  }
   const perplexity = asNumber(asRecord(cost)?.total_cost);
   if (perplexity !== undefined) return perplexity;
   // Azure-hosted Grok records `cost_in_usd_ticks: 0` for calls Azure bills itself: not a cost.

@@ -85,6 +85,17 @@ describe('cost of one interaction', () => {
     expect(r.cost).toBeCloseTo((100 * 3 + 500 * 0.3 + 50 * 15) / 1e6 + 2 * 0.01, 12);
   });
 
+  // OpenRouter usage accounting: `cost` is what OpenRouter charged; with BYOK that is its 5% fee, and
+  // `cost_details.upstream_inference_cost` is what the provider billed the user's own key (docs' example: 0.95 and 19).
+  it('an OpenRouter BYOK call records its fee plus the upstream cost; without BYOK the upstream cost is not added again', () => {
+    const url = 'https://openrouter.ai/api/v1/chat/completions';
+    const res = (usage: Record<string, unknown>) => ({ id: 'gen-1', object: 'chat.completion', created: 1750000000, model: 'openai/gpt-4o', choices: [{ index: 0, message: { role: 'assistant', content: 'hi' }, finish_reason: 'stop' }], usage: { prompt_tokens: 1000, completion_tokens: 1000, total_tokens: 2000, ...usage } });
+    const byok = row(cassette(url, { model: 'openai/gpt-4o' }, res({ cost: 0.000625, is_byok: true, cost_details: { upstream_inference_cost: 0.0125 } })));
+    expect(byok).toMatchObject({ costSource: 'recorded' });
+    expect(byok.cost).toBeCloseTo(0.013125, 12);
+    expect(row(cassette(url, { model: 'openai/gpt-4o' }, res({ cost: 0.0125, is_byok: false, cost_details: { upstream_inference_cost: 0.0125 } }))).cost).toBeCloseTo(0.0125, 12);
+  });
+
   // OpenAI pricing: the web search tool is $10 per 1,000 calls (genai-prices' web_searches_kcount) on top of the tokens.
   it('adds OpenAI Responses web_search_call items to the tokens at $10 per 1,000 (JSON and stream)', () => {
     const url = 'https://api.openai.com/v1/responses';
