@@ -26,6 +26,7 @@ export function costRow(path: string, interaction: Interaction, exchange: LlmExc
   const model = exchange.response?.model ?? exchange.request.model ?? modelFromUrl(interaction.request.url);
   const hasUsage = usage !== undefined && (usage.inputTokens !== undefined || usage.outputTokens !== undefined);
   const at = recordedAt(interaction, exchange);
+  const recorded = usage?.cost ?? gatewayCost(interaction);
   const row: CostRow = {
     path,
     index: interaction.index,
@@ -44,10 +45,10 @@ export function costRow(path: string, interaction: Interaction, exchange: LlmExc
   };
   if (!hasUsage) {
     row.reason = noUsageReason(interaction, exchange);
-    if (usage?.cost !== undefined) Object.assign(row, { cost: usage.cost, costSource: 'recorded' });
+    if (recorded !== undefined) Object.assign(row, { cost: recorded, costSource: 'recorded' });
     return row;
   }
-  if (usage?.cost === undefined && LOCAL_WIRES.has(exchange.provider) && isLocal(interaction.request)) {
+  if (recorded === undefined && LOCAL_WIRES.has(exchange.provider) && isLocal(interaction.request)) {
     // A model served on this machine (Ollama, llama.cpp, vLLM) costs nothing per call, whatever its name.
     return Object.assign(row, { cost: 0, estimate: 0, costSource: 'estimated', pricedAs: LOCAL_PRICED_AS });
   }
@@ -58,14 +59,24 @@ export function costRow(path: string, interaction: Interaction, exchange: LlmExc
     row.pricedAs = estimate.pricedAs;
     row.note = estimate.note;
   } else row.reason = estimate.reason;
-  if (usage?.cost !== undefined) {
-    row.cost = usage.cost;
+  if (recorded !== undefined) {
+    row.cost = recorded;
     row.costSource = 'recorded';
   } else if (row.estimate !== null) {
     row.cost = row.estimate;
     row.costSource = 'estimated';
   } else if (!model) row.reason = 'no model name';
   return row;
+}
+
+/**
+ * The USD cost a gateway put in a response header: LiteLLM's proxy sends `x-litellm-response-cost`
+ * on every call, often from localhost in front of a paid API (so not `local (no API charge)`).
+ */
+function gatewayCost(interaction: Interaction): number | undefined {
+  const value = interaction.response ? getHeader(interaction.response.headers, 'x-litellm-response-cost') : undefined;
+  const cost = value === undefined || value.trim() === '' ? NaN : Number(value);
+  return Number.isFinite(cost) && cost >= 0 ? cost : undefined;
 }
 
 /**

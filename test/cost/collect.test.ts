@@ -85,6 +85,14 @@ describe('cost of one interaction', () => {
     expect(r.cost).toBeCloseTo((100 * 3 + 500 * 0.3 + 50 * 15) / 1e6 + 2 * 0.01, 12);
   });
 
+  // LiteLLM's proxy reports each call's cost in `x-litellm-response-cost` (USD), and usually runs on localhost.
+  it("takes LiteLLM's x-litellm-response-cost header as the recorded cost, even from a proxy on localhost", () => {
+    const res = { id: 'c1', object: 'chat.completion', created: 1750000000, model: 'gpt-4o-2024-08-06', choices: [{ index: 0, message: { role: 'assistant', content: 'hi' }, finish_reason: 'stop' }], usage: { prompt_tokens: 1000, completion_tokens: 1000, total_tokens: 2000 } };
+    const headers = [{ name: 'x-litellm-response-cost', value: '0.0125' }];
+    expect(row(cassette('http://localhost:4000/v1/chat/completions', { model: 'gpt-4o' }, res, { headers }))).toMatchObject({ cost: 0.0125, costSource: 'recorded' });
+    expect(row(cassette('http://localhost:4000/v1/chat/completions', { model: 'gpt-4o' }, res))).toMatchObject({ cost: 0, pricedAs: 'local (no API charge)' });
+  });
+
   // OpenRouter usage accounting: `cost` is what OpenRouter charged; with BYOK that is its 5% fee, and
   // `cost_details.upstream_inference_cost` is what the provider billed the user's own key (docs' example: 0.95 and 19).
   it('an OpenRouter BYOK call records its fee plus the upstream cost; without BYOK the upstream cost is not added again', () => {
