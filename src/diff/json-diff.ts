@@ -2,6 +2,7 @@ import { tryJson } from '../llm/json.js';
 import { type AlignStep, alignByKey } from './align.js';
 import { sameTokenSet } from './equivalence.js';
 import { isIdKey, isIdLike } from './ids.js';
+import { sortedKeys } from './sorted-keys.js';
 import type { JsonChange } from './types.js';
 import { clipText } from '../secrets/clip.js';
 
@@ -35,7 +36,7 @@ export const maskedString = (value: string, key: string) => (isIdLike(value) || 
 function maskIds(value: unknown, key: string): unknown {
   if (typeof value === 'string') return maskedString(value, key);
   if (Array.isArray(value)) return value.map((v) => maskIds(v, key));
-  if (isObject(value)) return Object.fromEntries(Object.keys(value).sort().map((k) => [k, maskIds(value[k], k)]));
+  if (isObject(value)) return Object.fromEntries(sortedKeys(value).map((k) => [k, maskIds(value[k], k)]));
   return value;
 }
 

@@ -1,3 +1,4 @@
+import { sortedKeys } from './sorted-keys.js';
 // Fields that change on every recording without changing meaning: chunk and response ids,
 // timestamps, OpenAI's `obfuscation` padding, Anthropic and Gemini signatures.
 const NOISE_KEYS = new Set(['obfuscation', 'created', 'created_at', 'system_fingerprint', 'signature', 'thoughtSignature', 'thought_signature', 'responseId', 'request_id', 'requestId']);
@@ -10,7 +11,9 @@ export function canonical(value: unknown, options: { noise: boolean; response: b
   if (Array.isArray(value)) return value.map((v) => canonical(v, options, depth + 1));
   if (typeof value !== 'object' || value === null) return value;
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value).sort()) {
+  const keys = sortedKeys(value);
+  for (let n = 0; n < keys.length; n++) {
+    const key = keys[n]!;
     if (!options.noise && (NOISE_KEYS.has(key) || (options.response && depth === 0 && RESPONSE_NOISE_KEYS.has(key)))) continue;
     out[key] = canonical((value as Record<string, unknown>)[key], options, depth + 1);
   }

@@ -42,10 +42,15 @@ export function costOptions(prices: PriceTable): Pick<RewrittenOptions, 'costOf'
 const fieldKey = (kind: string, name: string, value: string) => `${kind}\0${name.toLowerCase()}\0${value}`;
 const bump = (counts: Map<string, number>, k: string) => counts.set(k, (counts.get(k) ?? 0) + 1);
 
+// Index loops over keys, not for-of over entries: this runs once per body of every re-recorded
+// file, mostly before V8 optimizes it, where each entry and each iterator step is an allocation.
 function countJson(value: unknown, counts: Map<string, number>): void {
-  if (Array.isArray(value)) for (const v of value) countJson(v, counts);
+  if (Array.isArray(value)) for (let n = 0; n < value.length; n++) countJson(value[n], counts);
   else if (typeof value === 'object' && value !== null) {
-    for (const [k, v] of Object.entries(value)) {
+    const keys = Object.keys(value);
+    for (let n = 0; n < keys.length; n++) {
+      const k = keys[n]!;
+      const v = (value as Record<string, unknown>)[k];
       if (typeof v === 'string' && (JSON_ID_KEYS.has(k) || k === 'system_fingerprint')) bump(counts, fieldKey(JSON_ID_KEYS.has(k) ? 'json-id' : 'json-noise', k, v));
       else if (k === 'created' && typeof v === 'number') bump(counts, fieldKey('json-noise', k, String(v)));
       else countJson(v, counts);
