@@ -71,7 +71,8 @@ function headerAbove(bytes: Buffer, line: number): string | undefined {
 
 /** The volatile field of `a` and `b` that holds their first difference, found at `i` and `j` after an equal prefix. */
 function fieldAt(a: Buffer, i: number, b: Buffer, j: number): { change: VolatileChange; endA: number; endB: number } | undefined {
-  for (const quoted of [true, false]) {
+  for (let pass = 0; pass < 2; pass++) {
+    const quoted = pass === 0;
     const ok = quoted ? isIdByte : isDigit;
     let back = 0;
     while (back < i && back < 200 && ok(a[i - back - 1]!)) back++;
