@@ -55,11 +55,23 @@ function answer(result: PriceCalculation, usage: Record<string, number | undefin
   // OpenAI's Flex processing is billed at Batch API rates, half the standard price of every token kind.
   const flex = query.serviceTier === 'flex' && priced.provider.id === 'openai';
   if (flex) cost /= 2;
+  const regional = vertexRegionalClaude(query.url, priced.model.id);
+  if (regional) cost *= 1.1;
   // A model with a price history (or hours of the day) is priced at the recording time; one without is not.
   const dated = Array.isArray(result.model.prices) || Array.isArray(priced.model.prices);
-  const out: PriceAnswer = { cost, pricedAs: `${priced.provider.id}/${priced.model.id}${flex ? ' (flex)' : ''}`, dated };
+  const out: PriceAnswer = { cost, pricedAs: `${priced.provider.id}/${priced.model.id}${flex ? ' (flex)' : ''}${regional ? ' (Vertex AI regional endpoint, +10%)' : ''}`, dated };
   if (note) out.note = note;
   return out;
+}
+
+/**
+ * Claude on Vertex AI from Sonnet 4.5 on: a regional endpoint (`locations/us-east5`) costs 10% more
+ * than the global one (`locations/global`), the only price the table holds (Anthropic, "Claude on
+ * Vertex AI": global vs regional endpoints). Multi-region locations (`us`, `eu`) are left alone.
+ */
+function vertexRegionalClaude(url: string, modelId: string): boolean {
+  const location = /\/locations\/([^/]+)\/publishers\/anthropic\//.exec(url)?.[1];
+  return location !== undefined && /^[a-z]+-[a-z]+\d+$/.test(location) && /^claude-[a-z]+-(?:4-[5-9]|[5-9])(?:\D|$)/.test(modelId);
 }
 
 /**

@@ -85,6 +85,19 @@ describe('cost of one interaction', () => {
     expect(r.cost).toBeCloseTo((100 * 3 + 500 * 0.3 + 50 * 15) / 1e6 + 2 * 0.01, 12);
   });
 
+  // Anthropic, "Claude on Vertex AI": from Claude Sonnet 4.5 on, regional endpoints cost 10% more than global ones.
+  it('prices Claude Sonnet 4.5 on a Vertex AI regional endpoint 10% above the global one; Sonnet 4 has one price', () => {
+    const vertex = (location: string, model: string) => `https://${location === 'global' ? '' : `${location}-`}aiplatform.googleapis.com/v1/projects/p/locations/${location}/publishers/anthropic/models/${model}:rawPredict`;
+    const res = (model: string) => ({ id: 'm1', type: 'message', role: 'assistant', model, content: [{ type: 'text', text: 'ok' }], stop_reason: 'end_turn', usage: { input_tokens: 1000, output_tokens: 1000 } });
+    const req = { anthropic_version: 'vertex-2023-10-16', max_tokens: 10, messages: [] };
+    const list = (1000 * 3 + 1000 * 15) / 1e6;
+    expect(row(cassette(vertex('global', 'claude-sonnet-4-5@20250929'), req, res('claude-sonnet-4-5-20250929'))).cost).toBeCloseTo(list, 12);
+    const regional = row(cassette(vertex('us-east5', 'claude-sonnet-4-5@20250929'), req, res('claude-sonnet-4-5-20250929')));
+    expect(regional.cost).toBeCloseTo(list * 1.1, 12);
+    expect(regional.pricedAs).toMatch(/regional endpoint, \+10%\)$/);
+    expect(row(cassette(vertex('us-east5', 'claude-sonnet-4@20250514'), req, res('claude-sonnet-4-20250514'))).cost).toBeCloseTo(list, 12);
+  });
+
   // LiteLLM's proxy reports each call's cost in `x-litellm-response-cost` (USD), and usually runs on localhost.
   it("takes LiteLLM's x-litellm-response-cost header as the recorded cost, even from a proxy on localhost", () => {
     const res = { id: 'c1', object: 'chat.completion', created: 1750000000, model: 'gpt-4o-2024-08-06', choices: [{ index: 0, message: { role: 'assistant', content: 'hi' }, finish_reason: 'stop' }], usage: { prompt_tokens: 1000, completion_tokens: 1000, total_tokens: 2000 } };
