@@ -1,3 +1,4 @@
+import { stringifyDeep } from '../limits/depth.js';
 import type { Header } from './types.js';
 
 /** First value of a header, case-insensitively. */
@@ -47,7 +48,14 @@ function scalarText(value: unknown): string {
   if (value instanceof Date) return value.toISOString();
   // VCR.py stores non-ASCII-safe header values as `!!binary`.
   if (value instanceof Uint8Array) return Buffer.from(value).toString('utf8');
-  if (typeof value === 'object') return JSON.stringify(value);
+  if (typeof value === 'object') {
+    // A hand-made or hostile value thousands of levels deep overflows JSON.stringify's stack.
+    try {
+      return JSON.stringify(value);
+    } catch {
+      return stringifyDeep(value);
+    }
+  }
   return String(value);
 }
 

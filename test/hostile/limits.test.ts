@@ -113,6 +113,13 @@ describe('deep nesting', () => {
     expect(c.interactions[0]!.request.body.text).toContain(deep(5000));
     expect(shown).toContain('request body nests deeper than 200 levels');
   });
+  it('a 20,000-level header value in a JSON cassette (VCR.py) loads and shows, no stack overflow', () => {
+    const vcrpy = `{"version":1,"interactions":[{"request":{"method":"GET","uri":"http://x/","headers":{"X-Deep":${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}},"body":null},"response":{"status":{"code":200,"message":"OK"},"headers":{},"body":{"string":"ok"}}}]}`;
+    const { c, shown, diff } = every(vcrpy);
+    expect(c.interactions[0]!.request.headers[0]!.value.startsWith('{"a":{"a":')).toBe(true);
+    expect(shown).toContain('#0 GET x/');
+    expect(diff).not.toMatch(/Maximum call stack/);
+  });
   it('deep SSE event data or tool arguments count as not JSON', () => {
     expect(tryJson(deep(5000))).toEqual({ ok: false, error: 'nests deeper than 200 levels' });
     expect(tryJson('[[1]]')).toEqual({ ok: true, value: [[1]] });
