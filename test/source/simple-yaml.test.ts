@@ -27,6 +27,12 @@ const HANDLED: [string, string][] = [
   ['a literal whose last line has no line break', '- a: |\n    one\n    two'],
   ['a kept literal ending in blank lines of spaces', '- a: |+\n    one\n  \n   \n- b\n'],
   ['a literal with a deeper blank line between lines', '- a: |-\n    one\n       \n\n    two\n  b: x\n'],
+  // Literal blocks with no line of spaces only are read by native passes (literalUniform); the rest by the line loops.
+  ['literals of even indentation, each chomping, blank lines inside and after', '- a: |\n    one\n\n      deeper\n    two\n\n\n  b: |-\n    x\n\n  c: |+\n    y\n\n\n  d: 1\n'],
+  ['a kept literal at the end of the text, with and without a line break', '- a: |+\n    one\n\n'],
+  ['a clipped literal at the end of the text without a line break', '- a: |\n    one\n\n    two'],
+  ['an SSE body folded by PyYAML, quote pairs and blank lines', "- body:\n    string: 'data: {\"a\": \"it''s\"}\n\n\n      data: {\"b\":\n      2}\n\n\n      data: [DONE]\n\n\n      '\n  next: 1\n"],
+  ['a folded quote whose continuation lines are indented unevenly', "- a: 'one\n    two\n      three\n\n     four'\n"],
   ['a lone dash at the end of the text', '- a: 1\n-'],
 ];
 
