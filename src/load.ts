@@ -3,11 +3,16 @@ import type { Cassette, Interaction, LoadWarning } from './model/types.js';
 import { FORMATS, findFormat, type FormatAdapter, type ParsedCassette } from './formats/index.js';
 import { cassetteLikeKey, incompleteInteraction } from './formats/cassette-like.js';
 import { notHttpKind } from './formats/not-http.js';
-import { isGzip, materialize, parseSource, type ItemSource, type SourceDocument } from './source/document.js';
+import { isGzip, materialize, parseSource, type ItemSource, type Reread, type SourceDocument } from './source/document.js';
 
 export interface LoadOptions {
   /** Force a format id instead of detecting it. */
   format?: string | undefined;
+}
+
+export interface OpenOptions extends LoadOptions {
+  /** The file read again by range: a large list's items are then not held (see ParseOptions.reread). */
+  reread?: Reread | undefined;
 }
 
 /** Parse one cassette file's content into the normalized model. Throws CassetteInputError on bad input. */
@@ -54,9 +59,9 @@ export interface CassetteStream {
  * recorder's layout) is read item by item, so a command that handles one interaction at a time
  * holds one interaction in memory, not all.
  */
-export function openCassette(input: Uint8Array | string, path: string, options: LoadOptions = {}): CassetteStream {
+export function openCassette(input: Uint8Array | string, path: string, options: OpenOptions = {}): CassetteStream {
   refuseFakeGzip(input, path);
-  const doc = parseSource(input, { lazy: true });
+  const doc = parseSource(input, { lazy: true, reread: options.reread });
   let adapter: FormatAdapter;
   try {
     adapter = chooseAdapter(doc, options);

@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { gunzipSync } from 'node:zlib';
 import jsYaml from 'js-yaml';
 import { CassetteInputError, GzipInputError } from '../model/errors.js';
@@ -54,6 +55,33 @@ export interface ItemSource {
 
 export interface ParseOptions {
   lazy?: boolean | undefined;
+  /**
+   * With `lazy`, the bytes `[start, end)` of the same file read again (the caller's file, unchanged
+   * since it gave the bytes). A lazy list then drops the whole file's bytes once it is split and
+   * reads each item's bytes again when it is asked for: a large file is not held in memory while
+   * its interactions are read. Used only for a plain file (not gzip, no byte order mark).
+   */
+  reread?: Reread | undefined;
+}
+
+/** The file read again by range (ParseOptions.reread). */
+export interface Reread {
+  /** The file's bytes `[start, end)`. */
+  read(start: number, end: number): Buffer;
+  /** Called once the document will not read the bytes it was given any more: the caller may free them. */
+  release(): void;
+}
+
+/** The decoded file's bytes, held or read again by range (ParseOptions.reread). */
+interface ByteSource {
+  length: number;
+  slice(start: number, end: number): Buffer;
+  /** The whole file (`slice(0, length)`). */
+  all(): Buffer;
+}
+
+function heldBytes(bytes: Buffer): ByteSource {
+  return { length: bytes.length, slice: (start, end) => bytes.subarray(start, end), all: () => bytes };
 }
 
 export function isGzip(bytes: Uint8Array): boolean {
@@ -88,12 +116,21 @@ export function parseSource(input: Uint8Array | string, options: ParseOptions = 
   let bytes: Buffer;
   if (text !== undefined) bytes = Buffer.from(text, 'utf8');
   else ({ bytes, gzipped } = plainBytes(input as Uint8Array));
+  // Read again by range only when they are the file's own bytes, as they are on disk.
+  const reread = options.lazy && options.reread && typeof input !== 'string' && !gzipped && bytes.length === input.length ? options.reread : undefined;
+  // No closure below holds `bytes`: `source` does, or only reads them again (see ParseOptions.reread).
+  let source = heldBytes(bytes);
   // Buffer's decoder is V8's fast path; invalid sequences become U+FFFD like TextDecoder's.
-  const textOf = () => (text ??= bytes.toString('utf8'));
+  const textOf = () => (text ??= source.all().toString('utf8'));
   const peek = bytes.length > 4096 ? bytes.toString('utf8', 0, 4096) : '';
   const kind = sniffKind(peek.trim() !== '' ? peek : textOf());
   const locate = createLocator(textOf, kind);
-  const list = kind === 'yaml' ? lazyYamlList(bytes, textOf) : kind === 'json' ? lazyJsonList(bytes, textOf) : undefined;
+  const list = kind === 'yaml' ? lazyYamlList(bytes, () => source, textOf) : kind === 'json' ? lazyJsonList(bytes, () => source, textOf) : undefined;
+  if (list && reread) {
+    const length = bytes.length;
+    source = { length, slice: (start, end) => reread.read(start, end), all: () => reread.read(0, length) };
+    reread.release();
+  }
   if (list) {
     const doc: SourceDocument = {
       kind,
@@ -134,7 +171,7 @@ type ParsedItem = { ok: true; value: unknown } | { ok: false };
  * that does not parse alone (an alias to another item, say) makes the whole document parse once,
  * which also gives a broken file its usual error and position.
  */
-function lazyYamlList(bytes: Buffer, textOf: () => string): (LazyList & { data: unknown }) | undefined {
+function lazyYamlList(bytes: Buffer, source: () => ByteSource, textOf: () => string): (LazyList & { data: unknown }) | undefined {
   const split = splitYamlList(bytes);
   if (!split) return undefined;
   let head: unknown;
@@ -144,7 +181,7 @@ function lazyYamlList(bytes: Buffer, textOf: () => string): (LazyList & { data: 
     return undefined;
   }
   if (!isPlainRecord(head) || !Array.isArray(head[split.key]) || (head[split.key] as unknown[]).length > 0) return undefined;
-  return lazyList(bytes, split, [split.key], head, parseYamlItem, () => parseYaml(textOf()));
+  return lazyList(bytes, source, split, [split.key], head, parseYamlItem, () => parseYaml(textOf()));
 }
 
 /**
@@ -161,7 +198,7 @@ function parseYamlHead(head: string): unknown {
 }
 
 /** The same for a JSON cassette's list (nock's top-level array, HAR's `log.entries`, ...). */
-function lazyJsonList(bytes: Buffer, textOf: () => string): (LazyList & { data: unknown }) | undefined {
+function lazyJsonList(bytes: Buffer, source: () => ByteSource, textOf: () => string): (LazyList & { data: unknown }) | undefined {
   const split = splitJsonList(bytes);
   if (!split) return undefined;
   let head: unknown;
@@ -172,11 +209,16 @@ function lazyJsonList(bytes: Buffer, textOf: () => string): (LazyList & { data: 
   }
   const list = valueAtPath(head, split.path);
   if (!Array.isArray(list) || list.length > 0) return undefined;
-  return lazyList(bytes, split, split.path, head, parseJsonItem, () => parseJson(textOf()));
+  return lazyList(bytes, source, split, split.path, head, parseJsonItem, () => parseJson(textOf()));
 }
 
+/**
+ * `bytes` serve only while this runs (the first item, the head's prefix); afterwards items are read
+ * from `source()`, which parseSource may turn from the held bytes into reads of the file.
+ */
 function lazyList(
   bytes: Buffer,
+  source: () => ByteSource,
   split: { items: readonly { start: number; end: number; line?: number }[]; head: string; prefix: number },
   path: string[],
   head: unknown,
@@ -188,10 +230,10 @@ function lazyList(
   // The last item's text, decoded once for both its value and its source.
   let last = { index: -1, text: '' };
   const textAt = (index: number): string => {
-    if (last.index !== index) last = { index, text: bytes.toString('utf8', ranges[index]!.start, ranges[index]!.end) };
+    if (last.index !== index) last = { index, text: source().slice(ranges[index]!.start, ranges[index]!.end).toString('utf8') };
     return last.text;
   };
-  const offsets = createOffsets(bytes);
+  const offsets = createOffsets(bytes.length, isAscii(bytes), (start, end) => source().slice(start, end));
   // The last item parsed, since a reader and a lint rule both ask for it.
   let parsed = { index: -1, value: undefined as unknown };
   const item = (index: number): unknown => {

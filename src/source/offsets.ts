@@ -17,10 +17,22 @@ export interface TextPoint {
  * `lineStart`, when the caller already knows it, is the 1-based line that starts at the offset
  * (a YAML list item's): its line breaks need no counting.
  */
-export function createOffsets(bytes: Uint8Array): (byteOffset: number, lineStart?: number) => TextPoint {
-  let ascii: boolean | undefined;
+export function createOffsets(bytes: Uint8Array): (byteOffset: number, lineStart?: number) => TextPoint;
+/**
+ * The same over bytes read by range (`slice(start, end)`, the file's bytes `[start, end)`), for a
+ * file not held in memory; `ascii`: whether every byte of the file is ASCII.
+ */
+export function createOffsets(length: number, ascii: boolean, slice: (start: number, end: number) => Uint8Array): (byteOffset: number, lineStart?: number) => TextPoint;
+export function createOffsets(
+  bytesOrLength: Uint8Array | number,
+  asciiFile?: boolean,
+  sliceOf?: (start: number, end: number) => Uint8Array,
+): (byteOffset: number, lineStart?: number) => TextPoint {
+  const held = typeof bytesOrLength === 'number' ? undefined : bytesOrLength;
+  let ascii = asciiFile;
+  const slice = sliceOf ?? ((start: number, end: number) => held!.subarray(start, end));
   let cursor = { byte: 0, chars: 0, line: 1, lineStartByte: 0 };
-  const chars = (from: number, to: number): number => (ascii ??= isAscii(bytes)) ? to - from : utf16Length(bytes, from, to);
+  const chars = (from: number, to: number): number => ((ascii ??= isAscii(held!)) ? to - from : utf16Length(slice(from, to), 0, to - from));
   return (byteOffset, lineStart) => {
     if (byteOffset < cursor.byte) cursor = { byte: 0, chars: 0, line: 1, lineStartByte: 0 };
     let { line, lineStartByte } = cursor;
@@ -28,9 +40,12 @@ export function createOffsets(bytes: Uint8Array): (byteOffset: number, lineStart
       line = lineStart;
       lineStartByte = byteOffset;
     } else {
-      for (let at = bytes.indexOf(LF, cursor.byte); at !== -1 && at < byteOffset; at = bytes.indexOf(LF, at + 1)) {
+      // The bytes since the last offset asked for (the item before): counted once, as the cursor moves on.
+      const from = cursor.byte;
+      const between = slice(from, byteOffset);
+      for (let at = between.indexOf(LF); at !== -1; at = between.indexOf(LF, at + 1)) {
         line++;
-        lineStartByte = at + 1;
+        lineStartByte = from + at + 1;
       }
     }
     cursor = { byte: byteOffset, chars: cursor.chars + chars(cursor.byte, byteOffset), line, lineStartByte };

@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { openCassette } from '../../src/load.js';
+import { parseSource, type Reread } from '../../src/source/document.js';
+
+// A large file's lazy list can drop the file's bytes once split and read each item again by range
+// (ParseOptions.reread, what the CLI does for files of 2 MiB or more): everything read from the
+// document must be what it is with the bytes held.
+
+/** A reread over a copy of `bytes` that counts its reads and whether it was released. */
+function rereadOf(bytes: Buffer): Reread & { reads: number; released: boolean } {
+  const copy = Buffer.from(bytes);
+  const r = {
+    reads: 0,
+    released: false,
+    read: (start: number, end: number) => {
+      r.reads++;
+      return Buffer.from(copy.subarray(start, end));
+    },
+    release: () => void (r.released = true),
+  };
+  return r;
+}
+
+/** Every item's value and source, the head and the whole text of a lazily parsed document. */
+function everything(bytes: Buffer, reread?: Reread) {
+  const doc = parseSource(bytes, { lazy: true, reread });
+  const list = doc.list!;
+  const items = Array.from({ length: list.length }, (_, i) => ({ value: list.item(i), source: list.source(i) }));
+  // Sources asked for out of order too (the offsets' cursor starts again).
+  const again = [list.length - 1, 0, Math.floor(list.length / 2)].map((i) => list.source(i));
+  const positions = Array.from({ length: list.length }, (_, i) => doc.locate([...list.path, i, 'request']));
+  return { kind: doc.kind, length: list.length, head: list.head, items, again, positions, text: doc.text };
+}
+
+const sample = (path: string, copies: number, separator: RegExp, edit: (item: string, i: number) => string) => {
+  const text = readFileSync(path, 'utf8');
+  const at = text.search(separator);
+  const end = text.slice(at).search(/\n(?=\S)/);
+  const item = end === -1 ? text.slice(at) : text.slice(at, at + end + 1);
+  const rest = end === -1 ? '' : text.slice(at + end + 1);
+  return Buffer.from(`${text.slice(0, at)}${Array.from({ length: copies }, (_, i) => edit(item, i)).join('')}${rest}`, 'utf8');
+};
+
+describe('parseSource with reread', () => {
+  const cases: [string, Buffer][] = [
+    ['go-vcr YAML, ASCII', sample('samples/go-vcr-v2/openai-chat-stream-text.yaml', 30, /^ {4}- id: 0$/m, (item, i) => item.replace('- id: 0', `- id: ${i}`))],
+    ['go-vcr YAML with non-ASCII text', sample('samples/go-vcr-v2/openai-chat-stream-text.yaml', 30, /^ {4}- id: 0$/m, (item, i) => item.replace('- id: 0', `- id: ${i}`).replace(/Hello|hello|user/, `héllo ${'é'.repeat(i)} 😀`))],
+  ];
+  const nock = readFileSync('samples/nock/openai-chat-stream-gzip-chunks.json', 'utf8');
+  const nockItems = JSON.parse(nock) as unknown[];
+  // nock: a top-level array, items on many lines each (positions count line breaks between items).
+  cases.push(['nock JSON with non-ASCII text', Buffer.from(JSON.stringify(Array.from({ length: 30 }, (_, i) => ({ ...(nockItems[0] as object), scope: `https://api.é${i}.example` })), null, 2))]);
+
+  for (const [name, bytes] of cases) {
+    it(`gives what the held bytes give: ${name}`, () => {
+      const reread = rereadOf(bytes);
+      const held = everything(bytes);
+      const read = everything(bytes, reread);
+      expect(held.length).toBe(30);
+      expect(read).toEqual(held);
+      expect(reread.released).toBe(true);
+      expect(reread.reads).toBeGreaterThan(30);
+    });
+  }
+
+  it('is not used for gzip or a byte order mark: those bytes are not the file as it is on disk', () => {
+    const bytes = cases[0]![1];
+    const withBom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes]);
+    const reread = rereadOf(withBom);
+    expect(everything(withBom, reread)).toEqual(everything(withBom));
+    expect(reread.released).toBe(false);
+    expect(reread.reads).toBe(0);
+  });
+
+  it('reads a cassette the same through openCassette', () => {
+    const bytes = cases[1]![1];
+    const reread = rereadOf(bytes);
+    const a = openCassette(bytes, 'x.yaml');
+    const b = openCassette(bytes, 'x.yaml', { reread });
+    expect([...b.interactions()]).toEqual([...a.interactions()]);
+    expect(b.cassette.text).toBe(a.cassette.text);
+    expect(reread.released).toBe(true);
+  });
+});
