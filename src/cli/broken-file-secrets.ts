@@ -52,21 +52,22 @@ export function withBrokenFileSecrets<T, R extends { findings: Finding[]; error?
     return result;
   };
   return {
-    load(bytes, file) {
+    rereads: work.rereads,
+    load(bytes, file, reread) {
       try {
-        return work.load(bytes, file);
+        return work.load(bytes, file, reread);
       } catch (error) {
         if (isBroken(error)) return new Broken(error);
         throw error;
       }
     },
-    process(loaded, file, bytes, write) {
-      if (loaded instanceof Broken) return broken(loaded.error, file, bytes);
+    process(loaded, file, input, write) {
+      if (loaded instanceof Broken) return broken(loaded.error, file, input.bytes());
       try {
-        return work.process(loaded, file, bytes, write);
+        return work.process(loaded, file, input, write);
       } catch (error) {
-        // A streamed file can break after its first interactions.
-        if (isBroken(error)) return broken(error, file, bytes);
+        // A streamed file can break after its first interactions: its bytes are read again if they were let go.
+        if (isBroken(error)) return broken(error, file, input.bytes());
         throw error;
       }
     },

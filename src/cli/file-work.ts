@@ -1,5 +1,7 @@
-import { NotCassetteError, NotHttpError, describeInputError, isExpectedError } from '../model/errors.js';
-import { readInputFile, type InputFile } from './inputs.js';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { CassetteInputError, NotCassetteError, NotHttpError, describeInputError, isExpectedError } from '../model/errors.js';
+import { readInputFile, releaseBytes, type InputFile } from './inputs.js';
+import type { Reread } from '../source/document.js';
 
 /**
  * A command's work on one input file, in two steps that run the same way in the main thread or in
@@ -8,9 +10,24 @@ import { readInputFile, type InputFile } from './inputs.js';
  * output with `write`. Output reaches stdout in file order either way.
  */
 export interface FileWork<T = unknown, R = unknown> {
-  load(bytes: Uint8Array, file: InputFile): T;
-  process(loaded: T, file: InputFile, bytes: Uint8Array, write: (text: string) => void): R;
+  /**
+   * `reread`, for a work with `rereads` on a large regular file: the file's bytes `[start, end)` read
+   * again, for openCassette, so that the whole file's bytes need not stay in memory once loaded.
+   */
+  load(bytes: Uint8Array, file: InputFile, reread?: Reread): T;
+  process(loaded: T, file: InputFile, input: FileBytes, write: (text: string) => void): R;
+  /** Whether `load` takes `reread` and `process` asks for the bytes seldom (a broken file): see runFile. */
+  rereads?: boolean | undefined;
 }
+
+/** A file's size, and its bytes: held, or read again when asked for (see runFile). */
+export interface FileBytes {
+  size: number;
+  bytes(): Uint8Array;
+}
+
+/** Files at least this large (bytes) are not held while a work with `rereads` processes them. */
+export const REREAD_FROM = 2 << 20;
 
 /** What a command's `each` gets for a file whose work ended, and whether a walk skips named non-cassettes. */
 export type NamedNonCassette = 'skip' | 'error';
@@ -63,14 +80,26 @@ export function untilBroken<T>(items: Iterable<T>): { items: Generator<T>; broke
   return { items: read(), broken: () => error };
 }
 
-/** Read, load and process one file, catching everything into a FileOutcome. */
+/**
+ * Read, load and process one file, catching everything into a FileOutcome. For a work that
+ * `rereads`, a regular file of REREAD_FROM bytes or more is loaded with a way to read it again by
+ * range and its bytes are then let go: the interactions are read one at a time from the file (from
+ * the page cache, as it was just read), so peak memory holds one interaction, not the file (about
+ * 1x the file less at any size; README, "Memory").
+ */
 export function runFile<T, R>(work: FileWork<T, R>, file: InputFile, named: NamedNonCassette, write: (text: string) => void): FileOutcome<R> {
-  let bytes: Uint8Array;
   let loaded: T;
+  let again: FileAgain | undefined;
+  let input: FileBytes;
   try {
-    bytes = readInputFile(file);
-    loaded = work.load(bytes, file);
+    const bytes = readInputFile(file, work.rereads ? REREAD_FROM : Infinity);
+    again = work.rereads && !file.stdin && bytes.length >= REREAD_FROM ? openAgain(file.path, bytes.length) : undefined;
+    let released = false;
+    const reread = again && { read: again.read, release: () => void (released = releaseBytes(bytes)) };
+    loaded = work.load(bytes, file, reread);
+    input = released ? { size: again!.size, bytes: again!.all } : { size: bytes.length, bytes: () => bytes };
   } catch (error) {
+    again?.close();
     if (error instanceof Error && error.name === 'UsageError') return { kind: 'usage', message: error.message };
     if (error instanceof NotCassetteError && (!file.explicit || named === 'skip')) {
       return { kind: 'skipped', notHttp: error instanceof NotHttpError ? error.what : undefined };
@@ -78,11 +107,60 @@ export function runFile<T, R>(work: FileWork<T, R>, file: InputFile, named: Name
     return { kind: 'failed', message: errorLine(file.path, error) };
   }
   try {
-    return { kind: 'done', value: work.process(loaded, file, bytes, write) };
+    return { kind: 'done', value: work.process(loaded, file, input, write) };
   } catch (error) {
     if (error instanceof BrokeMidway) return { kind: 'done', value: error.value as R, error: errorLine(file.path, error.reason) };
     return { kind: 'failed', message: errorLine(file.path, error) };
+  } finally {
+    again?.close();
   }
+}
+
+interface FileAgain {
+  size: number;
+  read(start: number, end: number): Buffer;
+  all(): Buffer;
+  close(): void;
+}
+
+/**
+ * The file at `path` open again for reads by range, if it still has `size` bytes. Each read first
+ * checks that its size and time are as they were: a file written meanwhile is an input error, not
+ * a mix of two versions. Undefined when it cannot be opened (the held bytes are used).
+ */
+function openAgain(path: string, size: number): FileAgain | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return undefined;
+  }
+  const first = fstatSync(fd);
+  if (!first.isFile() || first.size !== size) {
+    closeSync(fd);
+    return undefined;
+  }
+  let open = true;
+  const read = (start: number, end: number): Buffer => {
+    const now = fstatSync(fd);
+    if (now.size !== first.size || now.mtimeMs !== first.mtimeMs) throw new CassetteInputError('the file changed while it was being read');
+    const out = Buffer.allocUnsafe(end - start);
+    for (let at = 0; at < out.length; ) {
+      const n = readSync(fd, out, at, out.length - at, start + at);
+      if (n === 0) throw new CassetteInputError('the file changed while it was being read');
+      at += n;
+    }
+    return out;
+  };
+  return {
+    size,
+    read,
+    all: () => read(0, size),
+    close: () => {
+      if (open) closeSync(fd);
+      open = false;
+    },
+  };
 }
 
 /** runFile with what the work writes gathered, for a thread whose output is written elsewhere, in file order. */

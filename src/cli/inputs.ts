@@ -174,7 +174,7 @@ function fsMessage(error: unknown): string {
  * opened non-blocking and checked before reading, so a FIFO or a device is refused at once instead
  * of waiting for a writer (or reading /dev/zero forever).
  */
-export function readInput(path: string): Uint8Array {
+export function readInput(path: string, releasableFrom = Infinity): Uint8Array {
   if (isFixTempFile(path)) throw new CassetteInputError('a temporary file of an interrupted `lint --fix`, not a cassette (the next `lint --fix` in its folder removes it)');
   let fd: number;
   try {
@@ -186,7 +186,7 @@ export function readInput(path: string): Uint8Array {
     const stat = fstatSync(fd);
     if (stat.isDirectory()) throw new CassetteInputError('is a directory');
     if (!stat.isFile()) throw new CassetteInputError(`not a regular file (${fileKind(stat)}); use - to read a cassette from standard input`);
-    return readBounded(fd, limits().maxBytes);
+    return readBounded(fd, limits().maxBytes, releasableFrom);
   } catch (error) {
     if (error instanceof CassetteInputError) throw error;
     throw new CassetteInputError(fsMessage(error));
@@ -211,18 +211,31 @@ export function readStdin(): Uint8Array {
   }
 }
 
-export function readInputFile(file: InputFile): Uint8Array {
-  return file.stdin ? readStdin() : readInput(file.path);
+/**
+ * `releasableFrom`: a regular file of that many bytes or more is read into a resizable ArrayBuffer,
+ * whose memory `releaseBytes` gives back at once (a plain Buffer's is freed only when a major GC
+ * collects it, long after on a large file).
+ */
+export function readInputFile(file: InputFile, releasableFrom = Infinity): Uint8Array {
+  return file.stdin ? readStdin() : readInput(file.path, releasableFrom);
+}
+
+/** Give back the memory of bytes readInputFile read `releasable` (they read as empty afterwards); false for other bytes. */
+export function releaseBytes(bytes: Uint8Array): boolean {
+  const buffer = bytes.buffer as ArrayBuffer & { resizable?: boolean; resize?: (length: number) => void };
+  if (!buffer.resizable || !buffer.resize) return false;
+  buffer.resize(0);
+  return true;
 }
 
 /**
  * At most `max` bytes of an open file: a larger regular file is refused from its size at once, and
  * a stream without end (a pipe on standard input) is cut off at the limit, so memory stays bounded.
  */
-function readBounded(fd: number, max: number): Buffer {
+function readBounded(fd: number, max: number, releasableFrom = Infinity): Buffer {
   const stat = fstatSync(fd);
   if (stat.isFile() && stat.size > max) throw sizeLimitError(`the file (${stat.size} bytes)`);
-  if (stat.isFile()) return readRegular(fd, stat.size, max);
+  if (stat.isFile()) return readRegular(fd, stat.size, max, stat.size >= releasableFrom);
   const chunks: Buffer[] = [];
   let total = 0;
   // Read to the end, never past the limit: one byte over it tells "at the limit" from "more to come".
@@ -249,6 +262,9 @@ function readBounded(fd: number, max: number): Buffer {
 
 const SCRATCH = 64 * 1024;
 
+/** ArrayBuffer's ES2024 constructor (in Node 20), which this TypeScript lib does not describe. */
+const ResizableArrayBuffer = ArrayBuffer as unknown as new (length: number, options: { maxByteLength: number }) => ArrayBuffer;
+
 /**
  * A regular file, read 64 KiB at a time into one small buffer and copied from there into a buffer
  * of the file's size. A large buffer the kernel fills in one read is slow to scan the first time
@@ -256,8 +272,9 @@ const SCRATCH = 64 * 1024;
  * split, cost 20-30 ms more than the second); filled by our own copy it is not, and the copy costs
  * less than that. A file that grows while it is read is read on, up to `max`.
  */
-function readRegular(fd: number, size: number, max: number): Buffer {
-  let out = Buffer.allocUnsafe(size);
+function readRegular(fd: number, size: number, max: number, releasable: boolean): Buffer {
+  // A resizable buffer (zero-filled) of exactly the size: see readInputFile. One that grows is a plain one.
+  let out = releasable ? Buffer.from(new ResizableArrayBuffer(size, { maxByteLength: size }), 0, size) : Buffer.allocUnsafe(size);
   const scratch = Buffer.allocUnsafe(SCRATCH);
   let total = 0;
   for (;;) {

@@ -131,9 +131,9 @@ export function forEachInput<T>(
   const run = startRun<undefined>(args, policy, () => {}, {});
   const work: FileWork<T, undefined> = {
     load,
-    process: (loaded, file, bytes) => {
+    process: (loaded, file, input) => {
       run.progress.clear();
-      each(loaded, file, bytes);
+      each(loaded, file, input.bytes());
     },
   };
   return run.here(work);

@@ -89,7 +89,8 @@ export function costWork(o: CostWorkOptions): FileWork<CassetteStream, CostRow[]
   // genai-prices matches the model anew on every call: a file that repeats a call prices it once.
   const prices = rememberPrices(table);
   return {
-    load: (bytes, file) => openCassette(bytes, file.path, { format: o.format }),
+    rereads: true,
+    load: (bytes, file, reread) => openCassette(bytes, file.path, { format: o.format, reread }),
     process: (stream) => {
       const read = untilBroken(stream.interactions());
       const rows = collectRows(stream.cassette, { provider: o.provider, prices }, read.items);

@@ -191,11 +191,13 @@ const INTERACTION_RULES = RULES.filter((r) => (r.scope ?? 'interaction') === 'in
 function lintCassette(o: LintWorkOptions): FileWork<CassetteStream, LintFileResult> {
   const lint = (stream: CassetteStream, size: number) => lintStream(stream, RULES, o.settings, size, o.provider);
   return {
-    load: (bytes, file) => openCassette(bytes, file.path, { format: o.recorder }),
-    process(stream, file, bytes) {
-      if (!o.fix && !o.fixDryRun) return { findings: maskFindings(lint(stream, bytes.length), () => stream.cassette.text), fixed: false, removed: [] };
+    // A fix edits the file's bytes, which it then holds; a plain lint reads a large file's items again.
+    rereads: !o.fix && !o.fixDryRun,
+    load: (bytes, file, reread) => openCassette(bytes, file.path, { format: o.recorder, reread }),
+    process(stream, file, input) {
+      if (!o.fix && !o.fixDryRun) return { findings: maskFindings(lint(stream, input.size), () => stream.cassette.text), fixed: false, removed: [] };
       // Bytes are edited, not re-encoded text: a BOM, invalid UTF-8 and every other byte stay.
-      const settled = fixUntilStable(bytes, stream, lint, (fixed) => openCassette(fixed, file.path, { format: o.recorder }));
+      const settled = fixUntilStable(input.bytes(), stream, lint, (fixed) => openCassette(fixed, file.path, { format: o.recorder }));
       const result: LintFileResult = { findings: [], fixed: false, removed: [] };
       if (settled.fix && o.fixDryRun) result.patch = { path: file.path, before: settled.fix.before, after: settled.fix.after };
       else if (settled.fix) {

@@ -90,8 +90,9 @@ export async function showWork(o: ShowWorkOptions): Promise<FileWork<CassetteStr
   const showOptions = { only: o.only, provider: o.provider };
   const layout = o.fitColumns === undefined ? undefined : (await import('../../render/fit.js')).terminalLayout(o.fitColumns);
   return {
-    load: (bytes, file) => openCassette(bytes, file.path, { format: o.format }),
-    process(stream, _file, _bytes, write) {
+    rereads: true,
+    load: (bytes, file, reread) => openCassette(bytes, file.path, { format: o.format, reread }),
+    process(stream, _file, _input, write) {
       // `-i 99` on a 2-interaction cassette is an error for that file (exit 2), as `diff --to 99` is.
       const message = selectionError(o.interaction, stream.interactionCount);
       if (message) throw new CassetteInputError(message);

@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REREAD_FROM } from '../../src/cli/file-work.js';
+import { cli } from '../helpers/cli.js';
+import { tempTree } from '../helpers/temp-tree.js';
+
+// show, cost and lint let go of a file of REREAD_FROM bytes or more once its list is split and read
+// each interaction from the file again (src/cli/file-work.ts): the output must be what the same
+// bytes give from standard input, which is always held.
+describe('a large file read again by range', () => {
+  const sample = readFileSync('samples/go-vcr-v2/openai-chat-stream-text.yaml', 'utf8');
+  const at = sample.search(/^ {4}- id: 0$/m);
+  const item = sample.slice(at);
+  // Non-ASCII text, so character offsets differ from byte offsets in lint's positions, and a key in
+  // each request for lint to place.
+  const copies = Math.ceil(REREAD_FROM / item.length) + 1;
+  const text = `${sample.slice(0, at)}${Array.from({ length: copies }, (_, i) => item.replace('- id: 0', `- id: ${i}`).replace('user', `usér ${i} sk-proj-4fT9qLx2Vb8nR1sKd7WmZp3YcHe6JuQa0G${i % 10}`)).join('')}`;
+  const dir = tempTree('cassette-reread-', { 'big.yaml': text });
+  const file = join(dir, 'big.yaml');
+
+  it.each(['show --json', 'show', 'cost --json', 'lint --format json', 'lint'])('%s gives what standard input gives', (command) => {
+    const args = command.split(' ');
+    expect(Buffer.byteLength(text)).toBeGreaterThanOrEqual(REREAD_FROM);
+    const fromFile = cli([...args, file]);
+    const fromStdin = cli([...args, '-'], { input: text });
+    expect(fromFile.status).toBe(fromStdin.status);
+    expect(fromFile.stderr).toBe(fromStdin.stderr);
+    expect(fromFile.stdout.split(file).join('-')).toBe(fromStdin.stdout.split('<stdin>').join('-'));
+    expect(fromFile.stdout.length).toBeGreaterThan(1000);
+  });
+});
