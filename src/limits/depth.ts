@@ -18,6 +18,20 @@ export function nestsDeeperThan(value: unknown, max = limits().maxBodyDepth): bo
 }
 
 /**
+ * False when JSON `text` cannot nest deeper than `max`: each level opens with `{` or `[`, so a text
+ * holding at most `max` of them (in strings or not) cannot. Counted with native searches, stopping
+ * at `max + 1`; true means "maybe": walk the parsed value (nestsDeeperThan). A request body of a
+ * few kilobytes has a few dozen brackets: its walk, once per body of every file read, is skipped.
+ */
+export function mayNestDeeperThan(text: string, max: number): boolean {
+  let count = 0;
+  for (const open of ['{', '[']) {
+    for (let i = text.indexOf(open); i >= 0; i = text.indexOf(open, i + 1)) if (++count > max) return true;
+  }
+  return false;
+}
+
+/**
  * JSON.stringify without recursion, for a value too deep for V8's (which overflows the stack at a
  * few thousand levels). Compact, same output as JSON.stringify for plain JSON data.
  */

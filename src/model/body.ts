@@ -2,7 +2,7 @@ import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from 'n
 import { getHeader, mediaType } from './headers.js';
 import { decompressLimit, isOverLimit } from '../limits/decompress.js';
 import { limits, sizeLimitError } from '../limits/limits.js';
-import { nestsDeeperThan, stringifyDeep } from '../limits/depth.js';
+import { mayNestDeeperThan, nestsDeeperThan, stringifyDeep } from '../limits/depth.js';
 import type { Body, BodyStorage, Header } from './types.js';
 import { stripBom } from '../text/bom.js';
 
@@ -65,7 +65,7 @@ function parsedText(value: unknown, max: number): { text: string; tooDeep: boole
   } catch {
     text = undefined;
   }
-  if (text !== undefined && text.length <= 2 * max) return { text, tooDeep: false };
+  if (text !== undefined && (text.length <= 2 * max || !mayNestDeeperThan(text, max))) return { text, tooDeep: false };
   const tooDeep = typeof value === 'object' && nestsDeeperThan(value, max);
   return { text: tooDeep ? stringifyDeep(value) : (text ?? JSON.stringify(value)), tooDeep };
 }
@@ -188,7 +188,7 @@ function attachJson(body: Body, text: string, headers: readonly Header[]): void 
   }
   // Nesting deeper than the limit needs at least twice that many characters: skip the walk below it.
   const max = limits().maxBodyDepth;
-  if (text.length > 2 * max && nestsDeeperThan(json, max)) {
+  if (text.length > 2 * max && mayNestDeeperThan(text, max) && nestsDeeperThan(json, max)) {
     body.tooDeep = max;
     return;
   }

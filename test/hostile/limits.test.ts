@@ -5,7 +5,7 @@ import { gzipSync, brotliCompressSync, deflateSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadCassette } from '../../src/load.js';
 import { configureLimits, DEFAULT_LIMITS, LimitError } from '../../src/limits/limits.js';
-import { nestsDeeperThan, stringifyDeep } from '../../src/limits/depth.js';
+import { mayNestDeeperThan, nestsDeeperThan, stringifyDeep } from '../../src/limits/depth.js';
 import { limitsFromEnv } from '../../src/cli/limits-env.js';
 import { buildShowReport } from '../../src/show/build.js';
 import { renderShowText } from '../../src/render/show-text.js';
@@ -96,6 +96,11 @@ describe('deep nesting', () => {
     expect(nestsDeeperThan(value, 200)).toBe(true);
     expect(nestsDeeperThan(JSON.parse(deep(200)), 200)).toBe(false);
     expect(stringifyDeep(value)).toBe(deep(20_000));
+    // The bracket count only says "maybe": never false for a text that does nest deeper.
+    expect(mayNestDeeperThan(deep(201), 200)).toBe(true);
+    expect(mayNestDeeperThan(deep(200), 200)).toBe(false);
+    expect(mayNestDeeperThan(`{"a":[${'{"b":"[x]"},'.repeat(150)}1]}`, 200)).toBe(true);
+    expect(mayNestDeeperThan(`{"a":[${'{"b":"x"},'.repeat(150)}1]}`, 200)).toBe(false);
     const plain = { a: [1, 'x', null, { b: true }], c: { d: 'e"' } };
     expect(stringifyDeep(plain)).toBe(JSON.stringify(plain));
   });
