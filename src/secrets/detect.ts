@@ -109,9 +109,10 @@ function urlSecrets(url: string): UrlSecret[] {
     if (!isPlaceholder(decodeUriComponentSafe(userinfo.password))) out.push({ kind: 'password', value: userinfo.password, field: 'userinfo', urlPart: 'userinfo' });
   }
   for (const segment of segments) for (const s of patternSecrets(segment)) out.push({ ...s, field: 'path', urlPart: 'path' });
-  const q = url.indexOf('?');
+  // The query, and a fragment of parameters too: OAuth's implicit flow redirects to `…#access_token=…`.
+  const q = url.search(/[?#]/);
   if (q < 0) return out;
-  for (const pair of url.slice(q + 1).split('&')) {
+  for (const pair of url.slice(q + 1).split(/[&#]/)) {
     const eq = pair.indexOf('=');
     if (eq < 0) continue;
     const name = pair.slice(0, eq);

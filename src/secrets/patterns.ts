@@ -49,6 +49,8 @@ export function isKeyLikeName(name: string): boolean {
 /** URL query parameters whose values are credentials. */
 export const SECRET_QUERY_PARAMS = new Set([
   'key', 'api_key', 'apikey', 'api-key', 'token', 'access_token', 'x-amz-credential', 'x-amz-signature', 'x-amz-security-token', 'sig', 'signature',
+  // Google Cloud Storage V4 signed URLs, as S3's above: the signature grants access until it expires.
+  'x-goog-signature',
 ]);
 
 const PLACEHOLDER_SHAPE = /<[^>]*>|^\*+$|^x{4,}$|^test[-_]?(api[-_]?)?key|^your[-_]|^sk-(test|fake|dummy|xxx)|\{\{.*\}\}|\$\{.*\}/i;

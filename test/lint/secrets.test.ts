@@ -168,6 +168,24 @@ describe('secret-header and secret-url', () => {
   });
 });
 
+describe('secret-url: signed URLs and fragments', () => {
+  it("flags a Google Cloud Storage signed URL's X-Goog-Signature, as S3's X-Amz-Signature", () => {
+    const sig = 'a3f9'.repeat(64);
+    const text = interactionWith('', '{}', `https://storage.googleapis.com/b/f.png?X-Goog-Algorithm=GOOG4-RSA-SHA256&X-Goog-Date=20250101T000000Z&X-Goog-Expires=900&X-Goog-SignedHeaders=host&X-Goog-Signature=${sig}`);
+    const findings = lint(text, 'secret-url');
+    expect(findings.map((f) => f.message)).toEqual([`URL parameter X-Goog-Signature holds a credential: query parameter X-Goog-Signature ${maskSecret(sig)}`]);
+    expect(maskUrl(`https://storage.googleapis.com/b/f.png?X-Goog-Signature=${sig}`)).not.toContain(sig);
+  });
+
+  it('flags an access token in the fragment of a redirect (OAuth implicit flow: Location …#access_token=)', () => {
+    const token = 'q8Zr2LmX0vTb7NcK4pWyA1b2C3d4';
+    const text = goVcr([{ responseExtra: `    headers:\n      Location:\n      - https://app.example.com/cb#access_token=${token}&token_type=bearer\n` }]).replace(/    headers:\n      Content-Type:\n      - application\/json\n    status/, '    status');
+    const findings = lint(text, 'secret-header');
+    expect(findings.map((f) => f.message)).toEqual([`response header Location holds a credential: query parameter access_token ${maskSecret(token)}`]);
+    expect(findings[0]!.fix?.map((e) => text.slice(e.start, e.end))).toEqual([token]);
+  });
+});
+
 describe('secret-url outside the query: userinfo and path', () => {
   const token = `ghp_${'A1b2C3d4E5f6'.repeat(3)}`;
   const key = `sk-proj-${'Ab3dE5fG7hJ9kL1m'.repeat(2)}`;
