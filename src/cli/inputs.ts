@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { limits, sizeLimitError } from '../limits/limits.js';
 import { join, sep } from 'node:path';
 import { CassetteInputError, UsageError } from '../model/errors.js';
@@ -198,6 +198,18 @@ export function readInput(path: string, releasableFrom = Infinity): Uint8Array {
 /** `-` is standard input, anything else a file (for commands that take paths one by one). */
 export function readPathOrStdin(path: string): Uint8Array {
   return path === '-' ? readStdin() : readInput(path);
+}
+
+/**
+ * The text of a file an option names (`--price-file`, `--config`, `--baseline`); `-` is standard
+ * input, as for cassettes. `others` are the other uses of `-` on the command line: standard input
+ * is read once. Errors as readFileSync's (callers say which option failed).
+ */
+export function readOptionText(path: string, option: string, others: readonly (string | undefined)[]): string {
+  if (path !== '-') return readFileSync(path, 'utf8');
+  if (others.includes('-')) throw new UsageError(`${option} - and another - both read standard input, which can be read once`);
+  if (process.stdin.isTTY) throw new UsageError(`${option} - reads standard input, but standard input is a terminal (pipe the file in: ${option} - < file)`);
+  return Buffer.from(readBounded(0, limits().maxBytes)).toString('utf8');
 }
 
 /** Standard input, read to its end; refused on a terminal, where it would wait for a person to type a cassette. */

@@ -1,10 +1,11 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { applyAllowList, compileAllowList } from '../lint/allow.js';
 import { BaselineFilter, buildBaseline, parseBaseline, serializeBaseline } from '../lint/baseline.js';
 import type { LintConfig } from '../lint/config.js';
 import type { Finding, Rule } from '../lint/types.js';
 import { UsageError } from '../model/errors.js';
+import { readOptionText } from './inputs.js';
 import { count } from '../text/plural.js';
 
 export interface SuppressOptions {
@@ -72,8 +73,9 @@ export function createSuppressor(options: SuppressOptions): Suppressor {
 
 function readBaseline(path: string): string {
   try {
-    return readFileSync(path, 'utf8');
+    return readOptionText(path, '--baseline', []);
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     throw new UsageError(`${path}: cannot read baseline (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
 }

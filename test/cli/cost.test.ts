@@ -67,6 +67,15 @@ describe('cassette cost', () => {
 describe('cassette cost options', () => {
   const nock = join(SAMPLES, 'nock/openai-chat.json');
 
+  it('--price-file - reads the price file from standard input; - twice is a usage error', () => {
+    const r = cli(['cost', '--json', '--price-file', '-', nock], { input: JSON.stringify({ models: [{ model: 'gpt-4o-mini*', input_mtok: 1000, output_mtok: 1000 }] }) });
+    expect(r.status).toBe(0);
+    expect((JSON.parse(r.stdout) as CostJson).interactions[0]!.cost).toBeCloseTo(14 * 1000 / 1e6, 10);
+    const twice = cli(['cost', '--price-file', '-', '-'], { input: '{}' });
+    expect(twice.status).toBe(2);
+    expect(twice.stderr).toBe('cassette: --price-file - and another - both read standard input, which can be read once\n');
+  });
+
   it('prices with a --price-file that overrides the bundled prices', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cassette-cost-'));
     const file = join(dir, 'prices.json');

@@ -5,6 +5,7 @@ import { normalizeColorArgs } from '../../src/cli/color-args.js';
 import { cli } from '../helpers/cli.js';
 import { goVcr } from '../lint/helpers.js';
 import { tempTree } from '../helpers/temp-tree.js';
+import { SAMPLES } from '../helpers/corpus.js';
 
 const KEY = 'sk-proj-Ab3dE5fG7hJ9kL1mN3pQ5rS7tV9wX1yZ3aB5cD7e';
 const NEW_KEY = 'sk-proj-Zz9Yy8Xx7Ww6Vv5Uu4Tt3Ss2Rr1Qq0Pp9Oo8Nn7';
@@ -56,6 +57,19 @@ describe('lint options as in ESLint and gitleaks', () => {
     const bad = cli(['lint', '--color=sometimes', 'a.yaml'], { cwd: dir });
     expect([bad.status, bad.stderr]).toEqual([2, 'cassette: --color takes always, never or auto, got "sometimes"\n']);
     expect(normalizeColorArgs(['lint', '--', '--color=x'])).toEqual(['lint', '--', '--color=x']);
+  });
+});
+
+describe('--config - and --baseline - read standard input', () => {
+  const file = join(SAMPLES, 'go-vcr-v2/openai-chat-stream-text.yaml');
+  it('reads the config or the baseline from standard input, and refuses - twice', () => {
+    const config = cli(['lint', '--config', '-', file], { input: JSON.stringify({ rules: { 'secret-header': 'off' } }) });
+    expect([config.status, config.stderr]).toEqual([0, '']);
+    const baseline = cli(['lint', '--baseline', '-', file], { input: JSON.stringify({ version: 1, findings: [] }) });
+    expect([baseline.status, baseline.stderr]).toEqual([0, '']);
+    const twice = cli(['lint', '--config', '-', '-'], { input: '{}' });
+    expect(twice.status).toBe(2);
+    expect(twice.stderr).toContain('- (standard input) can be given only once');
   });
 });
 

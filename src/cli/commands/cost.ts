@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { costRows as collectRows } from '../../cost/collect.js';
 import { customPriceTable, parsePriceFile } from '../../cost/custom-prices.js';
 import { genaiPrices } from '../../cost/genai-prices.js';
@@ -8,6 +7,7 @@ import { buildCostReport } from '../../cost/rollup.js';
 import type { CostRow, GroupBy } from '../../cost/types.js';
 import { exitCodeFor } from '../../exit-code.js';
 import { UsageError } from '../../model/errors.js';
+import { readOptionText } from '../inputs.js';
 import { openCassette, type CassetteStream } from '../../load.js';
 import { BrokeMidway, untilBroken, type FileWork } from '../file-work.js';
 import { forEachFile, reportInputs } from '../load-files.js';
@@ -45,8 +45,9 @@ export async function costCommand(paths: string[], flags: CostFlags): Promise<vo
   if (flags.priceFile) {
     let text: string;
     try {
-      text = readFileSync(flags.priceFile, 'utf8');
+      text = readOptionText(flags.priceFile, '--price-file', paths);
     } catch (error) {
+      if (error instanceof UsageError) throw error;
       throw new UsageError(`${flags.priceFile}: cannot read price file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
     }
     parsePriceFile(text, flags.priceFile); // a bad price file is a usage error before any cassette is read

@@ -13,6 +13,7 @@ import { openCassette, type CassetteStream } from '../../load.js';
 import type { Finding } from '../../lint/types.js';
 import type { FileWork } from '../file-work.js';
 import { UsageError } from '../../model/errors.js';
+import { readOptionText } from '../inputs.js';
 import { createSuppressor } from '../lint-suppress.js';
 import { withBrokenFileSecrets } from '../broken-file-secrets.js';
 import { forEachFile, skippedLines, type FileError } from '../load-files.js';
@@ -45,8 +46,9 @@ const CONFIG_FILES = ['.cassette.json', 'cassette.config.json'];
 function findConfig(cwd: string, explicit: string | undefined): { config: LintConfig; dir: string; source: string } {
   const read = (path: string): unknown => {
     try {
-      return JSON.parse(readFileSync(path, 'utf8'));
+      return JSON.parse(path === explicit ? readOptionText(path, '--config', []) : readFileSync(path, 'utf8'));
     } catch (error) {
+      if (error instanceof UsageError) throw error;
       throw new UsageError(`${path}: cannot read config (${(error as Error).message})`);
     }
   };
@@ -86,6 +88,8 @@ export async function lintCommand(paths: string[], flags: LintFlags): Promise<vo
   }
   if (paths.length === 0) throw new UsageError('lint needs cassette files or directories');
   // A baseline names files relative to its own folder, so it needs one: never a file named `-`.
+  // `-` (standard input) may name a cassette, the config or the baseline, but only one of them.
+  if ([...paths, flags.config, flags.baseline].filter((p) => p === '-').length > 1) throw new UsageError('- (standard input) can be given only once: as a cassette, --config or --baseline');
   if (flags.writeBaseline === '-') throw new UsageError('--write-baseline needs a file name (standard output has no folder for the paths in it)');
   let maxWarnings: number | undefined;
   if (flags.maxWarnings !== undefined) {
