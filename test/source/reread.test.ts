@@ -59,8 +59,11 @@ describe('parseSource with reread', () => {
       const read = everything(bytes, reread);
       expect(held.length).toBe(30);
       expect(read).toEqual(held);
-      expect(reread.released).toBe(true);
-      expect(reread.reads).toBeGreaterThan(30);
+      // A JSON list keeps its bytes: read again by range it cost more CPU than the memory was worth.
+      const yaml = held.kind === 'yaml';
+      expect(reread.released).toBe(yaml);
+      if (yaml) expect(reread.reads).toBeGreaterThan(30);
+      else expect(reread.reads).toBe(0);
     });
   }
 
