@@ -1,7 +1,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { CassetteInputError, NotCassetteError, NotHttpError, describeInputError, isExpectedError } from '../model/errors.js';
-import { readInputFile, releaseBytes, type InputFile } from './inputs.js';
-import type { Reread } from '../source/document.js';
+import { isReleasable, readInputFile, releaseBytes, type InputFile, type Releasable } from './inputs.js';
+import { mayReread, type Reread } from '../source/document.js';
 
 /**
  * A command's work on one input file, in two steps that run the same way in the main thread or in
@@ -28,6 +28,9 @@ export interface FileBytes {
 
 /** Files at least this large (bytes) are not held while a work with `rereads` processes them. */
 export const REREAD_FROM = 2 << 20;
+
+/** A file runFile reads releasable: large, and one the reader would read again (plain YAML). */
+const rereadable: Releasable = (head, size) => size >= REREAD_FROM && mayReread(head);
 
 /** What a command's `each` gets for a file whose work ended, and whether a walk skips named non-cassettes. */
 export type NamedNonCassette = 'skip' | 'error';
@@ -82,7 +85,7 @@ export function untilBroken<T>(items: Iterable<T>): { items: Generator<T>; broke
 
 /**
  * Read, load and process one file, catching everything into a FileOutcome. For a work that
- * `rereads`, a regular file of REREAD_FROM bytes or more is loaded with a way to read it again by
+ * `rereads`, a regular plain-YAML file of REREAD_FROM bytes or more is loaded with a way to read it again by
  * range and its bytes are then let go: the interactions are read one at a time from the file (from
  * the page cache, as it was just read), so peak memory holds one interaction, not the file (about
  * 1x the file less at any size; README, "Memory").
@@ -92,8 +95,8 @@ export function runFile<T, R>(work: FileWork<T, R>, file: InputFile, named: Name
   let again: FileAgain | undefined;
   let input: FileBytes;
   try {
-    const bytes = readInputFile(file, work.rereads ? REREAD_FROM : Infinity);
-    again = work.rereads && !file.stdin && bytes.length >= REREAD_FROM ? openAgain(file.path, bytes.length) : undefined;
+    const bytes = readInputFile(file, work.rereads ? rereadable : undefined);
+    again = isReleasable(bytes) ? openAgain(file.path, bytes.length) : undefined;
     let released = false;
     const reread = again && { read: again.read, release: () => void (released = releaseBytes(bytes)) };
     loaded = work.load(bytes, file, reread);

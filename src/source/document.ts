@@ -108,6 +108,17 @@ export function plainBytes(raw: Uint8Array): { bytes: Buffer; gzipped: boolean }
   return { bytes: bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes, gzipped };
 }
 
+/**
+ * Whether parseSource, given a file that starts with `head` (its first bytes, up to 4 KiB read),
+ * may read it again by range (ParseOptions.reread): plain YAML, not gzip, no byte-order mark. A
+ * caller can then read such a file into memory it gives back at release, and other files plainly.
+ */
+export function mayReread(head: Uint8Array): boolean {
+  if (isGzip(head) || (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)) return false;
+  const peek = Buffer.from(head.buffer, head.byteOffset, Math.min(head.byteLength, 4096)).toString('utf8');
+  return peek.trim() === '' || sniffKind(peek) === 'yaml';
+}
+
 /** Parse a cassette file's bytes: gunzip if needed, then JSON, YAML or a raw text trace. */
 export function parseSource(input: Uint8Array | string, options: ParseOptions = {}): SourceDocument {
   let gzipped = false;

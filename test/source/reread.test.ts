@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { openCassette } from '../../src/load.js';
-import { parseSource, type Reread } from '../../src/source/document.js';
+import { mayReread, parseSource, type Reread } from '../../src/source/document.js';
 
 // A large file's lazy list can drop the file's bytes once split and read each item again by range
 // (ParseOptions.reread, what the CLI does for files of 2 MiB or more): everything read from the
@@ -84,5 +85,17 @@ describe('parseSource with reread', () => {
     expect([...b.interactions()]).toEqual([...a.interactions()]);
     expect(b.cassette.text).toBe(a.cassette.text);
     expect(reread.released).toBe(true);
+  });
+});
+
+describe('mayReread', () => {
+  // What the CLI asks before reading a large file into memory it can give back (src/cli/file-work.ts).
+  it('says yes for plain YAML only: not JSON, gzip or a byte-order mark, as parseSource decides', () => {
+    const yaml = Buffer.from('---\nversion: 2\ninteractions:\n', 'utf8');
+    expect(mayReread(yaml)).toBe(true);
+    expect(mayReread(Buffer.from('  \n[{"scope": "https://x"}]', 'utf8'))).toBe(false);
+    expect(mayReread(Buffer.from('{"log": {"entries": []}}', 'utf8'))).toBe(false);
+    expect(mayReread(gzipSync(yaml))).toBe(false);
+    expect(mayReread(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), yaml]))).toBe(false);
   });
 });
