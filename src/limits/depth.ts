@@ -18,12 +18,14 @@ export function nestsDeeperThan(value: unknown, max = limits().maxBodyDepth): bo
 }
 
 /**
- * False when JSON `text` cannot nest deeper than `max`: each level opens with `{` or `[`, so a text
- * holding at most `max` of them (in strings or not) cannot. Counted with native searches, stopping
- * at `max + 1`; true means "maybe": walk the parsed value (nestsDeeperThan). A request body of a
- * few kilobytes has a few dozen brackets: its walk, once per body of every file read, is skipped.
+ * False when JSON `text` cannot nest deeper than `max`: each level opens with `{` or `[` and closes
+ * with its pair, so a text of at most 2 * max characters cannot, nor one holding at most `max`
+ * openers (in strings or not). Counted with native searches, stopping at `max + 1`; true means
+ * "maybe": walk the parsed value (nestsDeeperThan). A request body of a few kilobytes has a few
+ * dozen brackets: its walk, once per body of every file read, is skipped.
  */
 export function mayNestDeeperThan(text: string, max: number): boolean {
+  if (text.length <= 2 * max) return false;
   let count = 0;
   for (const open of ['{', '[']) {
     for (let i = text.indexOf(open); i >= 0; i = text.indexOf(open, i + 1)) if (++count > max) return true;

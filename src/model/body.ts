@@ -65,7 +65,7 @@ function parsedText(value: unknown, max: number): { text: string; tooDeep: boole
   } catch {
     text = undefined;
   }
-  if (text !== undefined && (text.length <= 2 * max || !mayNestDeeperThan(text, max))) return { text, tooDeep: false };
+  if (text !== undefined && !mayNestDeeperThan(text, max)) return { text, tooDeep: false };
   const tooDeep = typeof value === 'object' && nestsDeeperThan(value, max);
   return { text: tooDeep ? stringifyDeep(value) : (text ?? JSON.stringify(value)), tooDeep };
 }
@@ -186,9 +186,9 @@ function attachJson(body: Body, text: string, headers: readonly Header[]): void 
   } catch {
     return; // Not JSON; lint reports content-type mismatches.
   }
-  // Nesting deeper than the limit needs at least twice that many characters: skip the walk below it.
+  // Only a text that may nest deeper than the limit (long enough, enough brackets) is walked.
   const max = limits().maxBodyDepth;
-  if (text.length > 2 * max && mayNestDeeperThan(text, max) && nestsDeeperThan(json, max)) {
+  if (mayNestDeeperThan(text, max) && nestsDeeperThan(json, max)) {
     body.tooDeep = max;
     return;
   }
