@@ -30,6 +30,22 @@ function makeRepo() {
   return dir;
 }
 
+// The floor for any tool that reads what it compares: PyYAML's C loader (libyaml, what VCR.py uses)
+// loading the old and the new side of every changed cassette, the blobs read through one
+// `git cat-file --batch`, with no comparison at all. It prints the CPU ms of the loads alone (not
+// Python's start-up or import, which cost more than the loads on this machine) and the bytes read.
+const PYYAML_BLOBS = [
+  'import subprocess, time, yaml',
+  "names = [n for n in subprocess.run(['git', 'diff', '--name-only', 'HEAD^', 'HEAD'], capture_output=True, text=True).stdout.split('\\n') if n.endswith(('.yaml', '.yml'))]",
+  "out = subprocess.run(['git', 'cat-file', '--batch'], input=''.join(f'{r}:{n}\\n' for n in names for r in ('HEAD^', 'HEAD')).encode(), capture_output=True).stdout",
+  'pos = 0; cpu = time.process_time()',
+  'while pos < len(out):',
+  "    nl = out.index(b'\\n', pos); size = int(out[pos:nl].split()[2])",
+  '    yaml.load(out[nl + 1:nl + 1 + size], Loader=yaml.CSafeLoader); pos = nl + 2 + size',
+  "print(round((time.process_time() - cpu) * 1000), len(out))",
+].join('\n');
+const hasPyYaml = spawnSync('python3', ['-c', 'import yaml; yaml.CSafeLoader'], { stdio: 'ignore' }).status === 0;
+
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 /**
@@ -43,6 +59,12 @@ function cpuSeconds(cwd, command, args) {
   // `times` prints the shell's own time, then its children's: the children's lines are the 2nd and 4th.
   const children = r.stdout.trim().split('\n').filter((_, k) => k % 2 === 1).map((line) => [...line.matchAll(/(\d+)m([\d.]+)s/g)].reduce((sum, m) => sum + Number(m[1]) * 60 + Number(m[2]), 0));
   return children.length === 2 ? children[1] - children[0] : NaN;
+}
+
+/** Median CPU ms of PyYAML's loads over RUNS runs, and the bytes they loaded. */
+function pyyamlFloor(cwd) {
+  const runs = Array.from({ length: RUNS }, () => execFileSync('python3', ['-c', PYYAML_BLOBS], { cwd, env, encoding: 'utf8' }).trim().split(' ').map(Number));
+  return { cpu: median(runs.map((r) => r[0])), bytes: runs[0][1] };
 }
 
 function time(cwd, command, args) {
@@ -68,6 +90,7 @@ try {
   const ours = time(dir, process.execPath, [bin, 'diff', '--git', 'HEAD', '--stat']);
   const full = time(dir, process.execPath, [bin, 'diff', '--git', 'HEAD', '--no-patch']);
   const md = time(dir, process.execPath, [bin, 'diff', '--git', 'HEAD', '--markdown']);
+  const floor = hasPyYaml ? pyyamlFloor(dir) : undefined;
   const row = (name, t) => `${name.padEnd(40)} ${t.ms.toFixed(0).padStart(6)} ms ${(t.ms / stat.ms).toFixed(1).padStart(6)}x   ${t.cpu.toFixed(0).padStart(6)} ms ${(t.cpu / Math.max(stat.cpu, 1)).toFixed(1).padStart(6)}x`;
   console.log(`diff bench: ${FILES}-file re-record commit, median of ${RUNS} runs; wall and CPU time, each with its ratio to git diff --stat`);
   console.log(row('git diff --stat HEAD^ HEAD', stat));
@@ -79,6 +102,8 @@ try {
   // CPU is the figure the goal is judged on (steadier on a shared machine); wall is what a reviewer waits.
   const wall = ours.ms / Math.max(stat.ms, 1);
   console.log(`goal: cassette diff --git --stat within 3x git diff --stat in CPU time: ${goal.toFixed(1)}x, ${goal <= 3 ? 'reached' : 'not reached'}; in wall time: ${wall.toFixed(1)}x (load average ${loadavg().map((l) => l.toFixed(2)).join(', ')})`);
+  if (floor) console.log(`floor: PyYAML's C loader loading both sides of the ${FILES} cassettes (${(floor.bytes / 1e6).toFixed(1)} MB), the loads alone: ${floor.cpu} ms CPU = ${(floor.cpu / Math.max(stat.cpu, 1)).toFixed(1)}x git diff --stat`);
+  else console.log('floor: skipped (python3-yaml with CSafeLoader is absent: apt install python3-yaml)');
   console.log(`--markdown: ${md.out.length} characters; first lines of --stat:`);
   console.log(ours.out.split('\n').slice(0, 6).map((l) => `  ${l}`).join('\n'));
 } finally {
