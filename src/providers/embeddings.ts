@@ -7,8 +7,10 @@ import { pickParams } from './openai-shared.js';
 import { emptyResponse, httpError } from './reassembly.js';
 
 // OpenAI/Voyage/Perplexity `/embeddings`, Cohere `/embed`, Ollama `/api/embed(dings)`, Gemini
-// `:embedContent`/`:batchEmbedContents`, and Bedrock embedding models behind `/invoke`.
-const EMBED_PATH = /(\/embeddings?|\/embed|:embedContent|:batchEmbedContents)\/?$|\/model\/[^/]*embed[^/]*\/invoke$/i;
+// `:embedContent`/`:batchEmbedContents`, Bedrock embedding models behind `/invoke`, and Vertex AI
+// embedding models behind `:predict` (`publishers/google/models/text-embedding-005:predict`; the
+// same verb serves Imagen and other models, so the model's name must say embedding).
+const EMBED_PATH = /(\/embeddings?|\/embed|:embedContent|:batchEmbedContents)\/?$|\/model\/[^/]*embed[^/]*\/invoke$|\/models\/[^/:]*embed[^/:]*:predict$/i;
 
 /** Embedding calls of any provider: how many vectors of what size, and usage. Never the vectors. */
 export const embeddings: Provider = {
@@ -23,7 +25,11 @@ export const embeddings: Provider = {
       model,
       messages: inputTexts(req).map((text): LlmMessage => ({ role: 'input', text })),
       tools: [],
-      params: pickParams(req, ['dimensions', 'encoding_format', 'input_type', 'output_dimension', 'embedding_types', 'taskType', 'truncate']),
+      params: {
+        ...pickParams(req, ['dimensions', 'encoding_format', 'input_type', 'output_dimension', 'embedding_types', 'taskType', 'truncate']),
+        // Vertex `:predict` keeps its options in `parameters`.
+        ...pickParams(asRecord(req.parameters) ?? {}, ['outputDimensionality', 'autoTruncate']),
+      },
     };
   },
   parseResponse(interaction: Interaction): LlmResponse | undefined {
@@ -47,6 +53,9 @@ function inputTexts(req: Record<string, unknown>): string[] {
   const input = req.input ?? req.texts ?? req.prompt ?? req.inputText;
   if (typeof input === 'string') return [input];
   if (Array.isArray(input)) return input.map((x) => (typeof x === 'string' ? x : JSON.stringify(x)));
+  // Vertex `:predict`: `instances: [{content, task_type?, title?}]` (Vertex AI text embeddings API).
+  const instances = asArray(req.instances).map((i) => asString(asRecord(i)?.content));
+  if (instances.length > 0) return instances.filter((text): text is string => text !== undefined);
   const requests = asArray(req.requests).map((r) => asRecord(asRecord(r)?.content));
   const contents = requests.length > 0 ? requests : [asRecord(req.content)];
   return contents.flatMap((c) => asArray(c?.parts).map((p) => asString(asRecord(p)?.text) ?? '')).filter(Boolean);
@@ -59,6 +68,8 @@ function vectorsOf(body: Record<string, unknown>): unknown[] {
   if (Array.isArray(embeddings)) return embeddings.map((e) => asRecord(e)?.values ?? asRecord(e)?.embedding ?? e);
   const typed = asRecord(embeddings);
   if (typed) return asArray(Object.values(typed)[0]);
+  // Vertex `:predict`: `predictions: [{embeddings: {values, statistics: {token_count, truncated}}}]`.
+  if (Array.isArray(body.predictions)) return body.predictions.map((p) => asRecord(asRecord(p)?.embeddings)?.values);
   const one = body.embedding;
   if (one !== undefined) return [asRecord(one)?.values ?? one];
   return [];
@@ -78,6 +89,18 @@ function embeddingUsage(body: Record<string, unknown>): Usage | undefined {
   const gemini = asNumber(asRecord(body.usageMetadata)?.promptTokenCount);
   const input =
     gemini ??
+    vertexTokens(body) ??
     asNumber(usage?.prompt_tokens) ?? asNumber(usage?.total_tokens) ?? asNumber(billed?.input_tokens) ?? asNumber(body.prompt_eval_count) ?? asNumber(body.inputTextTokenCount) ?? asNumber(body.inputTokenCount);
   return input === undefined ? undefined : { inputTokens: input, outputTokens: 0, totalTokens: input };
+}
+
+/** Vertex `:predict` counts each instance's tokens in its `embeddings.statistics.token_count`. */
+function vertexTokens(body: Record<string, unknown>): number | undefined {
+  if (!Array.isArray(body.predictions)) return undefined;
+  let sum: number | undefined;
+  for (const p of body.predictions) {
+    const count = asNumber(asRecord(asRecord(asRecord(p)?.embeddings)?.statistics)?.token_count);
+    if (count !== undefined) sum = (sum ?? 0) + count;
+  }
+  return sum;
 }
