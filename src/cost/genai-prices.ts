@@ -1,6 +1,7 @@
 import type { PriceCalculation, PriceOptions } from '@pydantic/genai-prices';
 import { calcPriceFound as calcPrice } from './found-models.js';
 import { bedrockEndpoint } from './bedrock-region.js';
+import { priorityExtra } from './openai-priority.js';
 import { BEDROCK_SUPPLEMENT, longContextProvider, perplexityRequestFee } from './price-supplements.js';
 import type { PriceAnswer, PriceQuery, PriceTable } from './price-table.js';
 
@@ -55,13 +56,27 @@ function answer(result: PriceCalculation, usage: Record<string, number | undefin
   // OpenAI's Flex processing is billed at Batch API rates, half the standard price of every token kind.
   const flex = query.serviceTier === 'flex' && priced.provider.id === 'openai';
   if (flex) cost /= 2;
+  // Priority processing: a premium per token kind over the standard price, from OpenAI's own table.
+  const priority = query.serviceTier === 'priority' && priced.provider.id === 'openai' ? priorityPrice(priced, usage) : undefined;
+  if (priority?.extra !== undefined) cost += priority.extra;
   const regional = vertexRegionalClaude(query.url, priced.model.id);
   if (regional) cost *= 1.1;
   // A model with a price history (or hours of the day) is priced at the recording time; one without is not.
   const dated = Array.isArray(result.model.prices) || Array.isArray(priced.model.prices);
-  const out: PriceAnswer = { cost, pricedAs: `${priced.provider.id}/${priced.model.id}${flex ? ' (flex)' : ''}${regional ? ' (Vertex AI regional endpoint, +10%)' : ''}`, dated };
-  if (note) out.note = note;
+  const tier = flex ? ' (flex)' : priority?.extra !== undefined ? ' (priority)' : '';
+  const out: PriceAnswer = { cost, pricedAs: `${priced.provider.id}/${priced.model.id}${tier}${regional ? ' (Vertex AI regional endpoint, +10%)' : ''}`, dated };
+  const notes = [note, priority?.note].filter(Boolean).join('; ');
+  if (notes) out.note = notes;
   return out;
+}
+
+/** The Priority tier's extra cost, or a note saying why the call is priced at the standard rate. */
+function priorityPrice(priced: PriceCalculation, usage: Record<string, number | undefined>): { extra?: number; note?: string } {
+  // Audio tokens have no Priority price (the tier serves text and image models).
+  const audio = (usage.input_audio_tokens ?? 0) + (usage.output_audio_tokens ?? 0) > 0;
+  const tokens = { input: usage.input_tokens ?? 0, cacheRead: usage.cache_read_tokens ?? 0, output: usage.output_tokens ?? 0 };
+  const extra = audio ? undefined : priorityExtra(priced.model.id, priced.model_price, tokens);
+  return extra === undefined ? { note: `served on the priority tier, which has no published price for ${priced.model.id}: priced at the standard rate` } : { extra };
 }
 
 /**

@@ -25,7 +25,7 @@ export interface PriceQuery {
   inputAudioTokens?: number | undefined;
   outputAudioTokens?: number | undefined;
   cacheAudioReadTokens?: number | undefined;
-  /** OpenAI's `service_tier` of the response (`flex`: half the standard price). */
+  /** OpenAI's `service_tier` of the response (`flex`: half the standard price; `priority`: OpenAI's Priority table). */
   serviceTier?: string | undefined;
 }
 

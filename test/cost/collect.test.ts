@@ -148,6 +148,24 @@ describe('cost of one interaction', () => {
     expect(row(cassette('https://api.openai.com/v1/responses', { model: 'o3' }, responses)).cost).toBeCloseTo((1000 * 1 + 1000 * 4) / 1e6, 12);
   });
 
+  // OpenAI "Priority processing for API customers": o3 $3.50 input, $0.875 cached, $14 output per million.
+  it('prices an OpenAI response served on the priority tier from OpenAI priority table (chat and Responses)', () => {
+    const usage = { prompt_tokens: 1000, completion_tokens: 1000, total_tokens: 2000, prompt_tokens_details: { cached_tokens: 400 } };
+    const chat = { id: 'c1', object: 'chat.completion', created: 1750000000, model: 'o3-2025-04-16', service_tier: 'priority', choices: [{ index: 0, message: { role: 'assistant', content: 'ok' }, finish_reason: 'stop' }], usage };
+    const priority = row(cassette('https://api.openai.com/v1/chat/completions', { model: 'o3', service_tier: 'priority' }, chat));
+    expect(priority.cost).toBeCloseTo((600 * 3.5 + 400 * 0.875 + 1000 * 14) / 1e6, 12);
+    expect(priority.pricedAs).toBe('openai/o3 (priority)');
+    // Asked for, not served (a request over 128K prompt tokens): the response's tier is what is billed.
+    expect(row(cassette('https://api.openai.com/v1/chat/completions', { model: 'o3', service_tier: 'priority' }, { ...chat, service_tier: 'default' })).cost).toBeCloseTo((600 * 2 + 400 * 0.5 + 1000 * 8) / 1e6, 12);
+    // gpt-4o-2024-05-13 has no cached price on the tier; GPT-4o's dated versions share gpt-4o's.
+    const responses = { id: 'resp_1', object: 'response', created_at: 1750000000, status: 'completed', model: 'gpt-4o-2024-08-06', service_tier: 'priority', output: [], usage: { input_tokens: 1000, output_tokens: 1000, total_tokens: 2000 } };
+    expect(row(cassette('https://api.openai.com/v1/responses', { model: 'gpt-4o' }, responses)).cost).toBeCloseTo((1000 * 4.25 + 1000 * 17) / 1e6, 12);
+    // A model the tier does not list keeps its standard price, and says so.
+    const nano = row(cassette('https://api.openai.com/v1/responses', { model: 'gpt-5-nano' }, { ...responses, model: 'gpt-5-nano-2025-08-07' }));
+    expect(nano.cost).toBeCloseTo((1000 * 0.05 + 1000 * 0.4) / 1e6, 12);
+    expect(nano.note).toMatch(/no published price for gpt-5-nano/);
+  });
+
   // Google's price list: Gemini 2.5 Flash input $0.30/M for text, $1.00/M for audio; cached $0.03 / $0.10.
   it('prices Gemini audio input (promptTokensDetails AUDIO) at the audio rate, cached audio at its own', () => {
     const url = 'https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash:generateContent';
