@@ -61,10 +61,14 @@ function answer(result: PriceCalculation, usage: Record<string, number | undefin
   if (priority?.extra !== undefined) cost += priority.extra;
   const regional = vertexRegionalClaude(query.url, priced.model.id);
   if (regional) cost *= 1.1;
+  // Anthropic's US-only inference (`inference_geo: "us"`, Opus 4.6 and later): 1.1x every token price.
+  // Source: https://platform.claude.com/docs/en/manage-claude/data-residency (pricing section).
+  const usOnly = query.inferenceGeo === 'us' && priced.provider.id === 'anthropic';
+  if (usOnly) cost *= 1.1;
   // A model with a price history (or hours of the day) is priced at the recording time; one without is not.
   const dated = Array.isArray(result.model.prices) || Array.isArray(priced.model.prices);
   const tier = flex ? ' (flex)' : priority?.extra !== undefined ? ' (priority)' : '';
-  const out: PriceAnswer = { cost, pricedAs: `${priced.provider.id}/${priced.model.id}${tier}${regional ? ' (Vertex AI regional endpoint, +10%)' : ''}`, dated };
+  const out: PriceAnswer = { cost, pricedAs: `${priced.provider.id}/${priced.model.id}${tier}${regional ? ' (Vertex AI regional endpoint, +10%)' : ''}${usOnly ? ' (US-only inference, +10%)' : ''}`, dated };
   const notes = [note, priority?.note].filter(Boolean).join('; ');
   if (notes) out.note = notes;
   return out;

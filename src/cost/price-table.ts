@@ -27,6 +27,8 @@ export interface PriceQuery {
   cacheAudioReadTokens?: number | undefined;
   /** OpenAI's `service_tier` of the response (`flex`: half the standard price; `priority`: OpenAI's Priority table). */
   serviceTier?: string | undefined;
+  /** Anthropic's `usage.inference_geo` (`us`: 1.1x every token price). */
+  inferenceGeo?: string | undefined;
 }
 
 /**

@@ -46,6 +46,8 @@ export interface Usage {
   serviceTier?: string | undefined;
   /** Audio tokens among `cacheReadTokens` (Gemini's cacheTokensDetails). */
   cacheAudioReadTokens?: number | undefined;
+  /** Anthropic's `usage.inference_geo`: where the call ran (`us`: US-only inference, billed at 1.1x). */
+  inferenceGeo?: string | undefined;
   /** Money the API itself reported for this call, in USD (OpenRouter `usage.cost`, Perplexity `usage.cost.total_cost`, xAI `cost_in_usd_ticks`). */
   cost?: number | undefined;
 }

@@ -68,5 +68,5 @@ export function anthropicUsage(usage: Record<string, unknown>): Usage {
   const total = input === undefined && read === undefined && write === undefined ? undefined : (input ?? 0) + (read ?? 0) + (write ?? 0);
   const oneHour = asNumber(asRecord(usage.cache_creation)?.ephemeral_1h_input_tokens);
   const searches = asNumber(asRecord(usage.server_tool_use)?.web_search_requests);
-  return { inputTokens: total, outputTokens: asNumber(usage.output_tokens), cacheReadTokens: read, cacheWriteTokens: write, cacheWrite1hTokens: oneHour || undefined, webSearches: searches || undefined };
+  return { inputTokens: total, outputTokens: asNumber(usage.output_tokens), cacheReadTokens: read, cacheWriteTokens: write, cacheWrite1hTokens: oneHour || undefined, webSearches: searches || undefined, inferenceGeo: asString(usage.inference_geo) };
 }

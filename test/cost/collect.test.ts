@@ -166,6 +166,30 @@ describe('cost of one interaction', () => {
     expect(nano.note).toMatch(/no published price for gpt-5-nano/);
   });
 
+  // Anthropic's data residency page: US-only inference (`inference_geo: "us"`) is billed at 1.1x.
+  it('prices an Anthropic call run with US-only inference at 1.1x, streamed and not', () => {
+    const url = 'https://api.anthropic.com/v1/messages';
+    const usage = { input_tokens: 1000, output_tokens: 100, cache_read_input_tokens: 2000, inference_geo: 'us' };
+    const message = { id: 'msg_1', type: 'message', role: 'assistant', model: 'claude-opus-4-6', content: [{ type: 'text', text: 'ok' }], stop_reason: 'end_turn', usage };
+    const standard = (1000 * 5 + 2000 * 0.5 + 100 * 25) / 1e6;
+    const us = row(cassette(url, { model: 'claude-opus-4-6' }, message));
+    expect(us.cost).toBeCloseTo(standard * 1.1, 12);
+    expect(us.pricedAs).toBe('anthropic/claude-opus-4-6 (US-only inference, +10%)');
+    expect(row(cassette(url, { model: 'claude-opus-4-6' }, { ...message, usage: { ...usage, inference_geo: 'global' } })).cost).toBeCloseTo(standard, 12);
+    const sse = [
+      { type: 'message_start', message: { ...message, content: [], stop_reason: null, usage: { ...usage, output_tokens: 1 } } },
+      { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } },
+      { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'ok' } },
+      { type: 'content_block_stop', index: 0 },
+      { type: 'message_delta', delta: { stop_reason: 'end_turn' }, usage: { output_tokens: 100 } },
+      { type: 'message_stop' },
+    ].map((e) => `event: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`).join('');
+    const streamed = cassette(url, { model: 'claude-opus-4-6', stream: true }, {});
+    const headers: Header[] = [{ name: 'Content-Type', value: 'text/event-stream' }];
+    streamed.interactions[0]!.response = { status: 200, statusText: 'OK', headers, body: makeBody({ storage: 'text', text: sse }, headers) };
+    expect(row(streamed).cost).toBeCloseTo(standard * 1.1, 12);
+  });
+
   // Google's price list: Gemini 2.5 Flash input $0.30/M for text, $1.00/M for audio; cached $0.03 / $0.10.
   it('prices Gemini audio input (promptTokensDetails AUDIO) at the audio rate, cached audio at its own', () => {
     const url = 'https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash:generateContent';
