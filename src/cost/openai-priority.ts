@@ -40,16 +40,26 @@ export interface PriorityTokens {
 }
 
 /**
+ * A standard price per million at this prompt size: a long-context price (gpt-5.4's 2x above 272K,
+ * `{base, tiers}`) is its tier for the prompt, as genai-prices picks it (`tokens > start`).
+ */
+function atPromptSize(value: ModelPrice[string], promptTokens: number): number | undefined {
+  if (value === undefined || typeof value === 'number') return value;
+  let price = value.base;
+  for (const tier of value.tiers) if (promptTokens > tier.start) price = tier.price;
+  return price;
+}
+
+/**
  * What a call served on the Priority tier costs beyond its standard price (USD): each token kind's
  * priority price less the standard one, so per-call fees the standard price holds (web searches)
- * stay as they are. Undefined when the tier has no published price for the model, or the standard
- * price is not a flat one per token kind (a tiered long-context price).
+ * stay as they are. Undefined when the tier has no published price for the model.
  */
 export function priorityExtra(modelId: string, standard: ModelPrice, tokens: PriorityTokens): number | undefined {
   const p = PRIORITY[modelId];
-  const input = standard.input_mtok;
-  const output = standard.output_mtok;
-  const cached = standard.cache_read_mtok ?? input;
+  const input = atPromptSize(standard.input_mtok, tokens.input);
+  const output = atPromptSize(standard.output_mtok, tokens.input);
+  const cached = atPromptSize(standard.cache_read_mtok, tokens.input) ?? input;
   if (!p || typeof input !== 'number' || typeof output !== 'number' || typeof cached !== 'number') return undefined;
   const uncached = tokens.input - tokens.cacheRead;
   const extra = uncached * (p.input - input) + tokens.cacheRead * ((p.cached ?? p.input) - cached) + tokens.output * (p.output - output);

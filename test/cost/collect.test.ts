@@ -164,6 +164,10 @@ describe('cost of one interaction', () => {
     const nano = row(cassette('https://api.openai.com/v1/responses', { model: 'gpt-5-nano' }, { ...responses, model: 'gpt-5-nano-2025-08-07' }));
     expect(nano.cost).toBeCloseTo((1000 * 0.05 + 1000 * 0.4) / 1e6, 12);
     expect(nano.note).toMatch(/no published price for gpt-5-nano/);
+    // gpt-5.4's standard price has a long-context tier ({base, tiers}); its priority price is $5 / $0.50 / $30.
+    const gpt54 = row(cassette('https://api.openai.com/v1/responses', { model: 'gpt-5.4' }, { ...responses, created_at: 1775000000, model: 'gpt-5.4-2026-03-05' }));
+    expect(gpt54.cost).toBeCloseTo((1000 * 5 + 1000 * 30) / 1e6, 12);
+    expect(gpt54.pricedAs).toBe('openai/gpt-5.4 (priority)');
   });
 
   // Anthropic's data residency page: US-only inference (`inference_geo: "us"`) is billed at 1.1x.
