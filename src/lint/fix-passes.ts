@@ -18,6 +18,8 @@ export interface SettledFix {
   stream: CassetteStream;
   /** Passes that changed the file (0 to MAX_FIX_PASSES). */
   passes: number;
+  /** Problems fixed: the findings with a fix in each pass that changed the file. */
+  fixedProblems: number;
 }
 
 /**
@@ -34,6 +36,7 @@ export function fixUntilStable(bytes: Uint8Array, stream: CassetteStream, lint: 
   let current = { bytes, stream };
   let fix: CassetteFix | undefined;
   let passes = 0;
+  let fixedProblems = 0;
   for (; passes < MAX_FIX_PASSES; passes++) {
     const edits = fixesOf(findings);
     if (edits.length === 0) break;
@@ -42,8 +45,9 @@ export function fixUntilStable(bytes: Uint8Array, stream: CassetteStream, lint: 
     if (Buffer.compare(next.bytes, current.bytes) === 0 || next.after === cassette.text) break;
     // The patch runs from the file as read (its secrets masked) to the last pass's text.
     fix = { bytes: next.bytes, before: fix?.before ?? next.before, after: next.after };
+    fixedProblems += findings.filter((f) => f.fix !== undefined && f.fix.length > 0).length;
     current = { bytes: next.bytes, stream: open(next.bytes) };
     findings = lint(current.stream, next.bytes.length);
   }
-  return { fix, findings, first, stream: current.stream, passes };
+  return { fix, findings, first, stream: current.stream, passes, fixedProblems };
 }

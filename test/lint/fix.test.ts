@@ -86,11 +86,16 @@ describe('lint --fix round trips on every format it can write', () => {
     // The dry run shows every change the one --fix makes, the length after redaction included.
     const dry = cli(['lint', '--fix-dry-run', file]);
     expect(dry.stdout).toContain(`+    content_length: ${Buffer.byteLength(body.replace(OPENAI, 'REDACTED'))}\n`);
-    expect(cli(['lint', '--fix', file]).stdout).toContain('clean');
+    // Two secrets, then the content_length their redaction changed: three problems, said on stderr.
+    expect(dry.stderr).toBe('would fix 3 problems in 1 file\n');
+    const fixed = cli(['lint', '--fix', file]);
+    expect(fixed.stdout).toContain('clean');
+    expect(fixed.stderr).toBe('fixed 3 problems in 1 file\n');
     expect(readFileSync(file, 'utf8')).toBe(settled);
     const again = cli(['lint', '--fix', file]);
     expect(readFileSync(file, 'utf8')).toBe(settled);
     expect(again.stdout).not.toContain('fixable');
+    expect(again.stderr).toBe('nothing to fix\n');
     expect(lint(settled)).toEqual([]);
   });
 

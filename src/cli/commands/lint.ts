@@ -106,6 +106,7 @@ export async function lintCommand(paths: string[], flags: LintFlags): Promise<vo
 
   const results: LintResult[] = [];
   const patches: FixPatch[] = [];
+  const fixedIn: number[] = [];
   const ignored = (path: string) => ignores.some((re) => re.test(relative(dir, resolve(path)).replace(/\\/g, '/')));
   // pre-commit names every file its pattern matches: those that are not cassettes are skipped, not errors.
   const policy = { label: 'lint', namedNonCassette: 'skip', ignore: ignored, onError: (e: FileError) => results.push({ filePath: e.path, findings: [], error: redactSecretsIn(e.message) }) } as const;
@@ -116,6 +117,7 @@ export async function lintCommand(paths: string[], flags: LintFlags): Promise<vo
   const outcome = await forEachFile<LintFileResult>(paths, policy, { name: 'lint', options }, (r, file) => {
     for (const stale of r.removed) process.stderr.write(`removed ${stale}, left by an interrupted lint --fix\n`);
     if (r.patch) patches.push(r.patch);
+    if (r.fixedProblems) fixedIn.push(r.fixedProblems);
     let findings = suppressor.keep(file.path, r.findings);
     if (flags.quiet) findings = findings.filter((f) => f.severity === 'error');
     results.push({ filePath: file.path, findings, fixed: r.fixed, error: r.error, errorAt: r.errorAt });
@@ -135,11 +137,20 @@ export async function lintCommand(paths: string[], flags: LintFlags): Promise<vo
     const layout = formatterName === 'stylish' ? await loadTerminalLayout() : undefined;
     writeOut(formatter(results, { palette: paletteFor(useColor(flags)), rules: RULES, cwd: process.cwd(), version: VERSION, layout, baselined: suppressor.baselined() }));
   }
+  if (flags.fix || flags.fixDryRun) process.stderr.write(`${fixSummary(fixedIn, Boolean(flags.fixDryRun))}\n`);
   for (const line of skippedLines(outcome.skipped)) process.stderr.write(`${line}\n`);
   for (const line of suppressor.finish()) process.stderr.write(`${line}\n`);
   const { errors, warnings } = counts(results);
   const unreadable = results.some((r) => r.error);
   process.exitCode = unreadable ? 2 : errors > 0 || (maxWarnings !== undefined && warnings > maxWarnings) ? 1 : 0;
+}
+
+/** `fixed 15 problems in 2 files` (`would fix` for a dry run): what `--fix` did, on stderr. */
+export function fixSummary(fixedPerFile: readonly number[], dryRun: boolean): string {
+  const problems = fixedPerFile.reduce((a, b) => a + b, 0);
+  const files = fixedPerFile.length;
+  if (problems === 0) return 'nothing to fix';
+  return `${dryRun ? 'would fix' : 'fixed'} ${problems} problem${problems === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`;
 }
 
 function patchText(structuredPatch: typeof import('diff').structuredPatch, { path, before, after }: { path: string; before: string; after: string }): string {
@@ -161,6 +172,8 @@ interface FixPatch {
 export interface LintFileResult {
   findings: Finding[];
   fixed: boolean;
+  /** Problems `--fix` fixed in the file (or, with `--fix-dry-run`, would fix). */
+  fixedProblems?: number | undefined;
   patch?: FixPatch | undefined;
   /** Temp files of an interrupted `--fix` removed beside it. */
   removed: string[];
@@ -202,7 +215,7 @@ function lintCassette(o: LintWorkOptions): FileWork<CassetteStream, LintFileResu
       if (!o.fix && !o.fixDryRun) return { findings: maskFindings(lint(stream, input.size), () => stream.cassette.text), fixed: false, removed: [] };
       // Bytes are edited, not re-encoded text: a BOM, invalid UTF-8 and every other byte stay.
       const settled = fixUntilStable(input.bytes(), stream, lint, (fixed) => openCassette(fixed, file.path, { format: o.recorder }));
-      const result: LintFileResult = { findings: [], fixed: false, removed: [] };
+      const result: LintFileResult = { findings: [], fixed: false, removed: [], fixedProblems: settled.fix ? settled.fixedProblems : 0 };
       if (settled.fix && o.fixDryRun) result.patch = { path: file.path, before: settled.fix.before, after: settled.fix.after };
       else if (settled.fix) {
         if (file.stdin) throw new UsageError('--fix cannot write back to standard input (use --fix-dry-run)');
