@@ -14,6 +14,14 @@ export function formatBytes(n: number): string {
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
+/**
+ * USD for JSON: a float sum picks up noise (0.00007500000000000001, 0.30000000000000004); 12
+ * decimals is far below a cent and keeps every price per token. Null stays null.
+ */
+export function roundUsd<T extends number | null | undefined>(usd: T): T {
+  return (typeof usd === 'number' ? Math.round(usd * 1e12) / 1e12 : usd) as T;
+}
+
 /** USD with enough digits for tiny per-call costs. */
 export function formatUsd(usd: number | undefined): string {
   if (usd === undefined) return '';

@@ -7,7 +7,7 @@ import { costOptions, diffRewrittenBytes, type RewrittenOptions } from '../../di
 import { renderCommitMarkdown } from '../../diff/render/commit-markdown.js';
 import { renderCommitStat } from '../../diff/render/commit-stat.js';
 import { renderCommitText } from '../../diff/render/commit-text.js';
-import { diffJsonValue } from '../../diff/render/json.js';
+import { diffJsonValue, totalsJson } from '../../diff/render/json.js';
 import type { DiffOptions } from '../../diff/types.js';
 import { loadCassette } from '../../load.js';
 import { CassetteInputError, NotCassetteError, NotHttpError, UsageError } from '../../model/errors.js';
@@ -102,7 +102,7 @@ export async function diffGit(args: readonly string[], flags: DiffFlags, diffOpt
   // On a terminal, rows longer than it wrap with an indent (the wrapping code is loaded only then).
   const layout = flags.json || flags.markdown ? undefined : await loadTerminalLayout();
   const fit = (text: string) => (layout ? layout.fit(text) : text);
-  if (flags.json) writeOut(`${JSON.stringify({ commit: { totals: commit.totals, shared: commit.shared, skipped: commit.skipped }, diffs: files.map((f) => ({ path: f.path, ...(f.from !== undefined ? { from: f.from } : {}), status: f.status, ...(diffJsonValue(f.diff) as object) })), errors }, null, 2)}\n`);
+  if (flags.json) writeOut(`${JSON.stringify({ commit: { totals: totalsJson(commit.totals), shared: commit.shared, skipped: commit.skipped }, diffs: files.map((f) => ({ path: f.path, ...(f.from !== undefined ? { from: f.from } : {}), status: f.status, ...(diffJsonValue(f.diff) as object) })), errors }, null, 2)}\n`);
   else if (flags.markdown) writeOut(renderCommitMarkdown(commit));
   else if (flags.stat) writeOut(fit(renderCommitStat(commit)));
   else writeOut(fit(renderCommitText(commit, { palette: paletteFor(useColor(flags)), patch: flags.patch !== false, showNoise: flags.showNoise })));

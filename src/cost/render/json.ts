@@ -1,3 +1,4 @@
+import { roundUsd as round } from '../../render/format.js';
 import type { CostGroup, CostReport } from '../types.js';
 
 export interface FileErrorLike {
@@ -18,9 +19,6 @@ const group = (g: CostGroup) => ({
   unknown: g.unknown,
 });
 
-// Floating sums pick up noise like 0.00017062000000000002; 12 decimals is far below a cent.
-const round = (usd: number) => Math.round(usd * 1e12) / 1e12;
-
 /** The `--json` contract: `total`, `interactions`, `cassettes`, optional `groups`, `budget`, `errors`. */
 export function renderCostJson(report: CostReport, errors: readonly FileErrorLike[]): string {
   return `${JSON.stringify(
@@ -36,9 +34,9 @@ export function renderCostJson(report: CostReport, errors: readonly FileErrorLik
         cacheReadTokens: r.cacheReadTokens,
         cacheWriteTokens: r.cacheWriteTokens,
         reasoningTokens: r.reasoningTokens,
-        cost: r.cost,
+        cost: round(r.cost),
         costSource: r.costSource,
-        estimate: r.estimate,
+        estimate: round(r.estimate),
         pricedAs: r.pricedAs ?? null,
         note: r.note ?? null,
         pricedAt: r.pricedAt ?? null,

@@ -1,7 +1,13 @@
+import { roundUsd } from '../../render/format.js';
 import { headline } from '../summary.js';
-import type { CassetteDiff, SideDiff } from '../types.js';
+import type { CassetteDiff, SideDiff, SideTotals } from '../types.js';
 
 const side = (s: SideDiff | undefined) => (s ? { summary: s.summary, changes: s.changes } : null);
+
+/** Totals with their cost rounded as `cost --json` rounds it (a sum of floats picks up noise). */
+export function totalsJson<T extends { before: SideTotals; after: SideTotals }>(totals: T): T {
+  return { ...totals, before: { ...totals.before, cost: roundUsd(totals.before.cost) }, after: { ...totals.after, cost: roundUsd(totals.after.cost) } };
+}
 
 /** `--json`: the pairs, their summaries and JSON-path changes, order changes, noise and totals. */
 export function diffJsonValue(diff: CassetteDiff): unknown {
@@ -11,7 +17,7 @@ export function diffJsonValue(diff: CassetteDiff): unknown {
     mode: diff.mode,
     different: diff.different,
     orderChanged: diff.orderChanged ?? false,
-    totals: diff.totals ?? null,
+    totals: diff.totals ? totalsJson(diff.totals) : null,
     interactions: diff.interactions.map((d) => ({
       before: d.before ?? null,
       after: d.after ?? null,
