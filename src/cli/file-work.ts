@@ -1,7 +1,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { CassetteInputError, NotCassetteError, NotHttpError, describeInputError, isExpectedError } from '../model/errors.js';
-import { isReleasable, readInputFile, releaseBytes, type InputFile, type Releasable } from './inputs.js';
-import { mayReread, type Reread } from '../source/document.js';
+import { isReleasable, openRegularFile, readInputFile, releaseBytes, type InputFile, type Releasable } from './inputs.js';
+import { mayReread, mayStream, type Reread } from '../source/document.js';
 import { readAhead } from './read-ahead.js';
 
 /**
@@ -96,12 +96,22 @@ export function runFile<T, R>(work: FileWork<T, R>, file: InputFile, named: Name
   let again: FileAgain | undefined;
   let input: FileBytes;
   try {
-    const bytes = readInputFile(file, work.rereads ? rereadable : undefined);
-    again = isReleasable(bytes) ? openAgain(file.path, bytes.length) : undefined;
+    // A large plain JSON file is not read here: its list is split as it is read, in pieces.
+    const streamed = work.rereads && !file.stdin ? openStreamed(file.path) : undefined;
     let released = false;
-    const reread = again && { read: again.read, release: () => void (released = releaseBytes(bytes)) };
+    let bytes: Uint8Array;
+    let reread: Reread | undefined;
+    if (streamed) {
+      ({ again, head: bytes } = streamed);
+      reread = { read: again.read, release: () => {}, file: again };
+    } else {
+      const whole = readInputFile(file, work.rereads ? rereadable : undefined);
+      bytes = whole;
+      again = isReleasable(whole) ? openAgain(file.path, whole.length) : undefined;
+      reread = again && { read: again.read, release: () => void (released = releaseBytes(whole)) };
+    }
     loaded = work.load(bytes, file, reread);
-    input = released ? { size: again!.size, bytes: again!.all } : { size: bytes.length, bytes: () => bytes };
+    input = streamed || released ? { size: again!.size, bytes: again!.all } : { size: bytes.length, bytes: () => bytes };
   } catch (error) {
     again?.close();
     if (error instanceof Error && error.name === 'UsageError') return { kind: 'usage', message: error.message };
@@ -126,8 +136,37 @@ const READ_AHEAD = 256 * 1024;
 interface FileAgain {
   size: number;
   read(start: number, end: number): Buffer;
+  /** Reads into `target` (see FilePieces.readInto), with the same check as `read`. */
+  readInto(target: Buffer, at: number, length: number, position: number): number;
   all(): Buffer;
   close(): void;
+}
+
+/** Bytes read to decide whether a file is read in pieces (mayStream). */
+const STREAM_PEEK = 4096;
+
+/**
+ * A regular file of REREAD_FROM bytes or more whose first bytes say plain JSON (mayStream): its
+ * first bytes, and the file open for reads by position. Undefined for anything else, or when the
+ * file cannot be opened (it is then read as usual, which reports why).
+ */
+function openStreamed(path: string): { head: Buffer; again: FileAgain } | undefined {
+  const opened = openRegularFile(path);
+  if (!opened) return undefined;
+  let head: Buffer | undefined;
+  if (opened.stat.size >= REREAD_FROM) {
+    try {
+      head = Buffer.allocUnsafe(STREAM_PEEK);
+      head = head.subarray(0, readSync(opened.fd, head, 0, STREAM_PEEK, 0));
+    } catch {
+      head = undefined;
+    }
+  }
+  if (!head || !mayStream(head)) {
+    closeSync(opened.fd);
+    return undefined;
+  }
+  return { head, again: againFrom(opened.fd, opened.stat) };
 }
 
 /**
@@ -147,10 +186,19 @@ function openAgain(path: string, size: number): FileAgain | undefined {
     closeSync(fd);
     return undefined;
   }
+  return againFrom(fd, first);
+}
+
+/** Reads by range of the open file `fd`, which had `first` as its status when it was read first. */
+function againFrom(fd: number, first: { size: number; mtimeMs: number }): FileAgain {
+  const size = first.size;
   let open = true;
-  const fill = (into: Buffer, start: number): void => {
+  const check = () => {
     const now = fstatSync(fd);
     if (now.size !== first.size || now.mtimeMs !== first.mtimeMs) throw new CassetteInputError('the file changed while it was being read');
+  };
+  const fill = (into: Buffer, start: number): void => {
+    check();
     for (let at = 0; at < into.length; ) {
       const n = readSync(fd, into, at, into.length - at, start + at);
       if (n === 0) throw new CassetteInputError('the file changed while it was being read');
@@ -161,6 +209,10 @@ function openAgain(path: string, size: number): FileAgain | undefined {
   return {
     size,
     read,
+    readInto: (target, at, length, position) => {
+      check();
+      return readSync(fd, target, at, length, position);
+    },
     all: () => read(0, size),
     close: () => {
       if (open) closeSync(fd);

@@ -195,6 +195,30 @@ export function readInput(path: string, releasable?: Releasable): Uint8Array {
   }
 }
 
+/**
+ * A file open for reads by position, when `path` names a regular file readInput would read (no
+ * temporary file of `lint --fix`, within the size limit); undefined for anything else, which
+ * readInput then reads or refuses with its usual error. The caller closes `fd`.
+ */
+export function openRegularFile(path: string): { fd: number; stat: Stats } | undefined {
+  if (isFixTempFile(path)) return undefined;
+  let fd: number;
+  try {
+    // Non-blocking, as readInput opens: a FIFO is refused, not waited on.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch {
+    return undefined;
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isFile() && stat.size <= limits().maxBytes) return { fd, stat };
+  } catch {
+    // readInput says what is wrong.
+  }
+  closeSync(fd);
+  return undefined;
+}
+
 /** `-` is standard input, anything else a file (for commands that take paths one by one). */
 export function readPathOrStdin(path: string): Uint8Array {
   return path === '-' ? readStdin() : readInput(path);

@@ -8,7 +8,8 @@ import type { DocPath, SourceKind, SourcePosition } from '../model/types.js';
 import { loadYamlDocument } from './yaml-schema.js';
 import { createLocator, itemLocator } from './locate.js';
 import { splitJsonList } from './json-list.js';
-import { createOffsets } from './offsets.js';
+import { streamJsonList, type FilePieces } from './json-stream.js';
+import { createOffsets, type TextPoint } from './offsets.js';
 import { jsonErrorOffset } from './json-error.js';
 import { parseSimpleYaml } from './simple-yaml.js';
 import { stripBom } from '../text/bom.js';
@@ -70,6 +71,12 @@ export interface Reread {
   read(start: number, end: number): Buffer;
   /** Called once the document will not read the bytes it was given any more: the caller may free them. */
   release(): void;
+  /**
+   * Set when the bytes given are only the file's first ones (a large plain JSON file, see
+   * mayStream): a lazy parse then splits its list while reading the file in pieces through this,
+   * and reads each item again when it is asked for; anything else reads the file whole (`read`).
+   */
+  file?: FilePieces | undefined;
 }
 
 /** The decoded file's bytes, held or read again by range (ParseOptions.reread). */
@@ -119,8 +126,26 @@ export function mayReread(head: Uint8Array): boolean {
   return peek.trim() === '' || sniffKind(peek) === 'yaml';
 }
 
+/**
+ * Whether a file that starts with `head` (its first bytes read) is plain JSON, not gzip and with no
+ * byte-order mark, whose list parseSource can split while it reads the file in pieces
+ * (Reread.file): the whole file need not be read first.
+ */
+export function mayStream(head: Uint8Array): boolean {
+  if (isGzip(head) || (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)) return false;
+  const peek = Buffer.from(head.buffer, head.byteOffset, head.byteLength).toString('latin1').trimStart();
+  return peek.startsWith('{') || peek.startsWith('[');
+}
+
 /** Parse a cassette file's bytes: gunzip if needed, then JSON, YAML or a raw text trace. */
 export function parseSource(input: Uint8Array | string, options: ParseOptions = {}): SourceDocument {
+  const file = options.lazy && typeof input !== 'string' ? options.reread?.file : undefined;
+  if (file) {
+    const streamed = streamedJson(file, () => options.reread!.read(0, file.size));
+    if (streamed) return streamed;
+    // Not a list it could split in pieces: the whole file, read as usual (a broken one gets its usual error).
+    input = options.reread!.read(0, file.size);
+  }
   let gzipped = false;
   // The whole text is decoded only when something asks for it: a streamed YAML list never does.
   let text: string | undefined = typeof input === 'string' ? stripBom(input) : undefined;
@@ -194,7 +219,7 @@ function lazyYamlList(bytes: Buffer, source: () => ByteSource, textOf: () => str
     return undefined;
   }
   if (!isPlainRecord(head) || !Array.isArray(head[split.key]) || (head[split.key] as unknown[]).length > 0) return undefined;
-  return lazyList(bytes, source, split, [split.key], head, parseYamlItem, () => parseYaml(textOf()));
+  return lazyList(rangeSource(bytes, source, split), [split.key], head, parseYamlItem, () => parseYaml(textOf()));
 }
 
 /**
@@ -213,40 +238,81 @@ function parseYamlHead(head: string): unknown {
 /** The same for a JSON cassette's list (nock's top-level array, HAR's `log.entries`, ...). */
 function lazyJsonList(bytes: Buffer, source: () => ByteSource, textOf: () => string): (LazyList & { data: unknown }) | undefined {
   const split = splitJsonList(bytes);
-  if (!split) return undefined;
+  const head = split && jsonHead(split.head, split.path);
+  if (!head) return undefined;
+  return lazyList(rangeSource(bytes, source, split), split.path, head, parseJsonItem, () => parseJson(textOf()));
+}
+
+/** The head of a JSON document whose list (at `path`) was emptied, parsed; undefined when it does not parse or has no empty list there. */
+function jsonHead(text: string, path: readonly string[]): unknown {
   let head: unknown;
   try {
-    head = JSON.parse(split.head);
+    head = JSON.parse(text);
   } catch {
     return undefined;
   }
-  const list = valueAtPath(head, split.path);
-  if (!Array.isArray(list) || list.length > 0) return undefined;
-  return lazyList(bytes, source, split, split.path, head, parseJsonItem, () => parseJson(textOf()));
+  const list = valueAtPath(head, path);
+  return Array.isArray(list) && list.length === 0 ? head : undefined;
 }
 
 /**
- * `bytes` serve only while this runs (the first item, the head's prefix); afterwards items are read
- * from `source()`, which parseSource may turn from the held bytes into reads of the file.
+ * A large plain JSON file's list split while the file is read in pieces (see json-stream.ts): the
+ * file is never held whole, unless something asks for its whole text (`all`, the file read whole).
+ * Undefined when the list does not split so (parseSource then reads the file whole).
  */
-function lazyList(
-  bytes: Buffer,
-  source: () => ByteSource,
-  split: { items: readonly { start: number; end: number; line?: number }[]; head: string; prefix: number },
-  path: string[],
-  head: unknown,
-  parseItem: (text: string) => ParsedItem,
-  parseWhole: () => unknown,
-): (LazyList & { data: unknown }) | undefined {
+function streamedJson(file: FilePieces, all: () => Buffer): SourceDocument | undefined {
+  const split = streamJsonList(file);
+  const head = split && jsonHead(split.head, split.path);
+  if (!head) return undefined;
+  let text: string | undefined;
+  const textOf = () => (text ??= all().toString('utf8'));
+  const list = lazyList({ ...split, head: { text: split.head, prefix: split.prefix } }, split.path, head, parseJsonItem, () => parseJson(textOf()));
+  if (!list) return undefined;
+  return {
+    kind: 'json',
+    data: list.data,
+    get text() {
+      return textOf();
+    },
+    gzipped: false,
+    locate: itemLocator(list, 'json', createLocator(textOf, 'json')),
+    list,
+  };
+}
+
+/** A list's items, however they are read: each one's text and where it starts, and the head. */
+interface ItemTexts {
+  length: number;
+  textAt(index: number): string;
+  pointAt(index: number): TextPoint;
+  head: { text: string; prefix: number };
+}
+
+/**
+ * Items by their byte ranges in the file's bytes. `bytes` serve only while this runs (ASCII or
+ * not, the head's prefix); afterwards items are read from `source()`, which parseSource may turn
+ * from the held bytes into reads of the file.
+ */
+function rangeSource(bytes: Buffer, source: () => ByteSource, split: { items: readonly { start: number; end: number; line?: number }[]; head: string; prefix: number }): ItemTexts {
   const ranges = split.items;
+  const offsets = createOffsets(bytes.length, isAscii(bytes), (start, end) => source().slice(start, end));
+  return {
+    length: ranges.length,
+    textAt: (index) => source().slice(ranges[index]!.start, ranges[index]!.end).toString('utf8'),
+    pointAt: (index) => offsets(ranges[index]!.start, ranges[index]!.line),
+    head: { text: split.head, prefix: bytes.toString('utf8', 0, split.prefix).length },
+  };
+}
+
+/** The list over `items`, its first item parsed in place in `head`, the rest parsed on demand. */
+function lazyList(items: ItemTexts, path: string[], head: unknown, parseItem: (text: string) => ParsedItem, parseWhole: () => unknown): (LazyList & { data: unknown }) | undefined {
   let whole: unknown;
   // The last item's text, decoded once for both its value and its source.
   let last = { index: -1, text: '' };
   const textAt = (index: number): string => {
-    if (last.index !== index) last = { index, text: source().slice(ranges[index]!.start, ranges[index]!.end).toString('utf8') };
+    if (last.index !== index) last = { index, text: items.textAt(index) };
     return last.text;
   };
-  const offsets = createOffsets(bytes.length, isAscii(bytes), (start, end) => source().slice(start, end));
   // The last item parsed, since a reader and a lint rule both ask for it.
   let parsed = { index: -1, value: undefined as unknown };
   const item = (index: number): unknown => {
@@ -266,10 +332,10 @@ function lazyList(
   (path.length === 0 ? (head as unknown[]) : (valueAtPath(head, path) as unknown[])).push(first.value);
   return {
     path,
-    length: ranges.length,
+    length: items.length,
     item: (i) => (i === 0 ? first.value : item(i)),
-    source: (i) => ({ text: textAt(i), ...offsets(ranges[i]!.start, ranges[i]!.line) }),
-    head: { text: split.head, prefix: bytes.toString('utf8', 0, split.prefix).length },
+    source: (i) => ({ text: textAt(i), ...items.pointAt(i) }),
+    head: items.head,
     data: head,
   };
 }

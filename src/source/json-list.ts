@@ -31,18 +31,37 @@ export interface JsonListSplit {
 const LIST_KEYS: Record<string, string> = { '': 'interactions|http_interactions', log: 'entries' };
 
 export function splitJsonList(bytes: Buffer): JsonListSplit | undefined {
-  const at = skipSpace(bytes, 0);
-  if (bytes[at] === OPEN_BRACKET) {
-    const list = scanList(bytes, at);
-    return list ? finish(bytes, { path: [], open: at, ...list }) : undefined;
-  }
-  if (bytes[at] !== OPEN_BRACE) return undefined;
-  const found = findList(bytes, at, [])?.found;
+  const found = findJsonList(bytes);
   return found ? finish(bytes, found) : undefined;
 }
 
+/** The list splitJsonList splits, an empty one too: the head of a list read in pieces is checked with it (json-stream.ts). */
+export function findJsonList(bytes: Buffer): FoundList | undefined {
+  const at = skipSpace(bytes, 0);
+  if (bytes[at] === OPEN_BRACKET) {
+    const list = scanList(bytes, at);
+    return list ? { path: [], open: at, ...list } : undefined;
+  }
+  if (bytes[at] !== OPEN_BRACE) return undefined;
+  return findList(bytes, at, [], false)?.found;
+}
+
+/**
+ * Where the list opens (its `[`) and where it sits, looked for in the file's first bytes: nothing
+ * after the `[` is read. Undefined when `bytes` do not reach it (or the document is not a list
+ * cassette): the caller reads more and asks again. Keys after the list are not seen here; the
+ * caller checks the whole head with findJsonList.
+ */
+export function findJsonListStart(bytes: Buffer): { path: string[]; open: number } | undefined {
+  const at = skipSpace(bytes, 0);
+  if (bytes[at] === OPEN_BRACKET) return { path: [], open: at };
+  if (bytes[at] !== OPEN_BRACE) return undefined;
+  const found = findList(bytes, at, [], true)?.found;
+  return found && { path: found.path, open: found.open };
+}
+
 /** The list found: where it sits, its `[` and `]`, and its elements' byte ranges. */
-interface FoundList {
+export interface FoundList {
   path: string[];
   open: number;
   close: number;
@@ -51,9 +70,10 @@ interface FoundList {
 
 /**
  * The list inside the object at `open`, descending into `log` (undefined if none or twice), and
- * the offset after the object. The list is scanned once, as it is met.
+ * the offset after the object. The list is scanned once, as it is met; with `stop`, it is not
+ * scanned: the search ends at its `[` (`end` is then -1).
  */
-function findList(bytes: Buffer, open: number, path: string[]): { found: FoundList | undefined; end: number } | undefined {
+function findList(bytes: Buffer, open: number, path: string[], stop: boolean): { found: FoundList | undefined; end: number } | undefined {
   const wanted = (LIST_KEYS[path.join('.')] ?? '').split('|');
   let found: FoundList | undefined;
   let pos = skipSpace(bytes, open + 1);
@@ -72,13 +92,15 @@ function findList(bytes: Buffer, open: number, path: string[]): { found: FoundLi
     const logKey = raw === 'log' && path.length === 0;
     if ((listKey || logKey) && found) return undefined; // the key twice: JSON.parse keeps the last, leave it to it
     if (listKey && bytes[pos] === OPEN_BRACKET) {
+      if (stop) return { found: { path: [...path, raw], open: pos, close: -1, items: [] }, end: -1 };
       const list = scanList(bytes, pos);
       if (!list) return undefined;
       found = { path: [...path, raw], open: pos, ...list };
       pos = list.close + 1;
     } else if (logKey && bytes[pos] === OPEN_BRACE) {
-      const inner = findList(bytes, pos, ['log']);
+      const inner = findList(bytes, pos, ['log'], stop);
       if (!inner) return undefined;
+      if (inner.end < 0) return inner;
       found = inner.found;
       pos = inner.end;
     } else {
@@ -114,7 +136,7 @@ function finish(bytes: Buffer, list: FoundList): JsonListSplit | undefined {
   return { path: list.path, head, items: list.items, prefix: list.open + 1 };
 }
 
-function skipSpace(bytes: Buffer, pos: number): number {
+export function skipSpace(bytes: Buffer, pos: number): number {
   let b = bytes[pos];
   while (b === 32 || b === 10 || b === 13 || b === 9) b = bytes[++pos];
   return pos;
@@ -136,7 +158,7 @@ function skipString(bytes: Buffer, pos: number): number {
 }
 
 /** The offset after the value starting at `pos`, or -1 when it does not end. Values are not checked: JSON.parse does that. */
-function skipValue(bytes: Buffer, pos: number): number {
+export function skipValue(bytes: Buffer, pos: number): number {
   const first = bytes[pos];
   if (first === QUOTE) return skipString(bytes, pos);
   if (first !== OPEN_BRACE && first !== OPEN_BRACKET) {

@@ -54,7 +54,7 @@ export function createOffsets(
 }
 
 /** UTF-16 code units of a UTF-8 byte range: one per lead byte, two for a 4-byte sequence. */
-function utf16Length(bytes: Uint8Array, from: number, to: number): number {
+export function utf16Length(bytes: Uint8Array, from: number, to: number): number {
   let n = 0;
   for (let i = from; i < to; i++) {
     const b = bytes[i]!;

@@ -30,3 +30,34 @@ describe('a large file read again by range', () => {
     expect(fromFile.stdout.length).toBeGreaterThan(1000);
   });
 });
+
+// A plain JSON file of REREAD_FROM bytes or more is never read whole: its list is split while it is
+// read in pieces and each interaction read again from the file (src/source/json-stream.ts). The
+// output, lint's positions included, must be what the same bytes give from standard input.
+describe('a large JSON file read in pieces', () => {
+  const nock = JSON.parse(readFileSync('samples/nock/openai-chat.json', 'utf8')) as Record<string, unknown>[];
+  const har = JSON.parse(readFileSync('samples/har/gemini-and-ollama.har', 'utf8')) as { log: { entries: unknown[] } };
+  const key = (i: number) => `sk-proj-4fT9qLx2Vb8nR1sKd7WmZp3YcHe6JuQa0G${i % 10}`;
+  const grow = (one: (i: number) => unknown, itemSize: number) => Array.from({ length: Math.ceil(REREAD_FROM / itemSize) + 2 }, (_, i) => one(i));
+  const nockItem = (i: number) => ({ ...nock[0], reqheaders: { authorization: `Bearer ${key(i)}` }, path: `/v1/chat/completions?é=${i}` });
+  const harItem = (i: number) => JSON.parse(JSON.stringify(har.log.entries[i % har.log.entries.length]).replace('"url":"', `"comment":"usér ${i} ${key(i)}","url":"`));
+  const texts: [string, string][] = [
+    ['big.json', JSON.stringify(grow(nockItem, JSON.stringify(nockItem(0), null, 2).length), null, 2)],
+    ['big.har', JSON.stringify({ ...har, log: { ...har.log, entries: grow(harItem, JSON.stringify(harItem(0), null, 2).length) } }, null, 2)],
+  ];
+  const dir = tempTree('cassette-pieces-', Object.fromEntries(texts));
+
+  for (const [name, text] of texts) {
+    it.each(['show --json', 'show', 'cost --json', 'lint --format json', 'lint'])(`%s gives what standard input gives: ${name}`, (command) => {
+      const args = command.split(' ');
+      const file = join(dir, name);
+      expect(Buffer.byteLength(text)).toBeGreaterThanOrEqual(REREAD_FROM);
+      const fromFile = cli([...args, file]);
+      const fromStdin = cli([...args, '-'], { input: text });
+      expect(fromFile.status).toBe(fromStdin.status);
+      expect(fromFile.stderr).toBe(fromStdin.stderr);
+      expect(fromFile.stdout.split(file).join('-')).toBe(fromStdin.stdout.split('<stdin>').join('-'));
+      expect(fromFile.stdout.length).toBeGreaterThan(1000);
+    });
+  }
+});
