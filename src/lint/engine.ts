@@ -44,21 +44,30 @@ export function lintStream(stream: CassetteStream, rules: readonly Rule[], setti
     }
     return memo.exchange;
   };
-  const run = (view: Cassette, span: (i: Interaction) => TextSpan, scope: 'file' | 'interaction') => {
-    for (const { rule, severity, options, state } of active) {
-      if ((rule.scope ?? 'interaction') !== scope) continue;
-      const context: RuleContext = { cassette: view, options, fileSize, llm, interactionCount: stream.interactionCount, state, span };
-      for (const report of rule.check(context)) findings.push(toFinding(rule, severity, report, view, positionOf(view, report, span)));
+  // One context per rule, its view and span set anew for each interaction: rules run one at a time
+  // and keep nothing of a context between calls, and a run of thousands of interactions makes
+  // no context per rule and interaction.
+  const contexts = (scope: 'file' | 'interaction') =>
+    active.filter(({ rule }) => (rule.scope ?? 'interaction') === scope).map(({ rule, severity, options, state }) => ({ rule, severity, context: { cassette, options, fileSize, llm, interactionCount: stream.interactionCount, state, span: wholeSpan(cassette) } as RuleContext }));
+  const run = (rules: { rule: Rule; severity: Severity; context: RuleContext }[], view: Cassette, span: (i: Interaction) => TextSpan) => {
+    for (let r = 0; r < rules.length; r++) {
+      const { rule, severity, context } = rules[r]!;
+      context.cassette = view;
+      context.span = span;
+      const reports = rule.check(context);
+      for (let k = 0; k < reports.length; k++) findings.push(toFinding(rule, severity, reports[k]!, view, positionOf(view, reports[k]!, span)));
     }
   };
-  run(viewOf(cassette, [], cassette.data), wholeSpan(cassette), 'file');
+  run(contexts('file'), viewOf(cassette, [], cassette.data), wholeSpan(cassette));
+  const perInteraction = contexts('interaction');
   const list = stream.list;
+  const whole = list ? undefined : wholeSpan(cassette);
   for (const interaction of stream.interactions()) {
     if (list) {
       const source = list.source(interaction.index);
       const span: TextSpan = { text: source.text, offset: source.offset, start: 0, end: source.text.length, point: source };
-      run(viewOf(cassette, [interaction], withItem(cassette.data, list.path, interaction.index, list.item(interaction.index))), () => span, 'interaction');
-    } else run(viewOf(cassette, [interaction], cassette.data), wholeSpan(cassette), 'interaction');
+      run(perInteraction, viewOf(cassette, [interaction], withItem(cassette.data, list.path, interaction.index, list.item(interaction.index))), () => span);
+    } else run(perInteraction, viewOf(cassette, [interaction], cassette.data), whole!);
   }
   return findings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.ruleId.localeCompare(b.ruleId));
 }

@@ -1,3 +1,5 @@
+import { memoByString } from './memo.js';
+
 /** A credential shape we recognise in free text. */
 export interface SecretPattern {
   id: string;
@@ -42,9 +44,7 @@ export const KEY_LIKE = /(api[_-]?key|apikey|secret|token|password|passwd|access
  * A header or query parameter named like a credential that the lists above do not name
  * (`X-Portkey-Api-Key`, `Helicone-Auth`, `?anthropic_key=`): what a gateway or a wrapper adds.
  */
-export function isKeyLikeName(name: string): boolean {
-  return KEY_LIKE.test(name) && !NOT_CREDENTIAL.test(name);
-}
+export const isKeyLikeName: (name: string) => boolean = memoByString((name) => KEY_LIKE.test(name) && !NOT_CREDENTIAL.test(name));
 
 /** URL query parameters whose values are credentials. */
 export const SECRET_QUERY_PARAMS = new Set([
@@ -62,9 +62,11 @@ const ONE_CASE = /^(?:[a-z_.\s-]+|[A-Z_.\s-]+)$/;
  * Values that are already placeholders, not secrets: `REDACTED`, `<API_KEY>`, `sk-fake-key`,
  * `fakeApiKey`, `DUMMY_TOKEN`. A word such as `fake` or `dummy` counts only as a word of its own
  * (between separators or digits, or a camelCase part): a generated key holds `fAKe` or `duMmY`
- * by chance (about one in 10,000 OpenAI keys), and that key is a secret.
+ * by chance (about one in 10,000 OpenAI keys), and that key is a secret. Judged once per value (memoByString).
  */
-export function isPlaceholder(value: string): boolean {
+export const isPlaceholder: (value: string) => boolean = memoByString(placeholder);
+
+function placeholder(value: string): boolean {
   const v = value.replace(/^(Bearer|Basic|Token)\s+/i, '').trim();
   if (v === '' || v.length < 6) return true;
   if (PLACEHOLDER_SHAPE.test(v)) return true;

@@ -18,8 +18,16 @@ export function isRecord(v: unknown): v is Record<string, unknown> {
 /** Run `check` on every interaction, tagging each report with the interaction's index. */
 export function perInteraction(ctx: RuleContext, check: (i: Interaction) => (Omit<RuleReport, 'interaction'> | undefined)[]): RuleReport[] {
   const out: RuleReport[] = [];
-  for (const i of ctx.cassette.interactions) {
-    for (const r of check(i)) if (r) out.push({ ...r, interaction: i.index });
+  // Indexed loops: this runs for most rules on every interaction, and a large YAML file is linted
+  // without V8's optimizing compiler (bin/cassette.js), where iterators cost.
+  const interactions = ctx.cassette.interactions;
+  for (let n = 0; n < interactions.length; n++) {
+    const i = interactions[n]!;
+    const reports = check(i);
+    for (let k = 0; k < reports.length; k++) {
+      const r = reports[k];
+      if (r) out.push({ ...r, interaction: i.index });
+    }
   }
   return out;
 }
