@@ -86,34 +86,20 @@ export function untilBroken<T>(items: Iterable<T>): { items: Generator<T>; broke
 
 /**
  * Read, load and process one file, catching everything into a FileOutcome. For a work that
- * `rereads`, a regular plain-YAML file of REREAD_FROM bytes or more is loaded with a way to read it again by
- * range and its bytes are then let go: the interactions are read one at a time from the file (from
- * the page cache, as it was just read), so peak memory holds one interaction, not the file (about
- * 1x the file less at any size; README, "Memory").
+ * `rereads`, a regular plain YAML or JSON file of REREAD_FROM bytes or more is not held while its
+ * interactions are read (openInput): they are read one at a time from the file (from the page
+ * cache, as it was just read), so peak memory holds one interaction, not the file (README, "Memory").
  */
 export function runFile<T, R>(work: FileWork<T, R>, file: InputFile, named: NamedNonCassette, write: (text: string) => void): FileOutcome<R> {
   let loaded: T;
-  let again: FileAgain | undefined;
+  let opened: OpenedFile | undefined;
   let input: FileBytes;
   try {
-    // A large plain JSON file is not read here: its list is split as it is read, in pieces.
-    const streamed = work.rereads && !file.stdin ? openStreamed(file.path) : undefined;
-    let released = false;
-    let bytes: Uint8Array;
-    let reread: Reread | undefined;
-    if (streamed) {
-      ({ again, head: bytes } = streamed);
-      reread = { read: again.read, release: () => {}, file: again };
-    } else {
-      const whole = readInputFile(file, work.rereads ? rereadable : undefined);
-      bytes = whole;
-      again = isReleasable(whole) ? openAgain(file.path, whole.length) : undefined;
-      reread = again && { read: again.read, release: () => void (released = releaseBytes(whole)) };
-    }
-    loaded = work.load(bytes, file, reread);
-    input = streamed || released ? { size: again!.size, bytes: again!.all } : { size: bytes.length, bytes: () => bytes };
+    opened = openInput(file, Boolean(work.rereads));
+    loaded = work.load(opened.bytes, file, opened.reread);
+    input = opened.input();
   } catch (error) {
-    again?.close();
+    opened?.close();
     if (error instanceof Error && error.name === 'UsageError') return { kind: 'usage', message: error.message };
     if (error instanceof NotCassetteError && (!file.explicit || named === 'skip')) {
       return { kind: 'skipped', notHttp: error instanceof NotHttpError ? error.what : undefined };
@@ -126,8 +112,43 @@ export function runFile<T, R>(work: FileWork<T, R>, file: InputFile, named: Name
     if (error instanceof BrokeMidway) return { kind: 'done', value: error.value as R, error: errorLine(file.path, error.reason) };
     return { kind: 'failed', message: errorLine(file.path, error) };
   } finally {
-    again?.close();
+    opened?.close();
   }
+}
+
+/** A file read for openCassette (see openInput). */
+export interface OpenedFile {
+  /** The file's bytes, or only its first ones when `reread.file` is set. */
+  bytes: Uint8Array;
+  /** For openCassette: the file read again by range, or in pieces (ParseOptions.reread). */
+  reread: Reread | undefined;
+  /** The file's size and bytes once openCassette has read them (read again when they were let go). */
+  input(): FileBytes;
+  /** Closes the file if it was kept open; call it when its interactions have been read. */
+  close(): void;
+}
+
+/**
+ * `file` read for openCassette. With `rereads`, a regular file of REREAD_FROM bytes or more is not
+ * held while its interactions are read: a plain JSON file is not read here at all (its list is
+ * split as it is read, in pieces), a plain YAML file is read into memory openCassette gives back
+ * once its list is split. Anything else is read whole. Throws readInput's errors.
+ */
+export function openInput(file: InputFile, rereads: boolean): OpenedFile {
+  const streamed = rereads && !file.stdin ? openStreamed(file.path) : undefined;
+  if (streamed) {
+    const { again, head } = streamed;
+    return { bytes: head, reread: { read: again.read, release: () => {}, file: again }, input: () => ({ size: again.size, bytes: again.all }), close: again.close };
+  }
+  const bytes = readInputFile(file, rereads ? rereadable : undefined);
+  const again = isReleasable(bytes) ? openAgain(file.path, bytes.length) : undefined;
+  let released = false;
+  return {
+    bytes,
+    reread: again && { read: again.read, release: () => void (released = releaseBytes(bytes)) },
+    input: () => (released ? { size: again!.size, bytes: again!.all } : { size: bytes.length, bytes: () => bytes }),
+    close: () => again?.close(),
+  };
 }
 
 /** Bytes openAgain reads at once (see readAhead): ~30 items of the bench's files; a 2 MiB file is read in 8. */

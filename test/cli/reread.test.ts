@@ -5,7 +5,7 @@ import { REREAD_FROM } from '../../src/cli/file-work.js';
 import { cli } from '../helpers/cli.js';
 import { tempTree } from '../helpers/temp-tree.js';
 
-// show, cost and lint let go of a file of REREAD_FROM bytes or more once its list is split and read
+// show, cost, lint and diff FILE let go of a file of REREAD_FROM bytes or more once its list is split and read
 // each interaction from the file again (src/cli/file-work.ts): the output must be what the same
 // bytes give from standard input, which is always held.
 describe('a large file read again by range', () => {
@@ -19,7 +19,7 @@ describe('a large file read again by range', () => {
   const dir = tempTree('cassette-reread-', { 'big.yaml': text });
   const file = join(dir, 'big.yaml');
 
-  it.each(['show --json', 'show', 'cost --json', 'lint --format json', 'lint'])('%s gives what standard input gives', (command) => {
+  it.each(['show --json', 'show', 'cost --json', 'lint --format json', 'lint', 'diff'])('%s gives what standard input gives', (command) => {
     const args = command.split(' ');
     expect(Buffer.byteLength(text)).toBeGreaterThanOrEqual(REREAD_FROM);
     const fromFile = cli([...args, file]);
@@ -48,7 +48,7 @@ describe('a large JSON file read in pieces', () => {
   const dir = tempTree('cassette-pieces-', Object.fromEntries(texts));
 
   for (const [name, text] of texts) {
-    it.each(['show --json', 'show', 'cost --json', 'lint --format json', 'lint'])(`%s gives what standard input gives: ${name}`, (command) => {
+    it.each(['show --json', 'show', 'cost --json', 'lint --format json', 'lint', 'diff', 'diff --json'])(`%s gives what standard input gives: ${name}`, (command) => {
       const args = command.split(' ');
       const file = join(dir, name);
       expect(Buffer.byteLength(text)).toBeGreaterThanOrEqual(REREAD_FROM);

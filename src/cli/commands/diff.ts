@@ -12,6 +12,7 @@ import type { Cassette } from '../../model/types.js';
 import { parseExternalDiff } from '../external-diff.js';
 import { noInteraction } from '../interaction-spec.js';
 import { STDIN_PATH, readPathOrStdin } from '../inputs.js';
+import { openInput, type OpenedFile } from '../file-work.js';
 import { errorLine, type FileError } from '../load-files.js';
 import { checkProviderFlag } from '../provider-flag.js';
 import { loadTerminalLayout, paletteFor, useColor, writeOut } from '../terminal.js';
@@ -103,20 +104,27 @@ export async function diffCommand(args: string[], flags: DiffFlags): Promise<voi
   if (args.length === 1) {
     const from = indexFlag(flags.from, '--from');
     const to = indexFlag(flags.to, '--to');
-    // One file is compared step by step as it is read, one interaction at a time.
+    // One file is compared step by step as it is read, one interaction at a time; a large one is
+    // not held meanwhile, as with show and cost (openInput).
+    let opened: OpenedFile | undefined;
     const open = () => {
-      const stream = openCassette(readPathOrStdin(args[0]!), label(args[0]!), { format: flags.format });
+      opened = openInput({ path: args[0]!, arg: 0, explicit: true, stdin: args[0] === '-' }, true);
+      const stream = openCassette(opened.bytes, label(args[0]!), { format: flags.format, reread: opened.reread });
       const count = stream.interactionCount;
       for (const i of [from, to]) if (i !== undefined && i >= count) throw new UsageError(`${args[0]}: ${noInteraction(i, count)}`);
       // --from alone runs to the last interaction, --to alone from the first: an interaction is never compared with itself.
       if ((from !== undefined || to !== undefined) && (from ?? 0) === (to ?? count - 1)) throw new UsageError(`${args[0]}: --from and --to both name interaction ${from ?? 0} (--from defaults to the first, --to to the last); name two different ones (it has ${count}: #0-#${count - 1})`);
       return stream;
     };
-    if (!flags.json && !flags.markdown && !flags.stat) return diffWithinText(args[0]!, open, { ...options, from, to }, flags);
-    attempt(args[0]!, () => {
-      const stream = open();
-      return diffWithin(stream.cassette, { ...options, from, to }, { count: stream.interactionCount, interactions: stream.interactions() });
-    });
+    try {
+      if (!flags.json && !flags.markdown && !flags.stat) return await diffWithinText(args[0]!, open, { ...options, from, to }, flags);
+      attempt(args[0]!, () => {
+        const stream = open();
+        return diffWithin(stream.cassette, { ...options, from, to }, { count: stream.interactionCount, interactions: stream.interactions() });
+      });
+    } finally {
+      opened?.close();
+    }
   } else if (args.length === 2) {
     // Standard input holds one cassette: read twice, its second side would be an "empty file".
     if (args[0] === '-' && args[1] === '-') throw new UsageError('- (standard input) can be given only once');
