@@ -47,6 +47,9 @@ const REJECT: [string, string, [number, number][], RegExp][] = [
   ['tool-arguments', goVcr([{ responseBody: JSON.stringify({ choices: [{ index: 0, message: { role: 'assistant', tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'f', arguments: '{"a":' } }] }, finish_reason: 'tool_calls' }] }) }]), [[12, 11]], /tool call f \(call_1\): arguments are not valid JSON/],
   ['tool-result-id', goVcr([{ body: '{"model":"m","messages":[{"role":"user","content":"hi"},{"role":"tool","tool_call_id":"call_9","content":"40 C"}]}' }]), [[5, 11]], /refers to "call_9", which no earlier message issued/],
   ['error-status', goVcr([{ status: '429 Too Many Requests', code: '429' }]), [[17, 11]], /recorded 429 Too Many Requests \(rate limited\)/],
+  // Azure OpenAI ends a stream with `content_filter` when its output filter trips part-way.
+  ['content-filter', goVcr([{ contentType: 'text/event-stream', responseBody: sse(['{"id":"c","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"Here is how"},"finish_reason":null}]}', '{"id":"c","object":"chat.completion.chunk","choices":[{"index":0,"delta":{},"finish_reason":"content_filter","content_filter_results":{"violence":{"filtered":true,"severity":"medium"}}}]}', '[DONE]']) }]), [[12, 11]], /openai-chat stream was stopped by a content filter \(finish reason content_filter\)/],
+  ['content-filter', goVcr([{ url: 'https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash:generateContent', body: '{"contents":[{"role":"user","parts":[{"text":"hi"}]}]}', responseBody: '{"candidates":[{"finishReason":"SAFETY","index":0}],"usageMetadata":{"promptTokenCount":3}}' }]), [[12, 11]], /gemini response was stopped by a content filter \(finish reason SAFETY\)/],
   ['duplicate-request', goVcr([{}, {}]), [[20, 3]], /same request as interaction 0/],
   ['secret-text', goVcr([{ headers: '      Authorization: [Bearer sk-proj-Q7vX2mN9pL4kR8tW1yZ5bC3dF6gH0jK2aS4dF6gH]\n      Authorization: [Bearer REDACTED]\n' }]), [[9, 30]], /openai-key sk-p…\(48 chars\) in the file, in no field cassette reads/],
 ];
@@ -62,6 +65,7 @@ const ACCEPT: [string, string][] = [
   ['sse-json', goVcr([{ contentType: 'text/event-stream', responseBody: sse(['{"a":1}', '[DONE]']) }])],
   ['tool-result-id', goVcr([{ body: '{"model":"m","messages":[{"role":"assistant","tool_calls":[{"id":"call_9","type":"function","function":{"name":"f","arguments":"{}"}}]},{"role":"tool","tool_call_id":"call_9","content":"ok"}]}' }])],
   ['error-status', goVcr([{ status: '404 Not Found', code: '404' }])],
+  ['content-filter', goVcr([{ contentType: 'text/event-stream', responseBody: sse(['{"id":"c","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"hi"},"finish_reason":"stop","content_filter_results":{"violence":{"filtered":false,"severity":"safe"}}}]}', '[DONE]']) }])],
   ['required-fields', goVcr([{}, {}])],
   ['header-lists', goVcr([{ headers: '      Authorization:\n      - Bearer x\n' }])],
   ['empty-cassette', ok],

@@ -1,4 +1,5 @@
 import type { Rule } from '../types.js';
+import { contentFilter } from './content-filter.js';
 import { contentLength } from './content-length.js';
 import { duplicateRequest } from './duplicate-request.js';
 import { durationFormat } from './duration-format.js';
@@ -48,6 +49,7 @@ export const RULES: readonly Rule[] = [
   secretBody,
   secretText,
   errorStatus,
+  contentFilter,
   fileSize,
   duplicateRequest,
 ];
