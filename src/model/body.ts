@@ -38,8 +38,10 @@ export function makeBody(stored: StoredBody, headers: readonly Header[]): Body {
   const raw = stored.bytes ?? new Uint8Array(0);
   if (raw.length === 0) return { ...EMPTY_BODY, storage: stored.storage };
   const { bytes, decodedFrom } = decompress(raw, getHeader(headers, 'content-encoding'));
-  const text = bytesToText(bytes, headers);
+  const undecodable = decodedFrom === undefined && isZstd(bytes) ? 'zstd' : undefined;
+  const text = undecodable ? undefined : bytesToText(bytes, headers);
   const body: Body = { bytes, text, json: undefined, isJson: false, binary: text === undefined, storage: stored.storage, decodedFrom, storedSize: raw.length, size: bytes.length };
+  if (undecodable) body.undecodable = undecodable;
   if (text !== undefined) attachJson(body, text, headers);
   return body;
 }
@@ -128,6 +130,19 @@ export function decompress(bytes: Uint8Array, encoding: string | undefined): { b
     if (isOverLimit(error)) throw sizeLimitError(`a ${kind ?? 'compressed'} body, decompressed,`);
   }
   return { bytes };
+}
+
+/** Why a body with `undecodable` set reads as unknown bytes (show's warning, lint's `body-encoding`). */
+export function undecodableMessage(side: string, encoding: string): string {
+  return `${side} body is ${encoding}-compressed, which cassette cannot decode (Node.js 20's zlib has no ${encoding}): its content is not read`;
+}
+
+/**
+ * A zstd frame (magic number 0xFD2FB528, little-endian), whatever the header says: servers and CDNs
+ * send `Content-Encoding: zstd` to clients that accept it, and recorders keep the bytes as sent.
+ */
+function isZstd(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x28 && bytes[1] === 0xb5 && bytes[2] === 0x2f && bytes[3] === 0xfd;
 }
 
 function isUtf8(bytes: Uint8Array): boolean {

@@ -51,6 +51,11 @@ export interface Body {
    * kept as text only (`json` undefined), so nothing walks it recursively.
    */
   tooDeep?: number | undefined;
+  /**
+   * A compression found in the bytes that cannot be undone here: `zstd` (Node.js 20's zlib has no
+   * zstd decoder). The body is kept as stored, so nothing in it is read, shown or searched.
+   */
+  undecodable?: string | undefined;
 }
 
 export interface Request {

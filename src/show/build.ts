@@ -1,6 +1,7 @@
 import { analyzeInteraction } from '../llm/analyze.js';
 import type { LlmExchange, LlmMessage } from '../llm/types.js';
 import type { Cassette, Interaction, SourcePosition } from '../model/types.js';
+import { undecodableMessage } from '../model/body.js';
 
 export interface ShowOptions {
   /** Only these interaction indexes (all when undefined). */
@@ -67,9 +68,11 @@ export function createShowBuilder(cassette: Cassette, options: ShowOptions = {})
       const missing = [!interaction.request.url && 'request URL', !interaction.response && 'response'].filter(Boolean);
       if (missing.length > 0) found.push({ message: `no ${missing.join(' and no ')} recorded: the interaction is incomplete (was the file cut short?)`, interaction: interaction.index, position: cassette.locate(interaction.docPath) });
       for (const side of ['request', 'response'] as const) {
-        const depth = interaction[side]?.body.tooDeep;
-        if (depth === undefined) continue;
+        const body = interaction[side]?.body;
         const bodyPath = interaction.fieldPaths[`${side}.body`] ?? interaction.docPath;
+        if (body?.undecodable) found.push({ message: undecodableMessage(side, body.undecodable), interaction: interaction.index, position: cassette.locate(bodyPath) });
+        const depth = body?.tooDeep;
+        if (depth === undefined) continue;
         found.push({ message: `${side} body nests deeper than ${depth} levels: shown as text (raise the limit with CASSETTE_MAX_BODY_DEPTH)`, interaction: interaction.index, position: cassette.locate(bodyPath) });
       }
       for (const message of llm?.response?.warnings ?? []) {

@@ -5,6 +5,10 @@ import { RULES } from '../../src/lint/rules/index.js';
 import { at, goVcr, lint } from './helpers.js';
 
 const ok = goVcr([{}]);
+// A chat completion compressed with zstd (`zstd -c`), as a server sends it for `Accept-Encoding: zstd`.
+const ZSTD_BODY = 'KLUv/QRY3QMA0skcG4A1bQNYMZJJizSP3YbWdiNkME/XFxEVOJjREYkh+drm23X54HFAnJqJl+SbEqLbW7F17+WtpzmZz+2Y9jhiR+Mwo3oR2AOw0DxSsDNeLrqXp6YySzC9jNsTFqterpuNaam9QB8CIPblA5OWuj7obi/ySAEAZjbHRBktFQ==';
+const vcrpyBinary = (base64: string, encoding: string) =>
+  `interactions:\n- request:\n    body: '{"model":"gpt-4o-mini","messages":[]}'\n    headers:\n      Content-Type:\n      - application/json\n    method: POST\n    uri: https://api.openai.com/v1/chat/completions\n  response:\n    body:\n      string: !!binary |\n        ${base64}\n    headers:\n      Content-Encoding:\n      - ${encoding}\n      Content-Type:\n      - application/json\n    status:\n      code: 200\n      message: OK\nversion: 1\n`;
 const sse = (events: string[]) => events.map((e) => `data: ${e}\n\n`).join('');
 
 describe('every rule', () => {
@@ -41,6 +45,7 @@ const REJECT: [string, string, [number, number][], RegExp][] = [
   ['invalid-request', goVcr([{ method: 'FETCH', url: 'not a url' }]), [[9, 10], [10, 13]], /invalid (URL|HTTP method)/],
   ['empty-cassette', 'version: 2\ninteractions: []\n', [[1, 1]], /no interactions/],
   ['json-body', goVcr([{ responseBody: '{"oops"' }]), [[12, 11]], /response body is not valid JSON/],
+  ['body-encoding', vcrpyBinary(ZSTD_BODY, 'zstd'), [[10, 5]], /response body is zstd-compressed, which cassette cannot decode/],
   ['sse-json', goVcr([{ contentType: 'text/event-stream', responseBody: sse(['{"id":1,"choices":[]}', '{not json']) }]), [[12, 11]], /1 SSE event carries data that is not JSON/],
   ['truncated-stream', goVcr([{ contentType: 'text/event-stream', responseBody: sse(['{"id":"c","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"Hel"}}]}']) }]), [[12, 11]], /openai-chat stream is truncated/],
   ['stream-mismatch', goVcr([{ body: '{"model":"m","stream":true,"messages":[{"role":"user","content":"hi"}]}' }]), [[12, 11]], /`stream: true` but the response is a single JSON body/],
@@ -62,6 +67,7 @@ const ACCEPT: [string, string][] = [
   ['content-length', goVcr([{ requestExtra: '    content_length: 67\n', responseExtra: '    content_length: -1\n' }])],
   ['invalid-request', goVcr([{ url: 'https://bedrock-runtime.<AWS_REGION>.amazonaws.com/model/x/converse' }])],
   ['json-body', goVcr([{ contentType: 'text/plain', responseBody: 'not json' }])],
+  ['body-encoding', vcrpyBinary(gzipSync('{"choices":[]}').toString('base64'), 'gzip')],
   ['sse-json', goVcr([{ contentType: 'text/event-stream', responseBody: sse(['{"a":1}', '[DONE]']) }])],
   ['tool-result-id', goVcr([{ body: '{"model":"m","messages":[{"role":"assistant","tool_calls":[{"id":"call_9","type":"function","function":{"name":"f","arguments":"{}"}}]},{"role":"tool","tool_call_id":"call_9","content":"ok"}]}' }])],
   ['error-status', goVcr([{ status: '404 Not Found', code: '404' }])],

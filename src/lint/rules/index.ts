@@ -1,4 +1,5 @@
 import type { Rule } from '../types.js';
+import { bodyEncoding } from './body-encoding.js';
 import { contentFilter } from './content-filter.js';
 import { contentLength } from './content-length.js';
 import { duplicateRequest } from './duplicate-request.js';
@@ -37,6 +38,7 @@ export const RULES: readonly Rule[] = [
   invalidRequest,
   emptyCassette,
   jsonBody,
+  bodyEncoding,
   sseJson,
   truncatedStream,
   streamError,
