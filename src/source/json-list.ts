@@ -147,7 +147,7 @@ export function skipSpace(bytes: Buffer, pos: number): number {
  * byte by byte: bodies full of escaped quotes (SSE chunks, JSON in a string) made a Buffer#indexOf
  * per quote cost twice as much as the walk.
  */
-function skipString(bytes: Buffer, pos: number): number {
+export function skipString(bytes: Buffer, pos: number): number {
   const n = bytes.length;
   for (let at = pos + 1; at < n; at++) {
     const b = bytes[at];
