@@ -229,10 +229,11 @@ function charTable(re: RegExp): Uint8Array {
 export const KEY_LIKE_ENDS = ['key', 'secret', 'token', 'password', 'passwd', 'auth', 'authorization'];
 /**
  * Where keyValuePairs(text, KEY_LIKE_ENDS) can give a pair: such a name's end, then a quote, spaces
- * and the separator as it skips them (`\s` is a superset of its spaces, so no pair is missed).
+ * and the separator as it skips them (`\s` is a superset of its spaces, so no pair is missed); the
+ * quote may be escaped (`\"`: JSON inside a JSON string).
  * Letters as `[kK]` classes, not the `i` flag: the same ASCII-only match, in half the time.
  */
-export const KEY_LIKE_PAIR = new RegExp(`(?:${KEY_LIKE_ENDS.map((end) => end.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`)).join('|')})["']?\\s*[:=]`);
+export const KEY_LIKE_PAIR = new RegExp(`(?:${KEY_LIKE_ENDS.map((end) => end.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`)).join('|')})\\\\?["']?\\s*[:=]`);
 const NAME_CHAR = charTable(/[\w-]/);
 const NAME_START = charTable(/[A-Za-z_]/);
 // `~` is in Azure (Entra ID) client secrets (`…8Q~…`), `%` in a form body's percent-encoded `+` and `/`:
@@ -241,6 +242,7 @@ const VALUE_CHAR = charTable(/[A-Za-z0-9+/_.=~%-]/);
 const SPACE_CHAR = charTable(/[ \t\n\r\f\v]/);
 const is = (table: Uint8Array, c: number) => c < 128 && table[c] === 1;
 const QUOTE = 34;
+const BACKSLASH = 92;
 const APOSTROPHE = 39;
 
 /**
@@ -265,6 +267,8 @@ export function* keyValuePairs(text: string, nameEnds?: readonly string[]): Gene
     // The value first: most separators in a body have a short value or none, and need no name.
     let v = sep + 1;
     while (v < length && is(SPACE_CHAR, text.charCodeAt(v))) v++;
+    // A quote, or an escaped one: JSON inside a JSON string (a tool result, tool-call `arguments`).
+    if (text.charCodeAt(v) === BACKSLASH && text.charCodeAt(v + 1) === QUOTE) v++;
     const q = text.charCodeAt(v);
     if (q === QUOTE || q === APOSTROPHE) v++;
     // An HTTP scheme before the credential (`"Authorization": "Bearer …"`, an MCP tool's headers in a body).
@@ -277,6 +281,7 @@ export function* keyValuePairs(text: string, nameEnds?: readonly string[]): Gene
     while (end > resume && is(SPACE_CHAR, text.charCodeAt(end - 1))) end--;
     const p = text.charCodeAt(end - 1);
     if (end > resume && (p === QUOTE || p === APOSTROPHE)) end--;
+    if (p === QUOTE && end > resume && text.charCodeAt(end - 1) === BACKSLASH) end--;
     let start = end;
     while (start > resume && end - start < 41 && is(NAME_CHAR, text.charCodeAt(start - 1))) start--;
     while (start < end && !is(NAME_START, text.charCodeAt(start))) start++;

@@ -44,6 +44,19 @@ describe('secret-body: every key shape, at its position', () => {
     expect(entropy('aaaaaaaaaaaaaaaa')).toBe(0);
   });
 
+  // A tool result or a tool call's `arguments` is JSON inside a JSON string: its quotes are escaped (`\"api_key\": \"…\"`).
+  it('finds a key-like field of JSON kept inside a JSON string (tool-call arguments, tool results); masks and --fix redact it', () => {
+    const secret = 'q8Zr2LmX0vTb7NcK4pWyE5sD';
+    const other = 'Wm4Tq9Xc2Lv7Bn0Rk5Hs8Jd3';
+    const call = { id: 'c1', type: 'function', function: { name: 'login', arguments: JSON.stringify({ user: 'ada', password: secret }) } };
+    const body = JSON.stringify({ model: 'm', messages: [{ role: 'assistant', tool_calls: [call] }, { role: 'tool', tool_call_id: 'c1', content: JSON.stringify({ config: { api_key: other } }) }] });
+    const text = interactionWith('', body);
+    const findings = lint(text, 'secret-body');
+    expect(findings.map((f) => f.message)).toEqual([`request body holds a credential: high-entropy password ${maskSecret(secret)}`, `request body holds a credential: high-entropy api_key ${maskSecret(other)}`]);
+    expect(findings.flatMap((f) => f.fix ?? []).map((e) => text.slice(e.start, e.end))).toEqual([secret, other]);
+    expect(maskSecretsInText(body)).not.toMatch(new RegExp(`${secret}|${other}`));
+  });
+
   // RFC 6749 2.3.1: a client secret goes in an x-www-form-urlencoded body, where `+` and `/` are
   // percent-encoded; Azure (Entra ID) client secrets hold `~`. Both were cut short and passed.
   it.each([
