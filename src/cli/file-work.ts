@@ -1,7 +1,7 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, readSync } from 'node:fs';
 import { CassetteInputError, NotCassetteError, NotHttpError, describeInputError, isExpectedError } from '../model/errors.js';
-import { isReleasable, openRegularFile, readInputFile, releaseBytes, type InputFile, type Releasable } from './inputs.js';
-import { mayReread, mayStream, type Reread } from '../source/document.js';
+import { openRegularFile, readInputFile, type InputFile } from './inputs.js';
+import { mayStream, type Reread } from '../source/document.js';
 import { readAhead } from './read-ahead.js';
 
 /**
@@ -29,9 +29,6 @@ export interface FileBytes {
 
 /** Files at least this large (bytes) are not held while a work with `rereads` processes them. */
 export const REREAD_FROM = 2 << 20;
-
-/** A file runFile reads releasable: large, and one the reader would read again (plain YAML). */
-const rereadable: Releasable = (head, size) => size >= REREAD_FROM && mayReread(head);
 
 /** What a command's `each` gets for a file whose work ended, and whether a walk skips named non-cassettes. */
 export type NamedNonCassette = 'skip' | 'error';
@@ -129,10 +126,9 @@ export interface OpenedFile {
 }
 
 /**
- * `file` read for openCassette. With `rereads`, a regular file of REREAD_FROM bytes or more is not
- * held while its interactions are read: a plain JSON file is not read here at all (its list is
- * split as it is read, in pieces), a plain YAML file is read into memory openCassette gives back
- * once its list is split. Anything else is read whole. Throws readInput's errors.
+ * `file` read for openCassette. With `rereads`, a regular plain JSON or YAML file of REREAD_FROM
+ * bytes or more is not read here at all, nor held while its interactions are read: its list is
+ * split as it is read, in pieces. Anything else is read whole. Throws readInput's errors.
  */
 export function openInput(file: InputFile, rereads: boolean): OpenedFile {
   const streamed = rereads && !file.stdin ? openStreamed(file.path) : undefined;
@@ -140,15 +136,8 @@ export function openInput(file: InputFile, rereads: boolean): OpenedFile {
     const { again, head } = streamed;
     return { bytes: head, reread: { read: again.read, release: () => {}, file: again }, input: () => ({ size: again.size, bytes: again.all }), close: again.close };
   }
-  const bytes = readInputFile(file, rereads ? rereadable : undefined);
-  const again = isReleasable(bytes) ? openAgain(file.path, bytes.length) : undefined;
-  let released = false;
-  return {
-    bytes,
-    reread: again && { read: again.read, release: () => void (released = releaseBytes(bytes)) },
-    input: () => (released ? { size: again!.size, bytes: again!.all } : { size: bytes.length, bytes: () => bytes }),
-    close: () => again?.close(),
-  };
+  const bytes = readInputFile(file);
+  return { bytes, reread: undefined, input: () => ({ size: bytes.length, bytes: () => bytes }), close: () => {} };
 }
 
 /** Bytes openAgain reads at once (see readAhead): ~30 items of the bench's files; a 2 MiB file is read in 8. */
@@ -167,7 +156,7 @@ interface FileAgain {
 const STREAM_PEEK = 4096;
 
 /**
- * A regular file of REREAD_FROM bytes or more whose first bytes say plain JSON (mayStream): its
+ * A regular file of REREAD_FROM bytes or more whose first bytes say plain JSON or YAML (mayStream): its
  * first bytes, and the file open for reads by position. Undefined for anything else, or when the
  * file cannot be opened (it is then read as usual, which reports why).
  */
@@ -188,26 +177,6 @@ function openStreamed(path: string): { head: Buffer; again: FileAgain } | undefi
     return undefined;
   }
   return { head, again: againFrom(opened.fd, opened.stat) };
-}
-
-/**
- * The file at `path` open again for reads by range, if it still has `size` bytes. Each read first
- * checks that its size and time are as they were: a file written meanwhile is an input error, not
- * a mix of two versions. Undefined when it cannot be opened (the held bytes are used).
- */
-function openAgain(path: string, size: number): FileAgain | undefined {
-  let fd: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch {
-    return undefined;
-  }
-  const first = fstatSync(fd);
-  if (!first.isFile() || first.size !== size) {
-    closeSync(fd);
-    return undefined;
-  }
-  return againFrom(fd, first);
 }
 
 /** Reads by range of the open file `fd`, which had `first` as its status when it was read first. */

@@ -174,7 +174,7 @@ function fsMessage(error: unknown): string {
  * opened non-blocking and checked before reading, so a FIFO or a device is refused at once instead
  * of waiting for a writer (or reading /dev/zero forever).
  */
-export function readInput(path: string, releasable?: Releasable): Uint8Array {
+export function readInput(path: string): Uint8Array {
   if (isFixTempFile(path)) throw new CassetteInputError('a temporary file of an interrupted `lint --fix`, not a cassette (the next `lint --fix` in its folder removes it)');
   let fd: number;
   try {
@@ -186,7 +186,7 @@ export function readInput(path: string, releasable?: Releasable): Uint8Array {
     const stat = fstatSync(fd);
     if (stat.isDirectory()) throw new CassetteInputError('is a directory');
     if (!stat.isFile()) throw new CassetteInputError(`not a regular file (${fileKind(stat)}); use - to read a cassette from standard input`);
-    return readBounded(fd, limits().maxBytes, releasable);
+    return readBounded(fd, limits().maxBytes);
   } catch (error) {
     if (error instanceof CassetteInputError) throw error;
     throw new CassetteInputError(fsMessage(error));
@@ -247,40 +247,18 @@ export function readStdin(): Uint8Array {
   }
 }
 
-/**
- * Whether a regular file of `size` bytes that starts with `head` (its first piece read) is read into a
- * resizable ArrayBuffer, whose memory `releaseBytes` gives back at once (a plain Buffer's is freed
- * only when a major GC collects it, long after on a large file).
- */
-export type Releasable = (head: Uint8Array, size: number) => boolean;
-
-export function readInputFile(file: InputFile, releasable?: Releasable): Uint8Array {
-  return file.stdin ? readStdin() : readInput(file.path, releasable);
-}
-
-type MaybeResizable = ArrayBuffer & { resizable?: boolean; resize?: (length: number) => void };
-
-/** Whether readInputFile read `bytes` releasable, so that releaseBytes can give them back. */
-export function isReleasable(bytes: Uint8Array): boolean {
-  const buffer = bytes.buffer as MaybeResizable;
-  return Boolean(buffer.resizable && buffer.resize);
-}
-
-/** Give back the memory of bytes readInputFile read releasable (they read as empty afterwards); false for other bytes. */
-export function releaseBytes(bytes: Uint8Array): boolean {
-  if (!isReleasable(bytes)) return false;
-  (bytes.buffer as MaybeResizable).resize!(0);
-  return true;
+export function readInputFile(file: InputFile): Uint8Array {
+  return file.stdin ? readStdin() : readInput(file.path);
 }
 
 /**
  * At most `max` bytes of an open file: a larger regular file is refused from its size at once, and
  * a stream without end (a pipe on standard input) is cut off at the limit, so memory stays bounded.
  */
-function readBounded(fd: number, max: number, releasable?: Releasable): Buffer {
+function readBounded(fd: number, max: number): Buffer {
   const stat = fstatSync(fd);
   if (stat.isFile() && stat.size > max) throw sizeLimitError(`the file (${stat.size} bytes)`);
-  if (stat.isFile()) return readRegular(fd, stat.size, max, releasable);
+  if (stat.isFile()) return readRegular(fd, stat.size, max);
   const chunks: Buffer[] = [];
   let total = 0;
   // Read to the end, never past the limit: one byte over it tells "at the limit" from "more to come".
@@ -307,9 +285,6 @@ function readBounded(fd: number, max: number, releasable?: Releasable): Buffer {
 
 const SCRATCH = 64 * 1024;
 
-/** ArrayBuffer's ES2024 constructor (in Node 20), which this TypeScript lib does not describe. */
-const ResizableArrayBuffer = ArrayBuffer as unknown as new (length: number, options: { maxByteLength: number }) => ArrayBuffer;
-
 /**
  * A regular file, read 64 KiB at a time into one small buffer and copied from there into a buffer
  * of the file's size. A large buffer the kernel fills in one read is slow to scan the first time
@@ -317,7 +292,7 @@ const ResizableArrayBuffer = ArrayBuffer as unknown as new (length: number, opti
  * split, cost 20-30 ms more than the second); filled by our own copy it is not, and the copy costs
  * less than that. A file that grows while it is read is read on, up to `max`.
  */
-function readRegular(fd: number, size: number, max: number, releasable: Releasable | undefined): Buffer {
+function readRegular(fd: number, size: number, max: number): Buffer {
   const scratch = Buffer.allocUnsafe(SCRATCH);
   let out: Buffer | undefined;
   let total = 0;
@@ -325,9 +300,7 @@ function readRegular(fd: number, size: number, max: number, releasable: Releasab
     const n = readSync(fd, scratch, 0, SCRATCH, null);
     if (n === 0) break;
     if (total + n > max) throw sizeLimitError('the input');
-    // The first piece tells whether the file is read releasable: then a resizable buffer (zero-filled)
-    // of exactly the size (see Releasable). One that grows is a plain one.
-    out ??= releasable?.(scratch.subarray(0, n), size) ? Buffer.from(new ResizableArrayBuffer(size, { maxByteLength: size }), 0, size) : Buffer.allocUnsafe(size);
+    out ??= Buffer.allocUnsafe(size);
     if (total + n > out.length) {
       const grown = Buffer.allocUnsafe(Math.min(max, Math.max(2 * out.length, total + n)));
       out.copy(grown, 0, 0, total);

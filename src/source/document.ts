@@ -13,7 +13,7 @@ import { createOffsets, type TextPoint } from './offsets.js';
 import { jsonErrorOffset } from './json-error.js';
 import { parseSimpleYaml } from './simple-yaml.js';
 import { stripBom } from '../text/bom.js';
-import { splitYamlList } from './yaml-list.js';
+import { splitYamlFile, splitYamlList, type YamlListSplit } from './yaml-list.js';
 import { maskSecretsInText } from '../secrets/mask.js';
 
 /** A cassette file parsed once into plain data, with lazy source positions. */
@@ -72,7 +72,7 @@ export interface Reread {
   /** Called once the document will not read the bytes it was given any more: the caller may free them. */
   release(): void;
   /**
-   * Set when the bytes given are only the file's first ones (a large plain JSON file, see
+   * Set when the bytes given are only the file's first ones (a large plain JSON or YAML file, see
    * mayStream): a lazy parse then splits its list while reading the file in pieces through this,
    * and reads each item again when it is asked for; anything else reads the file whole (`read`).
    */
@@ -116,32 +116,30 @@ export function plainBytes(raw: Uint8Array): { bytes: Buffer; gzipped: boolean }
 }
 
 /**
- * Whether parseSource, given a file that starts with `head` (its first bytes, up to 4 KiB read),
- * may read it again by range (ParseOptions.reread): plain YAML, not gzip, no byte-order mark. A
- * caller can then read such a file into memory it gives back at release, and other files plainly.
- */
-export function mayReread(head: Uint8Array): boolean {
-  if (isGzip(head) || (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)) return false;
-  const peek = Buffer.from(head.buffer, head.byteOffset, Math.min(head.byteLength, 4096)).toString('utf8');
-  return peek.trim() === '' || sniffKind(peek) === 'yaml';
-}
-
-/**
- * Whether a file that starts with `head` (its first bytes read) is plain JSON, not gzip and with no
- * byte-order mark, whose list parseSource can split while it reads the file in pieces
- * (Reread.file): the whole file need not be read first.
+ * Whether a file that starts with `head` (its first bytes read, 4 KiB or fewer) is plain JSON or
+ * YAML, not gzip and with no byte-order mark, whose list parseSource can split while it reads the
+ * file in pieces (Reread.file): the whole file need not be read first.
  */
 export function mayStream(head: Uint8Array): boolean {
-  if (isGzip(head) || (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)) return false;
-  const peek = Buffer.from(head.buffer, head.byteOffset, head.byteLength).toString('latin1').trimStart();
-  return peek.startsWith('{') || peek.startsWith('[');
+  const kind = plainKind(head);
+  return kind === 'json' || kind === 'yaml';
+}
+
+/** What a plain file starting with `head` holds, judged from up to 4 KiB; undefined for gzip, a byte-order mark, or blanks only. */
+function plainKind(head: Uint8Array): SourceKind | undefined {
+  if (isGzip(head) || (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)) return undefined;
+  const peek = Buffer.from(head.buffer, head.byteOffset, Math.min(head.byteLength, 4096)).toString('utf8');
+  return peek.trim() === '' ? undefined : sniffKind(peek);
 }
 
 /** Parse a cassette file's bytes: gunzip if needed, then JSON, YAML or a raw text trace. */
 export function parseSource(input: Uint8Array | string, options: ParseOptions = {}): SourceDocument {
   const file = options.lazy && typeof input !== 'string' ? options.reread?.file : undefined;
   if (file) {
-    const streamed = streamedJson(file, () => options.reread!.read(0, file.size));
+    const reread = options.reread!;
+    const all = () => reread.read(0, file.size);
+    const kind = plainKind(input as Uint8Array);
+    const streamed = kind === 'json' ? streamedJson(file, all) : kind === 'yaml' ? streamedYaml(file, reread, all) : undefined;
     if (streamed) return streamed;
     // Not a list it could split in pieces: the whole file, read as usual (a broken one gets its usual error).
     input = options.reread!.read(0, file.size);
@@ -211,15 +209,20 @@ type ParsedItem = { ok: true; value: unknown } | { ok: false };
  */
 function lazyYamlList(bytes: Buffer, source: () => ByteSource, textOf: () => string): (LazyList & { data: unknown }) | undefined {
   const split = splitYamlList(bytes);
-  if (!split) return undefined;
+  const head = split && yamlHead(split);
+  if (!head) return undefined;
+  return lazyList(rangeSource(heldFile(bytes, split.prefix), source, split), [split.key], head, parseYamlItem, () => parseYaml(textOf()));
+}
+
+/** The head of a YAML document whose list was emptied, parsed; undefined when it does not parse or has no empty list there. */
+function yamlHead(split: YamlListSplit): Record<string, unknown> | undefined {
   let head: unknown;
   try {
     head = parseYamlHead(split.head);
   } catch {
     return undefined;
   }
-  if (!isPlainRecord(head) || !Array.isArray(head[split.key]) || (head[split.key] as unknown[]).length > 0) return undefined;
-  return lazyList(rangeSource(bytes, source, split), [split.key], head, parseYamlItem, () => parseYaml(textOf()));
+  return isPlainRecord(head) && Array.isArray(head[split.key]) && (head[split.key] as unknown[]).length === 0 ? head : undefined;
 }
 
 /**
@@ -240,7 +243,7 @@ function lazyJsonList(bytes: Buffer, source: () => ByteSource, textOf: () => str
   const split = splitJsonList(bytes);
   const head = split && jsonHead(split.head, split.path);
   if (!head) return undefined;
-  return lazyList(rangeSource(bytes, source, split), split.path, head, parseJsonItem, () => parseJson(textOf()));
+  return lazyList(rangeSource(heldFile(bytes, split.prefix), source, split), split.path, head, parseJsonItem, () => parseJson(textOf()));
 }
 
 /** The head of a JSON document whose list (at `path`) was emptied, parsed; undefined when it does not parse or has no empty list there. */
@@ -267,15 +270,34 @@ function streamedJson(file: FilePieces, all: () => Buffer): SourceDocument | und
   let text: string | undefined;
   const textOf = () => (text ??= all().toString('utf8'));
   const list = lazyList({ ...split, head: { text: split.head, prefix: split.prefix } }, split.path, head, parseJsonItem, () => parseJson(textOf()));
-  if (!list) return undefined;
+  return list && streamedDocument('json', list, textOf);
+}
+
+/**
+ * The same for a large plain YAML file (see splitYamlFile); its items are read again by range
+ * with `reread.read`.
+ */
+function streamedYaml(file: FilePieces, reread: Reread, all: () => Buffer): SourceDocument | undefined {
+  const split = splitYamlFile(file);
+  const head = split && yamlHead(split);
+  if (!head) return undefined;
+  let text: string | undefined;
+  const textOf = () => (text ??= all().toString('utf8'));
+  const source: ByteSource = { length: file.size, slice: (start, end) => reread.read(start, end), all };
+  const list = lazyList(rangeSource({ length: file.size, ascii: split.ascii, prefixChars: split.prefixChars }, () => source, split), [split.key], head, parseYamlItem, () => parseYaml(textOf()));
+  return list && streamedDocument('yaml', list, textOf);
+}
+
+/** A document whose list is read from the file in pieces: its whole text only when asked for. */
+function streamedDocument(kind: SourceKind, list: LazyList & { data: unknown }, textOf: () => string): SourceDocument {
   return {
-    kind: 'json',
+    kind,
     data: list.data,
     get text() {
       return textOf();
     },
     gzipped: false,
-    locate: itemLocator(list, 'json', createLocator(textOf, 'json')),
+    locate: itemLocator(list, kind, createLocator(textOf, kind)),
     list,
   };
 }
@@ -288,19 +310,30 @@ interface ItemTexts {
   head: { text: string; prefix: number };
 }
 
+/** A file's length in bytes, whether every byte is ASCII, and the characters of its head's prefix (see rangeSource). */
+interface FileFacts {
+  length: number;
+  ascii: boolean;
+  prefixChars: number;
+}
+
+/** FileFacts of held bytes whose head shares `prefix` bytes with them. */
+function heldFile(bytes: Buffer, prefix: number): FileFacts {
+  return { length: bytes.length, ascii: isAscii(bytes), prefixChars: bytes.toString('utf8', 0, prefix).length };
+}
+
 /**
- * Items by their byte ranges in the file's bytes. `bytes` serve only while this runs (ASCII or
- * not, the head's prefix); afterwards items are read from `source()`, which parseSource may turn
+ * Items by their byte ranges in the file's bytes, read from `source()`, which parseSource may turn
  * from the held bytes into reads of the file.
  */
-function rangeSource(bytes: Buffer, source: () => ByteSource, split: { items: readonly { start: number; end: number; line?: number }[]; head: string; prefix: number }): ItemTexts {
+function rangeSource(file: FileFacts, source: () => ByteSource, split: { items: readonly { start: number; end: number; line?: number }[]; head: string }): ItemTexts {
   const ranges = split.items;
-  const offsets = createOffsets(bytes.length, isAscii(bytes), (start, end) => source().slice(start, end));
+  const offsets = createOffsets(file.length, file.ascii, (start, end) => source().slice(start, end));
   return {
     length: ranges.length,
     textAt: (index) => source().slice(ranges[index]!.start, ranges[index]!.end).toString('utf8'),
     pointAt: (index) => offsets(ranges[index]!.start, ranges[index]!.line),
-    head: { text: split.head, prefix: bytes.toString('utf8', 0, split.prefix).length },
+    head: { text: split.head, prefix: file.prefixChars },
   };
 }
 

@@ -51,7 +51,7 @@ const LF = 10;
  * The file's bytes from `base`, `length` of them, in one buffer used again and again (no fresh
  * pages per piece). `more` slides it on for the split; `slice` moves it for reading elements again.
  */
-class Window {
+export class Window {
   buf: Buffer;
   base = 0;
   length = 0;

@@ -1,3 +1,7 @@
+import { isAscii } from 'node:buffer';
+import { CassetteInputError } from '../model/errors.js';
+import { Window, type FilePieces } from './json-stream.js';
+
 /**
  * Cassettes are one top-level mapping with one long block sequence of interactions. Parsing each
  * item on its own keeps js-yaml's working set small (markedly faster on a large file) and lets a
@@ -21,41 +25,141 @@ export interface YamlListSplit {
   items: { start: number; end: number; line: number }[];
   /** Bytes the head shares with the file, up to the list's key: positions there are the file's. */
   prefix: number;
+  /** Characters of the head's text those bytes decode to. */
+  prefixChars: number;
 }
 
 export function splitYamlList(bytes: Buffer): YamlListSplit | undefined {
-  // CR line ends or a directive: leave those to the full parser. A second document needs no scan:
-  // its `---` ends the list, and js-yaml then refuses the head, which holds it.
-  if (bytes.indexOf(CR) !== -1 || bytes[0] === PERCENT) return undefined;
-  const found = findListKey(bytes, 0);
-  if (!found || !onlyComment(bytes, found.keyStart + found.key.length + 1, found.lineEnd)) return undefined;
-  const { key, keyStart, lineEnd: keyLineEnd } = found;
+  // CR line ends or a directive: leave those to the full parser.
+  if (bytes.indexOf(CR) !== -1) return undefined;
+  return splitLines({ view: bytes, base: 0, eof: true }, () => undefined, (start, end) => bytes.toString('utf8', start, end));
+}
+
+/**
+ * splitYamlList of a file read piece by piece (`piece` bytes at first) into one buffer used again
+ * for each piece (see Window; grown only for a line longer than half of it), so that a large file
+ * is never held: a buffer of the file's size costs a page fault per 4 KiB page when it is first
+ * written (~20 µs each on the bench machine, ~45 ms for 10 MiB), a reused one does not. Also
+ * whether every byte of the file is ASCII.
+ */
+export function splitYamlFile(file: FilePieces, piece = 256 * 1024): (YamlListSplit & { ascii: boolean }) | undefined {
+  const w = new Window(file, piece);
+  let ascii = true;
+  let cr = false;
+  // Slides the window on, keeping the bytes from `keep` (a file offset) on, and looks at what is new.
+  const more = (keep: number): Piece | undefined => {
+    const end = w.base + w.length;
+    if (!w.more(keep)) return undefined;
+    const fresh = w.buf.subarray(end - w.base, w.length);
+    ascii &&= isAscii(fresh);
+    cr ||= fresh.indexOf(CR) !== -1;
+    return { view: w.bytes, base: w.base, eof: w.atEnd };
+  };
+  const text = (start: number, end: number): string => {
+    if (start >= w.base && end <= w.base + w.length) return w.buf.toString('utf8', start - w.base, end - w.base);
+    const bytes = Buffer.allocUnsafe(end - start);
+    for (let at = 0; at < bytes.length; ) {
+      const n = file.readInto(bytes, at, bytes.length - at, start + at);
+      if (n === 0) throw new CassetteInputError('the file changed while it was being read');
+      at += n;
+    }
+    return bytes.toString('utf8');
+  };
+  const first = more(0);
+  if (!first) return undefined;
+  const split = splitLines(first, more, text);
+  // The scan may stop before the end of the file: read on to it for a CR line end.
+  while (split && !cr && more(w.base + w.length)) {
+    // only looking for CR
+  }
+  return split && !cr ? { ...split, ascii } : undefined;
+}
+
+/** The bytes read so far that a scan may still look at: `view[i]` is the file's byte `base + i`. */
+interface Piece {
+  view: Buffer;
+  base: number;
+  /** The view reaches the end of the file. */
+  eof: boolean;
+}
+
+/**
+ * The scan of splitYamlList over `piece`, which `more(keep)` extends (keeping the bytes from file
+ * offset `keep` on) until it reaches the end of the file; `text(start, end)` decodes any range.
+ */
+function splitLines(piece: Piece, more: (keep: number) => Piece | undefined, text: (start: number, end: number) => string): YamlListSplit | undefined {
+  let { view, base, eof } = piece;
+  /** The end of the line that starts at file offset `pos` (its line break, or the end of the file), loaded into the view. */
+  const lineEnd = (pos: number): number => {
+    for (let from = pos - base; ; ) {
+      const at = view.indexOf(LF, from);
+      if (at !== -1) return base + at;
+      const next = eof ? undefined : more(pos);
+      if (!next) return base + view.length;
+      from = view.length - (next.base - base);
+      ({ view, base, eof } = next);
+    }
+  };
+  /**
+   * The first line from `pos` on that starts with the list's key, found by searching the bytes, not
+   * line by line; the bytes from `hold` on stay in the view.
+   */
+  const findKey = (pos: number, hold = Infinity): { key: string; keyStart: number } | undefined => {
+    for (let from = pos - base; ; ) {
+      const at = view.indexOf('interactions:', from);
+      if (at !== -1) {
+        const found = keyAt(view, at);
+        if (found) return { key: found.key, keyStart: base + found.keyStart };
+        from = at + 1;
+        continue;
+      }
+      // Keep the last line, which may hold the start of the key.
+      const lastBreak = view.lastIndexOf(LF);
+      const next = eof ? undefined : more(Math.min(hold, lastBreak === -1 ? base : base + lastBreak + 1));
+      if (!next) return undefined;
+      from = Math.max(0, lastBreak + 1 - (next.base - base));
+      ({ view, base, eof } = next);
+    }
+  };
+  // A directive: leave it to the full parser. A second document needs no scan: its `---` ends the
+  // list, and js-yaml then refuses the head, which holds it.
+  if (view[0] === PERCENT) return undefined;
+  const found = findKey(0);
+  if (!found) return undefined;
+  const { key, keyStart } = found;
+  const keyLineEnd = lineEnd(keyStart);
+  if (!onlyComment(view, keyStart - base + key.length + 1, keyLineEnd - base)) return undefined;
+  const prefixText = text(0, keyStart);
+  let line = lineOf(prefixText) + 1; // the line that starts at pos
   let pos = keyLineEnd + 1;
-  let line = lineOf(bytes, keyStart) + 1; // the line that starts at pos
   let indent = -1;
   const items: { start: number; end: number; line: number }[] = [];
-  let end = bytes.length;
-  while (pos < bytes.length) {
-    const next = bytes.indexOf(LF, pos);
-    const lineEnd = next === -1 ? bytes.length : next;
+  let end = -1;
+  while (end === -1) {
+    const next = view.indexOf(LF, pos - base);
+    const lineStop = next !== -1 ? base + next : lineEnd(pos);
+    if (pos >= base + view.length) break; // the end of the file
+    // Offsets into the view from here on: the whole line is loaded.
+    const p = pos - base;
+    const e = lineStop - base;
     // Most lines are deeper than the items (their bodies): counting indent + 1 spaces tells.
-    const deep = indent === -1 ? lineEnd : Math.min(lineEnd, pos + indent + 1);
-    let n = pos;
-    while (n < deep && bytes[n] === SPACE) n++;
-    if (indent !== -1 && n === pos + indent + 1) {
-      pos = lineEnd + 1;
+    const deep = indent === -1 ? e : Math.min(e, p + indent + 1);
+    let n = p;
+    while (n < deep && view[n] === SPACE) n++;
+    if (indent !== -1 && n === p + indent + 1) {
+      pos = lineStop + 1;
       line++;
       continue;
     }
-    while (n < lineEnd && bytes[n] === SPACE) n++;
-    const spaces = n - pos;
-    if (n === lineEnd) {
-      pos = lineEnd + 1;
+    while (n < e && view[n] === SPACE) n++;
+    const spaces = n - p;
+    if (n === e) {
+      pos = lineStop + 1;
       line++;
       continue; // blank lines belong to whatever they are in
     }
-    const first = bytes[n];
-    const dash = first === DASH && (n + 1 === lineEnd || bytes[n + 1] === SPACE);
+    const first = view[n];
+    const dash = first === DASH && (n + 1 === e || view[n + 1] === SPACE);
     if (indent === -1) {
       if (!dash) return undefined; // a comment or an odd layout
       indent = spaces;
@@ -68,37 +172,32 @@ export function splitYamlList(bytes: Buffer): YamlListSplit | undefined {
     }
     if (spaces === indent) {
       if (items.length > 0) items[items.length - 1]!.end = pos;
-      items.push({ start: pos, end: bytes.length, line });
+      items.push({ start: pos, end: -1, line });
     }
-    pos = lineEnd + 1;
+    pos = lineStop + 1;
     line++;
   }
   if (items.length === 0) return undefined;
-  if (findListKey(bytes, end)) return undefined; // the key twice: let the full parser decide which wins
+  if (end === -1) end = base + view.length; // the list runs to the end of the file
+  else if (findKey(end, end)) return undefined; // the key twice: let the full parser decide which wins
   items[items.length - 1]!.end = end;
-  const head = `${bytes.toString('utf8', 0, keyStart)}${key}: []\n${bytes.toString('utf8', end)}`;
-  return { key, head, items, prefix: keyStart + key.length };
+  const head = `${prefixText}${key}: []\n${text(end, base + view.length)}`;
+  return { key, head, items, prefix: keyStart + key.length, prefixChars: prefixText.length + key.length };
 }
 
-/** 1-based line of a byte offset (the list's key is near the top: few lines to count). */
-function lineOf(bytes: Buffer, offset: number): number {
+/** The list's key at the start of a line, where `view` holds `interactions:` at `at`. */
+function keyAt(view: Buffer, at: number): { key: string; keyStart: number } | undefined {
+  const http = at >= 5 && view.toString('latin1', at - 5, at) === 'http_';
+  const keyStart = http ? at - 5 : at;
+  if (keyStart > 0 && view[keyStart - 1] !== LF) return undefined;
+  return { key: http ? 'http_interactions' : 'interactions', keyStart };
+}
+
+/** 1-based line count of a text (the part before the list's key: few lines to count). */
+function lineOf(text: string): number {
   let line = 1;
-  for (let at = bytes.indexOf(LF); at !== -1 && at < offset; at = bytes.indexOf(LF, at + 1)) line++;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) line++;
   return line;
-}
-
-/** The first `interactions:` (or `http_interactions:`) key at column 0 from `from` on. */
-function findListKey(bytes: Buffer, from: number): { key: string; keyStart: number; lineEnd: number } | undefined {
-  const needle = 'interactions:';
-  for (let at = bytes.indexOf(needle, from); at !== -1; at = bytes.indexOf(needle, at + 1)) {
-    const http = at >= 5 && bytes.toString('latin1', at - 5, at) === 'http_';
-    const keyStart = http ? at - 5 : at;
-    if (keyStart > 0 && bytes[keyStart - 1] !== LF) continue;
-    const next = bytes.indexOf(LF, at);
-    const lineEnd = next === -1 ? bytes.length : next;
-    return { key: http ? 'http_interactions' : 'interactions', keyStart, lineEnd };
-  }
-  return undefined;
 }
 
 function onlyComment(bytes: Buffer, from: number, to: number): boolean {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { openCassette } from '../../src/load.js';
-import { mayReread, parseSource, type Reread } from '../../src/source/document.js';
+import { mayStream, parseSource, type Reread } from '../../src/source/document.js';
 
 // A large file's lazy list can drop the file's bytes once split and read each item again by range
 // (ParseOptions.reread, what the CLI does for files of 2 MiB or more): everything read from the
@@ -88,14 +88,66 @@ describe('parseSource with reread', () => {
   });
 });
 
-describe('mayReread', () => {
-  // What the CLI asks before reading a large file into memory it can give back (src/cli/file-work.ts).
-  it('says yes for plain YAML only: not JSON, gzip or a byte-order mark, as parseSource decides', () => {
+// The CLI gives a large plain YAML file's first bytes only, with the file to read in pieces
+// (Reread.file): the list is split as the file is read (splitYamlFile), and nothing read from the
+// document may differ from what the whole bytes give.
+describe('parseSource given a YAML file to read in pieces', () => {
+  /** A reread of `bytes` whose `file` reads into a buffer, counting the bytes each way reads. */
+  function partialOf(bytes: Buffer): Reread & { readBytes: number; piecesBytes: number } {
+    const r = {
+      readBytes: 0,
+      piecesBytes: 0,
+      read: (start: number, end: number) => {
+        r.readBytes += end - start;
+        return Buffer.from(bytes.subarray(start, end));
+      },
+      release: () => {},
+      file: {
+        size: bytes.length,
+        readInto: (target: Buffer, at: number, length: number, position: number) => {
+          const n = bytes.copy(target, at, position, Math.min(bytes.length, position + length));
+          r.piecesBytes += n;
+          return n;
+        },
+      },
+    };
+    return r;
+  }
+  const go = sample('samples/go-vcr-v2/openai-chat-stream-text.yaml', 300, /^ {4}- id: 0$/m, (item, i) => item.replace('- id: 0', `- id: ${i}`).replace(/Hello|hello|user/, `héllo ${'é'.repeat(i % 7)}`));
+  const vcrpy = sample('samples/vcrpy/anthropic-stream-tools.yaml', 300, /^ {2}- request:$/m, (item) => item);
+
+  it.each([
+    ['go-vcr', go],
+    ['VCR.py', vcrpy],
+  ])('gives what the whole bytes give, reading the file once in pieces: %s', (_, bytes) => {
+    const reread = partialOf(bytes);
+    const held = everything(bytes);
+    const read = everything(bytes.subarray(0, 4096), reread);
+    expect(held.length).toBeGreaterThanOrEqual(300);
+    expect(read).toEqual(held);
+    expect(reread.piecesBytes).toBe(bytes.length);
+  });
+
+  it('reads the whole file when it holds no list to split', () => {
+    const noList = Buffer.from(`log:\n  entries:\n${'  - a: 1\n'.repeat(2000)}`);
+    const reread = partialOf(noList);
+    const doc = parseSource(noList.subarray(0, 4096), { lazy: true, reread });
+    expect(doc.list).toBeUndefined();
+    expect(doc.data).toEqual(parseSource(noList).data);
+    expect(reread.readBytes).toBe(noList.length);
+  });
+});
+
+describe('mayStream', () => {
+  // What the CLI asks before it gives parseSource only a large file's first bytes (src/cli/file-work.ts).
+  it('says yes for plain JSON and YAML only: not gzip, a byte-order mark, a text trace or blanks, as parseSource decides', () => {
     const yaml = Buffer.from('---\nversion: 2\ninteractions:\n', 'utf8');
-    expect(mayReread(yaml)).toBe(true);
-    expect(mayReread(Buffer.from('  \n[{"scope": "https://x"}]', 'utf8'))).toBe(false);
-    expect(mayReread(Buffer.from('{"log": {"entries": []}}', 'utf8'))).toBe(false);
-    expect(mayReread(gzipSync(yaml))).toBe(false);
-    expect(mayReread(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), yaml]))).toBe(false);
+    expect(mayStream(yaml)).toBe(true);
+    expect(mayStream(Buffer.from('  \n[{"scope": "https://x"}]', 'utf8'))).toBe(true);
+    expect(mayStream(Buffer.from('{"log": {"entries": []}}', 'utf8'))).toBe(true);
+    expect(mayStream(gzipSync(yaml))).toBe(false);
+    expect(mayStream(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), yaml]))).toBe(false);
+    expect(mayStream(Buffer.from('httprr trace v1\n', 'utf8'))).toBe(false);
+    expect(mayStream(Buffer.from(' \n\n ', 'utf8'))).toBe(false);
   });
 });

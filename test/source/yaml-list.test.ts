@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseSource } from '../../src/source/document.js';
-import { splitYamlList } from '../../src/source/yaml-list.js';
+import { splitYamlFile, splitYamlList } from '../../src/source/yaml-list.js';
 import { loadYamlDocument } from '../../src/source/yaml-schema.js';
 
 const split = (text: string) => splitYamlList(Buffer.from(text));
@@ -79,6 +79,63 @@ describe('splitYamlList', () => {
     ['an indented line after the list', 'interactions:\n    - id: 0\n  odd: 1\n'],
   ])('leaves %s to the full parser', (_, text) => {
     expect(split(text)).toBeUndefined();
+  });
+});
+
+// The same scan over a file read piece by piece into a buffer of `window` bytes: every window, down
+// to one byte, must give what the whole bytes give (items, head, lines, prefix), whatever falls on
+// a piece's edge: the key, \`http_\`, a line longer than the window, a CR after the list.
+describe('splitYamlFile', () => {
+  const fromFile = (text: string, window: number) => {
+    const bytes = Buffer.from(text);
+    const reads: number[] = [];
+    const file = {
+      size: bytes.length,
+      readInto: (target: Buffer, at: number, length: number, position: number) => {
+        reads.push(position);
+        return bytes.copy(target, at, position, Math.min(bytes.length, position + length));
+      },
+    };
+    return { split: splitYamlFile(file, window), reads };
+  };
+  const shape = (s: ReturnType<typeof split>) => s && { key: s.key, head: s.head, items: s.items, prefix: s.prefix, prefixChars: s.prefixChars };
+  const texts = [
+    GO_VCR_V2,
+    GO_VCR_V1,
+    RUBY_VCR,
+    `# é comment\n\n${GO_VCR_V1}`,
+    `${GO_VCR_V1.replace('https://example.com/a', `https://example.com/${'a'.repeat(300)}`)}`,
+    'note: "interactions: not here"\nxinteractions:\nhttp_interactions:\n- a: 1\n',
+    ...[
+      ['CR line ends', GO_VCR_V1.replaceAll('\n', '\r\n')],
+      ['a CR after the list', `${RUBY_VCR}note: a\r\n`],
+      ['a directive', `%YAML 1.2\n${GO_VCR_V1}`],
+      ['the key twice', `${GO_VCR_V1}interactions:\n- request: {}\n`],
+      ['no key', 'version: 1\nentries:\n- a: 1\n'],
+      ['an empty file', ''],
+    ].map(([, text]) => text!),
+  ];
+
+  it.each([1, 2, 3, 7, 16, 64, 4096])('gives what the whole bytes give, read %i bytes at a time', (window) => {
+    for (const text of texts) {
+      const { split: got } = fromFile(text, window);
+      expect(shape(got), JSON.stringify(text)).toEqual(shape(split(text)));
+      if (got) expect(got.prefixChars).toBe(Buffer.from(text).toString('utf8', 0, got.prefix).length);
+    }
+  });
+
+  it('says whether the file is ASCII', () => {
+    expect(fromFile(GO_VCR_V1, 8).split?.ascii).toBe(true);
+    expect(fromFile(GO_VCR_V1.replace('https://example.com/b', 'https://exämple.com/b'), 8).split?.ascii).toBe(false);
+  });
+
+  it('reads each byte of the file once when its lines fit the window', () => {
+    const text = `---\nversion: 2\ninteractions:\n${Array.from({ length: 50 }, (_, i) => `    - id: ${i}\n      request:\n        url: https://example.com/${i}\n`).join('')}`;
+    const { split: got, reads } = fromFile(text, 256);
+    expect(got?.items).toHaveLength(50);
+    // Each read starts where the bytes read so far end (none read twice).
+    expect(reads.length).toBeGreaterThan(text.length / 256);
+    expect(new Set(reads).size).toBe(reads.length);
   });
 });
 
