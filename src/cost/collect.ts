@@ -52,7 +52,7 @@ export function costRow(path: string, interaction: Interaction, exchange: LlmExc
     // A model served on this machine (Ollama, llama.cpp, vLLM) costs nothing per call, whatever its name.
     return Object.assign(row, { cost: 0, estimate: 0, costSource: 'estimated', pricedAs: LOCAL_PRICED_AS });
   }
-  const extra = { cacheWrite1hTokens: usage?.cacheWrite1hTokens, webSearches: usage?.webSearches, inputAudioTokens: usage?.inputAudioTokens, outputAudioTokens: usage?.outputAudioTokens, cacheAudioReadTokens: usage?.cacheAudioReadTokens, serviceTier: usage?.serviceTier, inferenceGeo: usage?.inferenceGeo, searchContextSize: usage?.searchContextSize ?? searchContextSize(interaction) };
+  const extra = { cacheWrite1hTokens: usage?.cacheWrite1hTokens, webSearches: usage?.webSearches, inputAudioTokens: usage?.inputAudioTokens, outputAudioTokens: usage?.outputAudioTokens, cacheAudioReadTokens: usage?.cacheAudioReadTokens, outputImageTokens: usage?.outputImageTokens, serviceTier: usage?.serviceTier, inferenceGeo: usage?.inferenceGeo, searchContextSize: usage?.searchContextSize ?? searchContextSize(interaction) };
   const estimate = estimateFor(row, extra, [model, exchange.request.model, modelFromUrl(interaction.request.url)], interaction.request.url, at, prices);
   if ('cost' in estimate) {
     row.estimate = estimate.cost;
@@ -99,7 +99,7 @@ function noUsageReason(interaction: Interaction, exchange: LlmExchange): string 
 }
 
 /** Try the response's model, then the request's, then the URL's: versions differ in what the table knows. */
-function estimateFor(row: CostRow, extra: Pick<PriceQuery, 'cacheWrite1hTokens' | 'webSearches' | 'inputAudioTokens' | 'outputAudioTokens' | 'cacheAudioReadTokens' | 'serviceTier' | 'inferenceGeo' | 'searchContextSize'>, models: (string | undefined)[], url: string, at: Date | undefined, prices: PriceTable) {
+function estimateFor(row: CostRow, extra: Pick<PriceQuery, 'cacheWrite1hTokens' | 'webSearches' | 'inputAudioTokens' | 'outputAudioTokens' | 'cacheAudioReadTokens' | 'outputImageTokens' | 'serviceTier' | 'inferenceGeo' | 'searchContextSize'>, models: (string | undefined)[], url: string, at: Date | undefined, prices: PriceTable) {
   let first: ReturnType<PriceTable> | undefined;
   const names = [...new Set(models.filter((m): m is string => Boolean(m)))];
   for (const model of names) {

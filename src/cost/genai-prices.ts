@@ -121,6 +121,8 @@ function genaiUsage(q: PriceQuery): Record<string, number | undefined> {
     // At least what the cache reads and the audio must share to fit in the input (genai-prices refuses more).
     cache_audio_read_tokens: inputAudio > 0 && cacheRead > 0 ? Math.max(Math.min(q.cacheAudioReadTokens ?? 0, cacheRead, inputAudio), cacheRead + inputAudio - q.inputTokens) : undefined,
     output_audio_tokens: Math.min(q.outputAudioTokens ?? 0, q.outputTokens) || undefined,
+    // Generated images are part of the output, at `output_image_mtok` where the table has it (gemini-2.5-flash-image: $30/M).
+    output_image_tokens: Math.min(q.outputImageTokens ?? 0, q.outputTokens) || undefined,
   };
 }
 

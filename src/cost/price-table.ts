@@ -25,6 +25,8 @@ export interface PriceQuery {
   inputAudioTokens?: number | undefined;
   outputAudioTokens?: number | undefined;
   cacheAudioReadTokens?: number | undefined;
+  /** Image tokens among the output tokens, priced at `output_image_mtok` where the table has it. */
+  outputImageTokens?: number | undefined;
   /** OpenAI's `service_tier` of the response (`flex`: half the standard price; `priority`: OpenAI's Priority table). */
   serviceTier?: string | undefined;
   /** Anthropic's `usage.inference_geo` (`us`: 1.1x every token price). */

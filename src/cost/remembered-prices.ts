@@ -2,7 +2,7 @@ import type { PriceAnswer, PriceQuery, PriceTable } from './price-table.js';
 
 // Every field of a query but the time, in a fixed order: the key of an answer (a type error here
 // when PriceQuery gains a field, so none is left out of the key).
-const FIELDS = { model: true, url: true, inputTokens: true, outputTokens: true, cacheReadTokens: true, cacheWriteTokens: true, reasoningTokens: true, cacheWrite1hTokens: true, webSearches: true, inputAudioTokens: true, outputAudioTokens: true, cacheAudioReadTokens: true, serviceTier: true, inferenceGeo: true, searchContextSize: true, otherModels: true } satisfies Record<Exclude<keyof PriceQuery, 'at'>, true>;
+const FIELDS = { model: true, url: true, inputTokens: true, outputTokens: true, cacheReadTokens: true, cacheWriteTokens: true, reasoningTokens: true, cacheWrite1hTokens: true, webSearches: true, inputAudioTokens: true, outputAudioTokens: true, cacheAudioReadTokens: true, outputImageTokens: true, serviceTier: true, inferenceGeo: true, searchContextSize: true, otherModels: true } satisfies Record<Exclude<keyof PriceQuery, 'at'>, true>;
 const KEYS = Object.keys(FIELDS) as (keyof typeof FIELDS)[];
 
 /** The query minus its time, as one string; `undefined` and a missing field are alike. */

@@ -44,6 +44,8 @@ export interface Usage {
   outputAudioTokens?: number | undefined;
   /** OpenAI's `service_tier` of the response: `flex` is billed at the Batch API's half price. */
   serviceTier?: string | undefined;
+  /** Image tokens among `outputTokens` (Gemini's IMAGE modality in candidatesTokensDetails): images have their own, higher price. */
+  outputImageTokens?: number | undefined;
   /** Audio tokens among `cacheReadTokens` (Gemini's cacheTokensDetails). */
   cacheAudioReadTokens?: number | undefined;
   /** Anthropic's `usage.inference_geo`: where the call ran (`us`: US-only inference, billed at 1.1x). */

@@ -103,15 +103,22 @@ export function geminiUsage(meta: Record<string, unknown>): Usage {
     reasoningTokens: thoughts,
     inputAudioTokens: audioTokens(meta.promptTokensDetails),
     outputAudioTokens: audioTokens(meta.candidatesTokensDetails),
+    // Generated images (gemini-2.5-flash-image): $30 per million output tokens, not the text $2.50.
+    outputImageTokens: modalityTokens(meta.candidatesTokensDetails, 'IMAGE'),
     cacheAudioReadTokens: audioTokens(meta.cacheTokensDetails),
   };
 }
 
 /** The AUDIO modality's count in Gemini's `[{modality, tokenCount}]` details. */
 function audioTokens(details: unknown): number | undefined {
+  return modalityTokens(details, 'AUDIO');
+}
+
+/** One modality's count in Gemini's `[{modality, tokenCount}]` details. */
+function modalityTokens(details: unknown, modality: string): number | undefined {
   if (!Array.isArray(details)) return undefined;
-  const audio = details.map(asRecord).find((d) => d?.modality === 'AUDIO');
-  return audio ? asNumber(audio.tokenCount) : undefined;
+  const found = details.map(asRecord).find((d) => d?.modality === modality);
+  return found ? asNumber(found.tokenCount) : undefined;
 }
 
 function reassembleGemini(interaction: Interaction): LlmResponse | undefined {

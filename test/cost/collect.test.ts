@@ -203,6 +203,13 @@ describe('cost of one interaction', () => {
     expect(row(cassette(url, { contents: [] }, cached)).cost).toBeCloseTo((400_000 * 1 + 400_000 * 0.1 + 100_000 * 0.3 + 100_000 * 0.03) / 1e6, 12);
   });
 
+  // Google's price list: Gemini 2.5 Flash Image, input $0.30/M, output $30/M for images ($0.039 for a 1,290-token image), $2.50/M for text.
+  it('prices Gemini image output (candidatesTokensDetails IMAGE) at the image rate, the rest of the output as text', () => {
+    const url = 'https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash-image:generateContent';
+    const res = { candidates: [{ content: { parts: [{ text: 'Here it is' }, { inlineData: { mimeType: 'image/png', data: 'iVBORw0KGgo=' } }], role: 'model' }, finishReason: 'STOP' }], usageMetadata: { promptTokenCount: 1000, candidatesTokenCount: 1300, candidatesTokensDetails: [{ modality: 'IMAGE', tokenCount: 1290 }, { modality: 'TEXT', tokenCount: 10 }] }, modelVersion: 'gemini-2.5-flash-image' };
+    expect(row(cassette(url, { contents: [] }, res)).cost).toBeCloseTo((1000 * 0.3 + 1290 * 30 + 10 * 2.5) / 1e6, 12);
+  });
+
   it("dates a Vertex AI Gemini call by its response's createTime when nothing else dates it", () => {
     const url = 'https://us-central1-aiplatform.googleapis.com/v1/projects/p/locations/us-central1/publishers/google/models/gemini-2.0-flash-001:generateContent';
     const res = { candidates: [{ content: { parts: [{ text: 'ok' }], role: 'model' }, finishReason: 'STOP' }], usageMetadata: { promptTokenCount: 10, candidatesTokenCount: 1 }, modelVersion: 'gemini-2.0-flash-001', createTime: '2025-07-30T12:37:55.170Z' };
