@@ -2,7 +2,7 @@ import type { PriceCalculation, PriceOptions } from '@pydantic/genai-prices';
 import { calcPriceFound as calcPrice } from './found-models.js';
 import { bedrockEndpoint } from './bedrock-region.js';
 import { priorityExtra } from './openai-priority.js';
-import { BEDROCK_SUPPLEMENT, longContextProvider, perplexityRequestFee } from './price-supplements.js';
+import { audioSupplement, BEDROCK_SUPPLEMENT, longContextProvider, perplexityRequestFee } from './price-supplements.js';
 import type { PriceAnswer, PriceQuery, PriceTable } from './price-table.js';
 
 /**
@@ -53,6 +53,8 @@ function answer(result: PriceCalculation, usage: Record<string, number | undefin
   if (oneHour > 0 && p.cache_write_1h_mtok === undefined && typeof p.input_mtok === 'number' && typeof p.cache_write_mtok === 'number') {
     cost += (oneHour * (2 * p.input_mtok - p.cache_write_mtok)) / 1e6;
   }
+  // A table without an audio price for OpenAI's audio preview models priced their audio as text.
+  cost += audioSupplement(priced.model.id, p, usage.input_audio_tokens ?? 0, usage.output_audio_tokens ?? 0);
   // OpenAI's Flex processing is billed at Batch API rates, half the standard price of every token kind.
   const flex = query.serviceTier === 'flex' && priced.provider.id === 'openai';
   if (flex) cost /= 2;

@@ -1,4 +1,4 @@
-import type { ModelInfo, PriceCalculation, Provider } from '@pydantic/genai-prices';
+import type { ModelInfo, ModelPrice, PriceCalculation, Provider } from '@pydantic/genai-prices';
 
 /**
  * Amazon Bedrock on-demand prices the bundled genai-prices data lacks (USD per million tokens,
@@ -67,4 +67,28 @@ export function perplexityRequestFee(modelId: string, searchContextSize: string 
   const fees = PERPLEXITY_FEES.find(([re]) => re.test(modelId))?.[1];
   const fee = fees?.[searchContextSize ?? 'low'];
   return fee === undefined ? undefined : fee / 1000;
+}
+
+/**
+ * Audio prices the bundled table lacks for OpenAI's audio preview models, USD per million audio
+ * tokens (input, output), keyed by genai-prices' model id; the table prices their audio as text.
+ * Sources: https://developers.openai.com/api/docs/models/gpt-4o-audio-preview (text $2.50/$10,
+ * audio $40/$80), https://developers.openai.com/api/docs/models/gpt-4o-mini-audio-preview (text
+ * $0.15/$0.60, audio $10/$20).
+ */
+const AUDIO_PRICES: Readonly<Record<string, readonly [number, number]>> = {
+  'gpt-4o-audio-preview': [40, 80],
+  'gpt-4o-mini-audio-preview': [10, 20],
+};
+
+/**
+ * What audio tokens cost beyond the text price the table charged them at (USD), for a model of
+ * AUDIO_PRICES whose table price has no audio price of its own; 0 otherwise.
+ */
+export function audioSupplement(modelId: string, price: ModelPrice, inputAudioTokens: number, outputAudioTokens: number): number {
+  const audio = AUDIO_PRICES[modelId];
+  const input = price.input_mtok;
+  const output = price.output_mtok;
+  if (!audio || price.input_audio_mtok !== undefined || price.output_audio_mtok !== undefined || typeof input !== 'number' || typeof output !== 'number') return 0;
+  return (inputAudioTokens * (audio[0] - input) + outputAudioTokens * (audio[1] - output)) / 1e6;
 }

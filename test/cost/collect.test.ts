@@ -203,6 +203,16 @@ describe('cost of one interaction', () => {
     expect(row(cassette(url, { contents: [] }, cached)).cost).toBeCloseTo((400_000 * 1 + 400_000 * 0.1 + 100_000 * 0.3 + 100_000 * 0.03) / 1e6, 12);
   });
 
+  // OpenAI's model pages: gpt-4o-audio-preview text $2.50/$10, audio $40/$80; gpt-4o-mini-audio-preview text $0.15/$0.60, audio $10/$20.
+  it('prices OpenAI audio preview models\' audio tokens at their audio price, which the bundled table lacks', () => {
+    const usage = { prompt_tokens: 1000, completion_tokens: 1000, total_tokens: 2000, prompt_tokens_details: { audio_tokens: 600 }, completion_tokens_details: { audio_tokens: 900 } };
+    const url = 'https://api.openai.com/v1/chat/completions';
+    expect(row(cassette(url, { model: 'gpt-4o-audio-preview' }, openai('gpt-4o-audio-preview-2025-06-03', usage))).cost).toBeCloseTo((400 * 2.5 + 600 * 40 + 100 * 10 + 900 * 80) / 1e6, 12);
+    expect(row(cassette(url, { model: 'gpt-4o-mini-audio-preview' }, openai('gpt-4o-mini-audio-preview-2024-12-17', usage))).cost).toBeCloseTo((400 * 0.15 + 600 * 10 + 100 * 0.6 + 900 * 20) / 1e6, 12);
+    // Text alone keeps the text price.
+    expect(row(cassette(url, { model: 'gpt-4o-audio-preview' }, openai('gpt-4o-audio-preview-2025-06-03', { prompt_tokens: 1000, completion_tokens: 1000 }))).cost).toBeCloseTo((1000 * 2.5 + 1000 * 10) / 1e6, 12);
+  });
+
   // Google's price list: Gemini 2.5 Flash Image, input $0.30/M, output $30/M for images ($0.039 for a 1,290-token image), $2.50/M for text.
   it('prices Gemini image output (candidatesTokensDetails IMAGE) at the image rate, the rest of the output as text', () => {
     const url = 'https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash-image:generateContent';
