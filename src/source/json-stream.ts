@@ -21,8 +21,11 @@ export interface FilePieces {
   readInto(target: Buffer, at: number, length: number, position: number): number;
 }
 
-/** Bytes read at a time (the window's first size; it grows for an element larger than half of it). */
-export const PIECE = 1 << 20;
+/**
+ * Bytes read at a time (the window's first size; it grows for an element larger than half of it).
+ * 1 MiB cost the same CPU for ~0.7 MB more peak RSS.
+ */
+export const PIECE = 256 << 10;
 
 /** The list of a JSON cassette read in pieces: what document.ts's lazy list needs. */
 export interface StreamedJsonList {
