@@ -66,9 +66,12 @@ export function compactPrices(text) {
       compares.push({ start: node.getStart(file), end: node.end, left: node.expression.expression.getText(file), right: node.arguments[0].getText(file) });
     }
     if (ts.isClassDeclaration(node)) lazyAncestors.push(...ancestorSets(node, file));
+    const api = apiPatternTest(node, file);
+    if (api) apiTests.push(api);
     ts.forEachChild(node, visit);
   };
   const lazyAncestors = [];
+  const apiTests = [];
   visit(file);
   if (literals.length === 0) throw new Error('no large data literal found in @pydantic/genai-prices: its build changed; update scripts/compact-prices.mjs');
   let code = '';
@@ -111,6 +114,7 @@ export function compactPrices(text) {
   const sameOrder = keySets.length > 0 && keySets.every((keys) => keys.every((a) => keys.every((b) => Math.sign(a.localeCompare(b)) === Math.sign(codeUnitCompare(a, b)))));
   if (sameOrder) for (const c of compares) edits.push({ start: c.start, end: c.end, text: `${DATA}Compare(${c.left}, ${c.right})` });
   for (const a of lazyAncestors) edits.push({ start: a.start, end: a.end, text: `(this.${a.map} = ${DATA}Lazy(this.${a.map})).setLazy(${a.key}, () => ${a.value})` });
+  for (const a of apiTests) edits.push({ start: a.start, end: a.end, text: `${DATA}ApiMatch(${a.provider}, ${a.url})` });
   let out = '';
   let at2 = 0;
   for (const e of edits.sort((a, b) => a.start - b.start)) {
@@ -128,12 +132,12 @@ const ${DATA} = JSON.parse(${DATA}Read(new URL('../vendor/${DATA_FILE}', import.
 // A provider's models are read and parsed the first time the package reads them: a lookup reads a
 // few providers' lists (the one its URL or model name names), not all of them.
 for (const provider of ${DATA}[${JSON.stringify(providers)}]) {
-  const file = new URL(\`../vendor/${MODELS_DIR}/\${provider.models}.json\`, import.meta.url);
+  const n = provider.models;
   Object.defineProperty(provider, 'models', {
     enumerable: true,
     configurable: true,
     get() {
-      const models = JSON.parse(${DATA}Read(file, 'utf8'));
+      const models = JSON.parse(${DATA}Read(new URL(\`../vendor/${MODELS_DIR}/\${n}.json\`, import.meta.url), 'utf8'));
       Object.defineProperty(provider, 'models', { value: models, enumerable: true, configurable: true, writable: true });
       return models;
     },
@@ -156,8 +160,63 @@ class ${DATA}LazyMap extends Map {
   }
 }
 const ${DATA}Lazy = (map) => (map instanceof ${DATA}LazyMap ? map : new ${DATA}LazyMap(map));
-`;
+${apiTests.length > 0 ? `const ${DATA}LiteralHead = ${literalHead.toString()};
+/**
+ * \`new RegExp(\\\`^(?:\${provider.api_pattern})\\\`).test(url)\`, the package's test, compiling the pattern
+ * only when the URL starts with its literal head: a lookup by URL tries the providers in order, and
+ * compiling every earlier provider's pattern (~30 for OpenAI's URL) was ~2% of a one-file \`cost\`.
+ */
+const ${DATA}ApiMatch = (provider, url) => String(url).startsWith(${DATA}LiteralHead(provider.api_pattern)) && new RegExp(\`^(?:\${provider.api_pattern})\`).test(url);
+` : ''}`;
   return { module: `${head}${out}\nexport { ${providers} as providerData };\n`, json: JSON.stringify(data), modelFiles };
+}
+
+/**
+ * The package's provider lookup by URL, `new RegExp(\`^(?:${o.api_pattern})\`).test(url)`: the call
+ * and its two operands' text, rewritten to a test that compiles only a pattern whose literal head the
+ * URL starts with (see literalHead); undefined for any other node.
+ */
+function apiPatternTest(node, file) {
+  if (!ts.isCallExpression(node) || node.arguments.length !== 1 || !ts.isPropertyAccessExpression(node.expression) || node.expression.name.text !== 'test') return undefined;
+  const made = node.expression.expression;
+  if (!ts.isNewExpression(made) || made.expression.getText(file) !== 'RegExp' || made.arguments?.length !== 1) return undefined;
+  const template = made.arguments[0];
+  if (!ts.isTemplateExpression(template) || template.head.text !== '^(?:' || template.templateSpans.length !== 1) return undefined;
+  const [span] = template.templateSpans;
+  if (span.literal.text !== ')' || !ts.isPropertyAccessExpression(span.expression) || span.expression.name.text !== 'api_pattern') return undefined;
+  return { start: node.getStart(file), end: node.end, provider: span.expression.expression.getText(file), url: node.arguments[0].getText(file) };
+}
+
+/**
+ * The text every string a RegExp source matches from its start begins with: its leading literal
+ * characters (an escaped punctuation mark such as `\\.` stands for itself), stopping at any operator
+ * and leaving out a character a quantifier follows. '' when the source has a `|` outside brackets,
+ * whose other side may begin otherwise, or a `)` it did not open. Written into the generated module (toString), so it uses
+ * nothing but its argument.
+ */
+export function literalHead(source) {
+  for (let i = 0, depth = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (c === '[') {
+      for (i++; i < source.length && source[i] !== ']'; i++) if (source[i] === '\\') i++;
+    } else if (c === '(') depth++;
+    // A `)` of no `(` of its own closes the package's `^(?:` early: what follows is outside the `^`.
+    else if (c === ')' && --depth < 0) return '';
+    else if (c === '|' && depth === 0) return '';
+  }
+  let head = '';
+  for (let i = 0; i < source.length; i++) {
+    let c = source[i];
+    if (c === '\\') {
+      c = source[i + 1] ?? '';
+      if (!/^[^A-Za-z0-9]$/.test(c)) break;
+      i++;
+    } else if ('^$.|?*+()[]{}'.includes(c)) break;
+    if (i + 1 < source.length && '?*+{'.includes(source[i + 1])) break;
+    head += c;
+  }
+  return head;
 }
 
 /**

@@ -2,7 +2,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as genai from '@pydantic/genai-prices';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { literalHead } from '../../scripts/compact-prices.mjs';
 import { ROOT } from '../helpers/corpus.js';
 
 // The CLI's bundle prices with dist/vendor/genai-prices.js (scripts/compact-prices.mjs: the package's
@@ -48,5 +50,35 @@ describe('compact price data', () => {
       }
     }
     expect(compared).toBeGreaterThan(1000);
+  });
+});
+
+describe('provider lookup by URL', () => {
+  it.skipIf(!existsSync(COMPACT))('finds the provider the package finds for each URL (the compact module compiles only patterns whose head the URL starts with)', async () => {
+    const compact = (await import(pathToFileURL(COMPACT).href)) as Api;
+    const urls = ['', 'x', 'https://', 'http://api.openai.com/v1', 'HTTPS://API.OPENAI.COM/v1', 'https://api.openai.com.evil.example/v1', 'https://my.openai.azure.com/openai', 'my.openai.azure.com', 'https://x.cognitiveservices.azure.com/', 'https://bedrock-runtime.us-east-1.amazonaws.com/model', 'https://us-central1-aiplatform.googleapis.com/v1', 'https://openrouter.ai/api/v1', 'https://app.modal.run/v1', 'https://api.minimaxi.com/v1'];
+    for (const provider of compact.providerData) {
+      const head = literalHead(provider.api_pattern);
+      const plain = `https://${provider.api_pattern.replace(/\\/g, '').replace(/^https?:\/\//, '').replace(/[^a-z0-9.\-/]/gi, '')}/v1/chat`;
+      urls.push(plain, plain.toUpperCase(), head, `${head}x`, head.slice(0, -1), `${head.slice(0, -1)}#`);
+    }
+    for (const url of urls) expect(compact.findProvider({ providerApiUrl: url })?.id, url).toBe(genai.findProvider({ providerApiUrl: url })?.id);
+  });
+
+  it('literalHead: every string the pattern matches from its start begins with it', () => {
+    const sources = fc.array(fc.constantFrom('a', 'b', '.', '\\.', '\\d', '?', '*', '+', '{2}', '(', ')', '(?:', '|', '[ab]', '[|]', '^', '$', '\\\\'), { maxLength: 8 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(sources, fc.array(fc.constantFrom('a', 'b', '.', '1', '|', '\\'), { maxLength: 8 }), (source, chars) => {
+        let re: RegExp;
+        try {
+          re = new RegExp(`^(?:${source})`);
+        } catch {
+          return; // not a pattern
+        }
+        const head = literalHead(source);
+        for (const text of [chars.join(''), head + chars.join('')]) if (re.test(text)) expect(text.startsWith(head), `${source} ${text}`).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
