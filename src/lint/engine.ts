@@ -62,11 +62,12 @@ export function lintStream(stream: CassetteStream, rules: readonly Rule[], setti
   const perInteraction = contexts('interaction');
   const list = stream.list;
   const whole = list ? undefined : wholeSpan(cassette);
+  const withItem = list ? itemData(cassette.data, list.path) : undefined;
   for (const interaction of stream.interactions()) {
     if (list) {
       const source = list.source(interaction.index);
       const span: TextSpan = { text: source.text, offset: source.offset, start: 0, end: source.text.length, point: source };
-      run(perInteraction, viewOf(cassette, [interaction], withItem(cassette.data, list.path, interaction.index, list.item(interaction.index))), () => span);
+      run(perInteraction, viewOf(cassette, [interaction], withItem!(interaction.index, list.item(interaction.index))), () => span);
     } else run(perInteraction, viewOf(cassette, [interaction], cassette.data), whole!);
   }
   return findings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.ruleId.localeCompare(b.ruleId));
@@ -118,16 +119,34 @@ function viewOf(cassette: Cassette, interactions: Interaction[], data: unknown):
   return Object.create(cassette, { interactions: { value: interactions, enumerable: true }, data: { value: data, enumerable: true } }) as Cassette;
 }
 
-/** `data` with the streamed list holding only item `index`, at its own index (rules read items by path). */
-function withItem(data: unknown, path: readonly string[], index: number, item: unknown): unknown {
-  const list: unknown[] = [];
-  list[index] = item;
-  if (path.length === 0) return list;
-  const root = { ...(data as Record<string, unknown>) };
-  let parent = root;
-  for (const key of path.slice(0, -1)) parent = parent[key] = { ...(parent[key] as Record<string, unknown>) };
-  parent[path[path.length - 1]!] = list;
-  return root;
+/**
+ * `(index, item)` gives `data` with the streamed list holding only item `index`, at its own index
+ * (rules read items by path). One copy of the document's spine and one list serve every item, the
+ * item before deleted (a hole, as the places before it are): a new holey list per item reserved room
+ * for all the places before it, ~4% of a 10 MiB file's lint allocations. Items come in order; one
+ * asked for out of order gets a fresh list, so the list's length is always `index + 1`.
+ */
+function itemData(data: unknown, path: readonly string[]): (index: number, item: unknown) => unknown {
+  let list: unknown[] = [];
+  let root: unknown = list;
+  let last = -1;
+  const place = (fresh: unknown[]) => {
+    list = fresh;
+    if (path.length === 0) return (root = list);
+    const top = { ...(data as Record<string, unknown>) };
+    let parent = top;
+    for (const key of path.slice(0, -1)) parent = parent[key] = { ...(parent[key] as Record<string, unknown>) };
+    parent[path[path.length - 1]!] = list;
+    return (root = top);
+  };
+  place(list);
+  return (index, item) => {
+    if (index <= last) place([]);
+    else if (last >= 0) delete list[last];
+    list[index] = item;
+    last = index;
+    return root;
+  };
 }
 
 /**

@@ -157,17 +157,20 @@ export function patternSecrets(text: string): { kind: string; value: string }[] 
   // Every pattern's matches, then one sweep by position: a match inside an earlier (or more specific,
   // listed first) one is the same key (`sk-ant-…` also matches `sk-…`). No pairwise comparison, so
   // a body with many keys stays linear.
-  const matches: { start: number; end: number; order: number; kind: string; value: string }[] = [];
   const possible = possiblePatterns(text);
   if (possible.size === 0) return [];
-  SECRET_PATTERNS.forEach((pattern, order) => {
+  const matches: { start: number; end: number; order: number; kind: string; value: string }[] = [];
+  // Indexed loops, as in possiblePatterns: no iterator per loop where TurboFan is off.
+  for (let order = 0; order < SECRET_PATTERNS.length; order++) {
+    const pattern = SECRET_PATTERNS[order]!;
     const offsets = possible.get(pattern.id);
-    if (!offsets) return;
+    if (!offsets) continue;
     // The matches text.matchAll(pattern.regex) gives, tried only where the pattern's prefix is: one
     // sweep of the text (possiblePatterns') instead of one more per pattern it may hold.
     const sticky = STICKY[order]!;
     let after = 0;
-    for (const at of offsets) {
+    for (let k = 0; k < offsets.length; k++) {
+      const at = offsets[k]!;
       if (at < after) continue;
       sticky.lastIndex = at;
       const m = sticky.exec(text);
@@ -175,12 +178,13 @@ export function patternSecrets(text: string): { kind: string; value: string }[] 
       after = at + m[0].length;
       matches.push({ start: at, end: after, order, kind: pattern.id, value: m[0] });
     }
-  });
+  }
   matches.sort((a, b) => a.start - b.start || a.order - b.order);
   const out: { kind: string; value: string }[] = [];
   const values = new Set<string>();
   let covered = 0;
-  for (const m of matches) {
+  for (let k = 0; k < matches.length; k++) {
+    const m = matches[k]!;
     if (m.start < covered) continue;
     covered = m.end;
     if (isPlaceholder(m.value) || insideBlob(text, m.start, m.end) || values.has(m.value)) continue;

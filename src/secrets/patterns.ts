@@ -118,17 +118,23 @@ const ANY_HINT = new RegExp(
  * patternSecrets). Every position is tried, so prefixes that overlap (`AKIAIza`) are all seen.
  */
 export function possiblePatterns(text: string): ReadonlyMap<string, readonly number[]> {
-  const hints = new Map<string, number[]>();
   ANY_HINT.lastIndex = 0;
-  for (let m = ANY_HINT.exec(text); m; m = ANY_HINT.exec(text)) {
+  let m = ANY_HINT.exec(text);
+  // Most texts hold no prefix: they share one empty map. Indexed loops: large YAML files are linted
+  // without TurboFan, where each for-of and destructuring allocates an iterator (a tenth of lint's allocations).
+  if (!m) return NO_HINTS;
+  const hints = new Map<string, number[]>();
+  for (; m; m = ANY_HINT.exec(text)) {
     const found = m[0];
-    for (const [id, prefixes] of HINT_ENTRIES) {
-      for (const h of prefixes) {
-        const at = found.indexOf(h);
+    for (let e = 0; e < HINT_ENTRIES.length; e++) {
+      const entry = HINT_ENTRIES[e]!;
+      const prefixes = entry[1];
+      for (let p = 0; p < prefixes.length; p++) {
+        const at = found.indexOf(prefixes[p]!);
         if (at === -1) continue;
-        const offsets = hints.get(id);
+        const offsets = hints.get(entry[0]);
         if (offsets) offsets.push(m.index + at);
-        else hints.set(id, [m.index + at]);
+        else hints.set(entry[0], [m.index + at]);
         break;
       }
     }
@@ -136,3 +142,5 @@ export function possiblePatterns(text: string): ReadonlyMap<string, readonly num
   }
   return hints;
 }
+
+const NO_HINTS: ReadonlyMap<string, readonly number[]> = new Map();

@@ -36,9 +36,12 @@ export const requiredFields: Rule = {
     for (const i of cassette.interactions) {
       // Split langchain files keep the response elsewhere: check the request keys only.
       const split = i.docPath[0] === 'requests';
-      for (const [rel, kind] of required) {
+      // Indexed, no destructuring: no iterators where TurboFan is off (large YAML files).
+      for (let r = 0; r < required.length; r++) {
+        const rel = required[r]![0];
+        const kind = required[r]![1];
         if (split && rel[0] !== 'request') continue;
-        const path: DocPath = split ? [...i.docPath, ...rel.slice(1)] : [...i.docPath, ...rel];
+        const path: DocPath = i.docPath.concat(split ? rel.slice(1) : rel);
         const value = valueAt(cassette.data, path);
         if (value === undefined || value === null) {
           out.push({ message: `missing \`${rel.join('.')}\``, interaction: i.index, path: path.slice(0, -1) });
