@@ -16,6 +16,17 @@ const TAB = 9;
 const DASH = 45;
 const HASH = 35;
 const PERCENT = 37;
+/** Bytes of text significantLine reads as one string: under V8's 128 KiB, so it is not a large object (fresh pages each). */
+const CHUNK = 64 * 1024;
+/** A line that is not blank (its first character other than a space or a line break). */
+const ANY_LINE = /^ *[^ \n]/gm;
+const shallowLines = new Map<number, RegExp>();
+/** A line that is not blank and starts with at most `w` spaces. */
+const SHALLOW_LINE = (w: number): RegExp => {
+  let re = shallowLines.get(w);
+  if (!re) shallowLines.set(w, (re = new RegExp(`^ {0,${w}}[^ \\n]`, 'gm')));
+  return re;
+};
 
 export interface YamlListSplit {
   key: string;
@@ -121,6 +132,64 @@ function splitLines(piece: Piece, more: (keep: number) => Piece | undefined, tex
       ({ view, base, eof } = next);
     }
   };
+  // The text from a line start on, read as Latin-1 (a character a byte, so offsets stay byte
+  // offsets) in chunks of whole lines: a RegExp finds the next line that matters far faster than a
+  // loop over the lines can on code run without TurboFan (~30 ms less on the 10 MiB VCR.py file).
+  let chunk = { start: 0, end: 0, text: '' };
+  /**
+   * The next line from file offset `pos` (a line start) that is not blank and has at most `most`
+   * leading spaces (any number when `most` is -1): where it starts, the line breaks before it
+   * from `pos`, its spaces, its first byte and whether that is a sequence's dash. Undefined at
+   * the end of the file.
+   */
+  const significantLine = (pos: number, most: number): { at: number; breaks: number; spaces: number; first: number; dash: boolean } | undefined => {
+    const re = most === -1 ? ANY_LINE : SHALLOW_LINE(most);
+    let breaks = 0;
+    for (;;) {
+      if (pos < chunk.start || pos >= chunk.end) {
+        // A new chunk of whole lines from pos, CHUNK bytes or so (longer for a longer line).
+        for (;;) {
+          const viewEnd = base + view.length;
+          const stop = Math.min(viewEnd, pos + CHUNK);
+          const lastBreak = stop > pos ? view.lastIndexOf(LF, stop - base - 1) : -1;
+          if (lastBreak >= pos - base) {
+            chunk = { start: pos, end: base + lastBreak + 1, text: view.toString('latin1', pos - base, lastBreak + 1) };
+            break;
+          }
+          if (stop < viewEnd) {
+            // A line longer than CHUNK: the chunk is that line.
+            const lineBreak = view.indexOf(LF, stop - base);
+            if (lineBreak !== -1) {
+              chunk = { start: pos, end: base + lineBreak + 1, text: view.toString('latin1', pos - base, lineBreak + 1) };
+              break;
+            }
+          }
+          const next = eof ? undefined : more(pos);
+          if (next) {
+            ({ view, base, eof } = next);
+            continue;
+          }
+          // The last line, with no line break after it.
+          if (pos >= viewEnd) return undefined;
+          chunk = { start: pos, end: viewEnd, text: view.toString('latin1', pos - base) };
+          break;
+        }
+      }
+      const from = pos - chunk.start;
+      re.lastIndex = from;
+      const m = re.exec(chunk.text);
+      const to = m ? m.index : chunk.text.length;
+      breaks += chunk.text.slice(from, to).split('\n').length - 1;
+      if (m) {
+        const spaces = m[0].length - 1;
+        const first = m[0].charCodeAt(spaces);
+        const after = chunk.text.charCodeAt(m.index + spaces + 1);
+        return { at: chunk.start + m.index, breaks, spaces, first, dash: first === DASH && (after === LF || after === SPACE || Number.isNaN(after)) };
+      }
+      pos = chunk.end;
+      if (pos >= base + view.length && eof) return undefined;
+    }
+  };
   // A directive: leave it to the full parser. A second document needs no scan: its `---` ends the
   // list, and js-yaml then refuses the head, which holds it.
   if (view[0] === PERCENT) return undefined;
@@ -135,31 +204,14 @@ function splitLines(piece: Piece, more: (keep: number) => Piece | undefined, tex
   let indent = -1;
   const items: { start: number; end: number; line: number }[] = [];
   let end = -1;
-  while (end === -1) {
-    const next = view.indexOf(LF, pos - base);
-    const lineStop = next !== -1 ? base + next : lineEnd(pos);
-    if (pos >= base + view.length) break; // the end of the file
-    // Offsets into the view from here on: the whole line is loaded.
-    const p = pos - base;
-    const e = lineStop - base;
-    // Most lines are deeper than the items (their bodies): counting indent + 1 spaces tells.
-    const deep = indent === -1 ? e : Math.min(e, p + indent + 1);
-    let n = p;
-    while (n < deep && view[n] === SPACE) n++;
-    if (indent !== -1 && n === p + indent + 1) {
-      pos = lineStop + 1;
-      line++;
-      continue;
-    }
-    while (n < e && view[n] === SPACE) n++;
-    const spaces = n - p;
-    if (n === e) {
-      pos = lineStop + 1;
-      line++;
-      continue; // blank lines belong to whatever they are in
-    }
-    const first = view[n];
-    const dash = first === DASH && (n + 1 === e || view[n + 1] === SPACE);
+  // The lines to look at are the items' first lines and what ends the list: blank lines and lines
+  // deeper than the items (their bodies, most lines) are passed over by significantLine.
+  for (;;) {
+    const found = significantLine(pos, indent === -1 ? -1 : indent);
+    if (!found) break; // the end of the file
+    pos = found.at;
+    line += found.breaks;
+    const { spaces, first, dash } = found;
     if (indent === -1) {
       if (!dash) return undefined; // a comment or an odd layout
       indent = spaces;
@@ -170,11 +222,9 @@ function splitLines(piece: Piece, more: (keep: number) => Piece | undefined, tex
       end = pos;
       break;
     }
-    if (spaces === indent) {
-      if (items.length > 0) items[items.length - 1]!.end = pos;
-      items.push({ start: pos, end: -1, line });
-    }
-    pos = lineStop + 1;
+    if (items.length > 0) items[items.length - 1]!.end = pos;
+    items.push({ start: pos, end: -1, line });
+    pos = lineEnd(pos) + 1;
     line++;
   }
   if (items.length === 0) return undefined;
