@@ -76,6 +76,20 @@ describe('noise', () => {
     expect(canonical({ id: 'x' }, { noise: false, response: false })).toEqual({ id: 'x' });
   });
 
+  // A re-record mints encrypted reasoning again, as it does signatures: OpenAI Responses items echoed
+  // with `include: ["reasoning.encrypted_content"]`, Anthropic `redacted_thinking`, OpenRouter `reasoning.encrypted`.
+  it('drops encrypted reasoning echoed in a request: a re-record that only re-minted it has no differences', () => {
+    const input = (enc: string, data: string) => [
+      { role: 'user', content: 'weather?' },
+      { type: 'reasoning', id: 'rs_1', summary: [], encrypted_content: enc },
+      { role: 'assistant', content: [{ type: 'redacted_thinking', data }, { type: 'text', text: 'ok' }] },
+    ];
+    const d = diffWithin(cassette([{ model: 'o4-mini', input: input('gAAAAABoQ1x0A', 'EmwKAhgBEgy3') }, { model: 'o4-mini', input: input('gAAAAABoQ2y9B', 'EmwKAhgBEgz9') }]));
+    expect(d.different).toBe(false);
+    // A block's `data` of another type is content.
+    expect(canonical({ type: 'image', data: 'x' }, { noise: false, response: false })).toEqual({ data: 'x', type: 'image' });
+  });
+
   it('matches --ignore globs on paths', () => {
     const m = ignoreMatcher(['messages[*].content', 'tools.*.description']);
     expect(m('messages[3].content')).toBe(true);
