@@ -79,8 +79,8 @@ function readEnvelope(out: LlmResponse, body: Record<string, unknown>): void {
   out.model = asString(body.model) ?? out.model;
   out.id = asString(body.id) ?? out.id;
   out.created = unixSeconds(body.created) ?? out.created;
-  // Groq streams put usage under `x_groq` on the last chunk.
-  const usage = asRecord(body.usage) ?? asRecord(asRecord(body.x_groq)?.usage);
+  // Groq streams put usage under `x_groq` on the last chunk; Moonshot (Kimi) streams in the last chunk's choice.
+  const usage = asRecord(body.usage) ?? asRecord(asRecord(body.x_groq)?.usage) ?? asRecord(asRecord(asArray(body.choices)[0])?.usage);
   if (usage) out.usage = { ...openAIUsage(usage), serviceTier: asString(body.service_tier) };
 }
 

@@ -46,6 +46,12 @@ const cases: { name: string; body: string; headers?: Header[]; status?: number; 
     expect: { text: 'x', usage: { inputTokens: 7, outputTokens: 3, totalTokens: 10, cacheReadTokens: 4, cacheWriteTokens: undefined, reasoningTokens: 2, cost: 0.0001 } },
   },
   {
+    // Moonshot's streaming guide: the last chunk carries the usage inside its choice.
+    name: 'usage inside the last chunk\'s choice (Moonshot / Kimi)',
+    body: delta({ role: 'assistant', content: 'Hi' }) + data({ id: 'c1', model: 'kimi-k2-0905-preview', created: 1, choices: [{ index: 0, delta: {}, finish_reason: 'stop', usage: { prompt_tokens: 19, completion_tokens: 13, total_tokens: 32 } }] }) + 'data: [DONE]\n\n',
+    expect: { text: 'Hi', finishReason: 'stop', usage: { inputTokens: 19, outputTokens: 13, totalTokens: 32 } },
+  },
+  {
     name: 'reasoning and reasoning_details are not counted twice',
     body: delta({ reasoning: 'think', reasoning_details: [{ type: 'reasoning.text', text: 'think' }] }) + delta({ reasoning_details: [{ type: 'reasoning.summary', summary: ' more' }] }) + delta({ content: 'answer' }, 'stop') + 'data: [DONE]\n\n',
     expect: { reasoning: 'think more', text: 'answer' },
