@@ -179,8 +179,10 @@ class Reader {
     if (tab !== -1 && tab < closeEnd) bail();
     const parts = [first.slice(1)];
     let blank = 0;
+    // Continuation lines mostly share one indentation: one native prefix test, not a count of its spaces.
+    let pad = '';
     for (let k = this.next(s); ; ) {
-      const n = this.indent(k);
+      const n = pad !== '' && text.startsWith(pad, k) && text.charCodeAt(k + pad.length) !== 32 ? pad.length : this.indent(k);
       const at = k + n;
       if (text.charCodeAt(at) === 10) {
         blank++;
@@ -188,6 +190,7 @@ class Reader {
         continue;
       }
       if (n <= parent) bail();
+      if (n !== pad.length) pad = ' '.repeat(n);
       parts.push(blank === 0 ? ' ' : '\n'.repeat(blank));
       blank = 0;
       const e = this.end(at);

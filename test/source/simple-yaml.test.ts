@@ -33,6 +33,7 @@ const HANDLED: [string, string][] = [
   ['a clipped literal at the end of the text without a line break', '- a: |\n    one\n\n    two'],
   ['an SSE body folded by PyYAML, quote pairs and blank lines', "- body:\n    string: 'data: {\"a\": \"it''s\"}\n\n\n      data: {\"b\":\n      2}\n\n\n      data: [DONE]\n\n\n      '\n  next: 1\n"],
   ['a folded quote whose continuation lines are indented unevenly', "- a: 'one\n    two\n      three\n\n     four'\n"],
+  ['a folded quote with runs of one indentation, a deeper line and blank lines of more spaces', "- a: 'one\n    two\n    three\n        four\n    five\n        \n    six\n      seven'\n"],
   ['a lone dash at the end of the text', '- a: 1\n-'],
 ];
 
