@@ -198,7 +198,12 @@ function renderResponse(r: LlmResponse, o: ShowTextOptions): string[] {
   }
   if (r.refusal) lines.push(`    ${p.red('refusal')}   ${wrap(masked(r.refusal, o), o.width, '              ').trimStart()}`);
   for (const call of r.toolCalls) lines.push(`    ${p.bold('tool call')} ${toolCallBlock(call, o, '      ')}`);
-  for (const c of r.choices?.slice(1) ?? []) lines.push(p.gray(`    choice ${c.index}: ${sanitizeLine(shorten(masked(c.text, o), false, 100, 1).text)}`));
+  // Other choices (`n` > 1): their text or refusal, finish reason and tool calls, as the first one's.
+  for (const c of r.choices?.slice(1) ?? []) {
+    const finish = c.finishReason ? ` · finish ${sanitizeLine(c.finishReason)}` : '';
+    lines.push(p.gray(`    choice ${c.index}: ${sanitizeLine(shorten(masked(c.text || c.refusal || '', o), false, 100, 1).text)}${finish}`));
+    for (const call of c.toolCalls) lines.push(`      ${p.bold('tool call')} ${toolCallBlock(call, o, '        ')}`);
+  }
   if (r.embeddings) lines.push(`    ${p.green('embeddings')} ${count(r.embeddings.count, 'vector')} × ${r.embeddings.dimensions} dimensions`);
   const tail = [r.finishReason ? `finish ${sanitizeLine(r.finishReason)}` : '', usageText(r.usage), r.truncated ? p.yellow('truncated') : ''].filter(Boolean);
   if (tail.length > 0) lines.push(`    ${p.gray(tail.join(' · '))}`);
