@@ -17,7 +17,7 @@ if (args[0] === POOL_WORKER && !require('node:worker_threads').isMainThread) {
   // whether the young-generation flag is set (the main thread set it for the whole process).
   const bytes = inputBytes(args.slice(2));
   const large = bytes === undefined || bytes.max >= 1 << 20;
-  const worker = loadBundle('worker', args[1], 'worker', large ? (bytes !== undefined && bytes.yaml && bytes.total < NO_TURBOFAN_BELOW ? 'mid' : 'large') : '');
+  const worker = loadBundle('worker', args[1], 'worker', large ? (bytes !== undefined && bytes.total < NO_TURBOFAN_BELOW ? 'mid' : 'large') : '');
   // Written once the first file is done, so the cache holds the functions a file's work compiles.
   worker.firstFileDone.then(() => saveCodeCache?.());
 } else if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
@@ -33,14 +33,15 @@ if (args[0] === POOL_WORKER && !require('node:worker_threads').isMainThread) {
   // those compiles kept a second core busy (the corpus: 180 optimized functions, 96 with this;
   // 10-20% less CPU on it and on 10 MiB files, the main thread's time unchanged; README, "Both cores").
   //
-  // YAML input of a known size under NO_TURBOFAN_BELOW (named files, no folder, no standard input)
-  // is read without TurboFan, V8's optimizing compiler: on a run of a second or so its compiles
-  // (on another thread) cost more CPU than they save, and its code (pages of node's binary), zones
-  // and malloc arenas add ~7 MB to the peak RSS, 0.7x a 10 MiB file (README, "Memory"). JSON keeps
-  // it: the byte loop that splits a JSON list runs 3x slower without it. So does larger input.
+  // Input of a known size under NO_TURBOFAN_BELOW (named files, no folder, no standard input) is
+  // read without TurboFan, V8's optimizing compiler: on a run of a second or so its compiles (on
+  // another thread) cost more CPU than they save, and its code (pages of node's binary), zones and
+  // malloc arenas add ~7 MB to the peak RSS, 0.7x a 10 MiB file (README, "Memory"). JSON too, since
+  // its list split skips strings with a RegExp (src/source/json-list.ts; its byte loop ran 5x
+  // slower without TurboFan): 10 MiB HAR and nock files 10-19% less CPU. Larger input keeps it.
   const bytes = inputBytes(args.slice(1));
   const large = bytes === undefined || bytes.max >= 1 << 20;
-  const noTurbofan = large && bytes !== undefined && bytes.yaml && bytes.total < NO_TURBOFAN_BELOW;
+  const noTurbofan = large && bytes !== undefined && bytes.total < NO_TURBOFAN_BELOW;
   if (large) require('node:v8').setFlagsFromString(`--semi-space-growth-factor=1 ${noTurbofan ? '--no-opt' : '--interrupt-budget=270336'}`);
   if (large) startEarlyWorkers(args);
   const { run } = loadBundle('run', args[0], args[0], large ? (noTurbofan ? 'mid' : 'large') : '');
@@ -49,7 +50,6 @@ if (args[0] === POOL_WORKER && !require('node:worker_threads').isMainThread) {
 
 /**
  * The largest and the total size in bytes of the files the arguments that are not options name,
- * and whether every file of 1 MiB or more is YAML text (not gzip, not starting with `{` or `[`),
  * or undefined when an argument is anything else (a directory, standard input, a git revision, an
  * option's value that is not a file), whose input may be of any size. Every file under 1 MiB: a
  * run whose memory the young generation's size does not change.
@@ -58,7 +58,6 @@ function inputBytes(rest) {
   const { statSync } = require('node:fs');
   let max = 0;
   let total = 0;
-  let yaml = true;
   for (const arg of rest) {
     if (arg.startsWith('-') && arg !== '-') continue;
     let stat;
@@ -70,29 +69,8 @@ function inputBytes(rest) {
     if (!stat?.isFile()) return undefined;
     max = Math.max(max, stat.size);
     total += stat.size;
-    if (stat.size >= 1 << 20 && yaml) yaml = startsAsYaml(arg);
   }
-  return { max, total, yaml };
-}
-
-/** Whether a file's first bytes are plain text that is not JSON (the reader's own test, src/source/document.ts). */
-function startsAsYaml(path) {
-  const { openSync, readSync, closeSync } = require('node:fs');
-  const head = Buffer.alloc(256);
-  let n = 0;
-  try {
-    const fd = openSync(path, 'r');
-    try {
-      n = readSync(fd, head, 0, head.length, 0);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    return false; // unreadable: the command says why
-  }
-  if (head[0] === 0x1f && head[1] === 0x8b) return false; // gzip: of unknown kind until gunzipped
-  const text = head.toString('utf8', 0, n).replace(/^\uFEFF/, '').trimStart();
-  return text !== '' && !text.startsWith('{') && !text.startsWith('[');
+  return { max, total };
 }
 
 /**

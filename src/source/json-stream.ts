@@ -1,6 +1,6 @@
 import { isAscii } from 'node:buffer';
 import { CassetteInputError } from '../model/errors.js';
-import { findJsonList, findJsonListStart, skipSpace, skipString, skipValue } from './json-list.js';
+import { TEXT_SPAN, containerEnd, findJsonList, findJsonListStart, lastLineBreak, lineBreaks, skipSpace, skipValue } from './json-list.js';
 import { utf16Length, type TextPoint } from './offsets.js';
 
 /**
@@ -42,9 +42,7 @@ export interface StreamedJsonList {
   pointAt(index: number): TextPoint;
 }
 
-const QUOTE = 34;
 const OPEN_BRACE = 123;
-const CLOSE_BRACE = 125;
 const OPEN_BRACKET = 91;
 const CLOSE_BRACKET = 93;
 const COMMA = 44;
@@ -66,6 +64,10 @@ export class Window {
     this.buf = Buffer.allocUnsafe(Math.max(1, Math.min(piece, file.size)));
   }
 
+  /** Some of the held bytes as a one-byte string (latin1: a character per byte) from file offset `charsBase` (see scanValue). */
+  chars = '';
+  charsBase = 0;
+
   get bytes(): Buffer {
     return this.buf.subarray(0, this.length);
   }
@@ -80,6 +82,7 @@ export class Window {
    * of it, so an element larger than a piece is scanned again a bounded number of times.
    */
   more(keep: number): boolean {
+    this.chars = '';
     const drop = keep - this.base;
     if (drop > 0) {
       this.buf.copy(this.buf, 0, drop, this.length);
@@ -100,6 +103,7 @@ export class Window {
   /** The file's bytes `[start, end)`, valid until the window next moves; read from `start` on when not held. */
   slice(start: number, end: number): Buffer {
     if (start < this.base || end > this.base + this.length) {
+      this.chars = '';
       if (end - start > this.buf.length) this.buf = Buffer.allocUnsafe(end - start);
       this.base = start;
       this.length = 0;
@@ -114,35 +118,39 @@ export class Window {
   }
 }
 
-/** The line breaks the last scanValue met: how many, and the offset in its bytes of the last (-1: none). */
+/** The line breaks the last scanValue met outside strings: how many, and the file offset of the last (-1: none). */
 let breaks = 0;
 let lastBreak = -1;
 
 /**
- * skipValue that also counts the line breaks in the value (outside its strings, where JSON has
- * none), so an element's line needs no second pass over its bytes (one Buffer#indexOf per line
- * break cost ~5% of `show --json` on a 10 MiB nock file).
+ * The offset in the window after the value at window offset `rel`, or -1 when it does not end in
+ * the window, counting its line breaks into `breaks`, so an element's line needs no second pass
+ * over its bytes. An object or array is scanned as a one-byte string of the window from its start
+ * (containerEnd, json-list.ts), kept for the next element.
  */
-function scanValue(bytes: Buffer, pos: number): number {
+function scanValue(w: Window, rel: number): number {
   breaks = 0;
   lastBreak = -1;
-  const first = bytes[pos];
-  if (first !== OPEN_BRACE && first !== OPEN_BRACKET) return skipValue(bytes, pos);
-  let depth = 0;
-  for (let at = pos; at < bytes.length; at++) {
-    const b = bytes[at];
-    if (b === QUOTE) {
-      at = skipString(bytes, at) - 1;
-      if (at < 0) return -1;
-    } else if (b === OPEN_BRACE || b === OPEN_BRACKET) depth++;
-    else if (b === CLOSE_BRACE || b === CLOSE_BRACKET) {
-      if (--depth === 0) return at + 1;
-    } else if (b === LF) {
-      breaks++;
-      lastBreak = at;
+  const first = w.buf[rel];
+  if (first !== OPEN_BRACE && first !== OPEN_BRACKET) return skipValue(w.bytes, rel);
+  const pos = w.base + rel;
+  let span = TEXT_SPAN;
+  for (;;) {
+    if (pos < w.charsBase || pos >= w.charsBase + w.chars.length) {
+      w.chars = w.buf.toString('latin1', rel, Math.min(w.length, rel + span));
+      w.charsBase = pos;
     }
+    const end = containerEnd(w.chars, pos - w.charsBase);
+    if (end >= 0) {
+      breaks = lineBreaks;
+      lastBreak = lastLineBreak < 0 ? -1 : w.charsBase + lastLineBreak;
+      return w.charsBase + end - w.base;
+    }
+    // The window's end: the caller reads on. Else a longer string from this value's start.
+    if (w.charsBase + w.chars.length >= w.base + w.length) return -1;
+    if (w.charsBase === pos) span *= 2;
+    w.chars = '';
   }
-  return -1;
 }
 
 /** UTF-16 code units of UTF-8 bytes. */
@@ -212,14 +220,14 @@ export function streamJsonList(file: FilePieces, piece = PIECE): StreamedJsonLis
     // An empty list, or a comma before `]`: left to the whole parse.
     if (b === CLOSE_BRACKET) return undefined;
     if (points.length === starts.length) points.push(advance(pos));
-    const end = scanValue(w.bytes, rel);
+    const end = scanValue(w, rel);
     // Not ended in the window (a number may go on past it): read on and scan the element again.
     if (end < 0 || (end >= w.length && !w.atEnd)) {
       if (!w.more(point.byte) && (end < 0 || !w.atEnd)) return undefined;
       continue;
     }
     if (starts.length === 0) first = w.buf.toString('utf8', rel, end);
-    before = { end: w.base + end, breaks, last: lastBreak < 0 ? -1 : w.base + lastBreak };
+    before = { end: w.base + end, breaks, last: lastBreak };
     starts.push(pos);
     ends.push(w.base + end);
     pos = w.base + end;
@@ -229,6 +237,7 @@ export function streamJsonList(file: FilePieces, piece = PIECE): StreamedJsonLis
   // The rest of the document after the list (a few keys) is read whole; the head is then checked
   // as the whole-file split would check it (no second list key, the list where it was found).
   const close = pos;
+  w.chars = '';
   while (!w.atEnd) if (!w.more(close)) break;
   if (!w.atEnd) return undefined;
   const head = `${prefix}${w.buf.toString('utf8', close - w.base, w.length)}`;

@@ -176,3 +176,22 @@ describe('parseSource with a file read in pieces', () => {
     expect((read as { details?: unknown }).details).toEqual((held as { details?: unknown }).details);
   });
 });
+
+describe('elements longer than the string a scan makes at a time (64 KiB)', () => {
+  // Strings full of escapes, brackets in strings, and a string crossing each 64 KiB mark.
+  const body = (n: number) => Array.from({ length: n }, (_, i) => `data: {\\"i\\": ${i}, \\"s\\": \\"] } [ {\\\\\\"\\"}\\n\\n`).join('');
+  const items = [{ a: JSON.parse(`"${body(3000)}"`), n: [[{ x: ']' }]] }, { b: 'é'.repeat(70000), c: [1, { d: '\\' }] }, { e: JSON.parse(`"${body(10)}"`) }];
+  const text = JSON.stringify({ log: { entries: items, pages: [] } }, null, 2);
+
+  it('splits them as JSON.parse reads them, held or read in pieces', () => {
+    const bytes = Buffer.from(text);
+    expect(bytes.length).toBeGreaterThan(3 * 65536);
+    const held = splitJsonList(bytes)!;
+    expect(held.items.map((r) => JSON.parse(bytes.toString('utf8', r.start, r.end)))).toEqual(items);
+    for (const piece of [4096, 65536, 1 << 20]) {
+      const split = streamJsonList(piecesOf(bytes), piece)!;
+      expect(Array.from({ length: split.length }, (_, i) => JSON.parse(split.textAt(i)))).toEqual(items);
+      expect(Array.from({ length: split.length }, (_, i) => split.pointAt(i))).toEqual(whole(bytes).items.map(({ text: _, ...point }) => point));
+    }
+  });
+});
