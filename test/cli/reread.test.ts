@@ -5,6 +5,18 @@ import { REREAD_FROM } from '../../src/cli/file-work.js';
 import { cli } from '../helpers/cli.js';
 import { tempTree } from '../helpers/temp-tree.js';
 
+/** `command` on `file` (of REREAD_FROM bytes or more, holding `text`) gives what it gives on `text` from standard input. */
+function expectAsStdin(command: string, file: string, text: string): void {
+  const args = command.split(' ');
+  expect(Buffer.byteLength(text)).toBeGreaterThanOrEqual(REREAD_FROM);
+  const fromFile = cli([...args, file]);
+  const fromStdin = cli([...args, '-'], { input: text });
+  expect(fromFile.status).toBe(fromStdin.status);
+  expect(fromFile.stderr).toBe(fromStdin.stderr);
+  expect(fromFile.stdout.split(file).join('-')).toBe(fromStdin.stdout.split('<stdin>').join('-'));
+  expect(fromFile.stdout.length).toBeGreaterThan(1000);
+}
+
 // show, cost, lint and diff FILE let go of a file of REREAD_FROM bytes or more once its list is split and read
 // each interaction from the file again (src/cli/file-work.ts): the output must be what the same
 // bytes give from standard input, which is always held.
@@ -20,14 +32,7 @@ describe('a large file read again by range', () => {
   const file = join(dir, 'big.yaml');
 
   it.each(['show --json', 'show', 'cost --json', 'lint --format json', 'lint', 'diff'])('%s gives what standard input gives', (command) => {
-    const args = command.split(' ');
-    expect(Buffer.byteLength(text)).toBeGreaterThanOrEqual(REREAD_FROM);
-    const fromFile = cli([...args, file]);
-    const fromStdin = cli([...args, '-'], { input: text });
-    expect(fromFile.status).toBe(fromStdin.status);
-    expect(fromFile.stderr).toBe(fromStdin.stderr);
-    expect(fromFile.stdout.split(file).join('-')).toBe(fromStdin.stdout.split('<stdin>').join('-'));
-    expect(fromFile.stdout.length).toBeGreaterThan(1000);
+    expectAsStdin(command, file, text);
   });
 });
 
@@ -49,15 +54,7 @@ describe('a large JSON file read in pieces', () => {
 
   for (const [name, text] of texts) {
     it.each(['show --json', 'show', 'cost --json', 'lint --format json', 'lint', 'diff', 'diff --json'])(`%s gives what standard input gives: ${name}`, (command) => {
-      const args = command.split(' ');
-      const file = join(dir, name);
-      expect(Buffer.byteLength(text)).toBeGreaterThanOrEqual(REREAD_FROM);
-      const fromFile = cli([...args, file]);
-      const fromStdin = cli([...args, '-'], { input: text });
-      expect(fromFile.status).toBe(fromStdin.status);
-      expect(fromFile.stderr).toBe(fromStdin.stderr);
-      expect(fromFile.stdout.split(file).join('-')).toBe(fromStdin.stdout.split('<stdin>').join('-'));
-      expect(fromFile.stdout.length).toBeGreaterThan(1000);
+      expectAsStdin(command, join(dir, name), text);
     });
   }
 });
