@@ -247,7 +247,6 @@ const SPACE_CHAR = charTable(/[ \t\n\r\f\v]/);
 const is = (table: Uint8Array, c: number) => c < 128 && table[c] === 1;
 const QUOTE = 34;
 const BACKSLASH = 92;
-const EQUALS = 61;
 const APOSTROPHE = 39;
 
 /**
@@ -279,12 +278,7 @@ export function* keyValuePairs(text: string, nameEnds?: readonly string[]): Gene
     // An HTTP scheme before the credential (`"Authorization": "Bearer …"`, an MCP tool's headers in a body).
     v += schemeLength(text, v);
     let vEnd = v;
-    while (vEnd < length && vEnd - v < 200 && is(VALUE_CHAR, text.charCodeAt(vEnd))) {
-      // `NAME=value` inside a value (`"content": "TAVILY_API_KEY=…"`, an env file a tool read) is a pair
-      // of its own: the value ends before it. Base64 padding (`==` at the end) is no such `=`.
-      if (text.charCodeAt(vEnd) === EQUALS && vEnd > v && vEnd - v <= 41 && namesPair(text, v, vEnd)) break;
-      vEnd++;
-    }
+    while (vEnd < length && vEnd - v < 200 && is(VALUE_CHAR, text.charCodeAt(vEnd))) vEnd++;
     if (vEnd - v < 16) continue;
     // Back over spaces (each run once: it ends at the previous separator), a quote, then the name.
     let end = sep;
@@ -300,14 +294,6 @@ export function* keyValuePairs(text: string, nameEnds?: readonly string[]): Gene
     if (nameEnds && !endsWithAny(text, start, end, nameEnds)) continue;
     yield { name: text.slice(start, end), value: text.slice(v, vEnd) };
   }
-}
-
-/** `text[start, end)` is a name (`[A-Za-z_][\w-]*`) and the `=` at `end` starts a value, not base64 padding. */
-function namesPair(text: string, start: number, end: number): boolean {
-  const next = text.charCodeAt(end + 1);
-  if (next === EQUALS || !is(VALUE_CHAR, next) || !is(NAME_START, text.charCodeAt(start))) return false;
-  for (let k = start + 1; k < end; k++) if (!is(NAME_CHAR, text.charCodeAt(k))) return false;
-  return true;
 }
 
 const SCHEMES = ['bearer ', 'basic ', 'token '];

@@ -90,10 +90,11 @@ describe.skipIf(!hasCorpus)('cassette lint over ../shared/corpus', () => {
     expect(unreadable.every((f) => f.messages.some((m) => /not an HTTP cassette/.test(m.message)))).toBe(true);
     const secrets = out.flatMap((f) => f.messages.filter((m) => m.ruleId?.startsWith('secret-')).map((m) => m.message));
     // Placeholders (REDACTED, <API_KEY>, filtered, test-api-key) and infrastructure cookies (__cf_bm, _cfuvid,
-    // WMF-Uniq: all the corpus holds) are never reported.
-    expect(secrets).toEqual([]);
+    // WMF-Uniq: all the corpus holds) are never reported. The one finding is a real-looking 32-character
+    // `datadogServiceMap.apiKey` in the site configuration JSON kept inside a JSON string of a cody recording.
+    expect(secrets).toEqual(['response body holds a credential: high-entropy apiKey cdf0…(32 chars) (stored encoded: redact it by re-recording)']);
     // go-vcr request content_length 0 is an unknown length; the two request mismatches left only warn.
     expect(out.flatMap((f) => f.messages).filter((m) => m.ruleId === 'content-length' && (m as { severity?: number }).severity === 2)).toEqual([]);
-    expect(out.flatMap((f) => f.messages).filter((m) => m.ruleId === 'secret-body')).toEqual([]);
+    expect(out.flatMap((f) => f.messages).filter((m) => m.ruleId === 'secret-body').map((m) => m.message)).toEqual(secrets);
   });
 });

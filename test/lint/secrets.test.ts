@@ -57,20 +57,6 @@ describe('secret-body: every key shape, at its position', () => {
     expect(maskSecretsInText(body)).not.toMatch(new RegExp(`${secret}|${other}`));
   });
 
-  // An env file a tool read, or pasted in a prompt: `NAME=value` right after a JSON key or another
-  // `name:` was taken as that pair's value (`content` = `MISTRAL_API_KEY=…`) and never judged.
-  it('finds NAME=value pairs inside the value of another pair (an env file in a tool result or a prompt)', () => {
-    const mistral = 'Wm4Tq9Xc2Lv7Bn0Rk5Hs8Jd3Pf6Gy1Az';
-    const tavily = 'q8Zr2LmX0vTb7NcK4pWyE5sDu3Ii9Oo';
-    const body = JSON.stringify({ model: 'm', messages: [{ role: 'tool', tool_call_id: 'c1', content: `MISTRAL_API_KEY=${mistral}\nDEBUG=1` }, { role: 'user', content: `my env: TAVILY_API_KEY=${tavily}` }] });
-    const findings = lint(interactionWith('', body), 'secret-body');
-    expect(findings.map((f) => f.message)).toEqual([`request body holds a credential: high-entropy MISTRAL_API_KEY ${maskSecret(mistral)}`, `request body holds a credential: high-entropy TAVILY_API_KEY ${maskSecret(tavily)}`]);
-    expect(maskSecretsInText(body)).not.toMatch(new RegExp(`${mistral}|${tavily}`));
-    // Base64 padding is no `NAME=value`: a padded key-like value is still found whole.
-    const padded = 'QWxhZGRpbjpvcGVuIHNlc2FtZQx9Tz==';
-    expect(lint(interactionWith('', JSON.stringify({ client_secret: padded })), 'secret-body').map((f) => f.message)).toEqual([`request body holds a credential: high-entropy client_secret ${maskSecret(padded)}`]);
-  });
-
   // RFC 6749 2.3.1: a client secret goes in an x-www-form-urlencoded body, where `+` and `/` are
   // percent-encoded; Azure (Entra ID) client secrets hold `~`. Both were cut short and passed.
   it.each([
