@@ -125,6 +125,13 @@ describe('views', () => {
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
   });
 
+  it('writes tiny costs in CSV as plain decimals, rounded as --json rounds them', () => {
+    const csv = renderCostCsv(buildCostReport([{ ...rows[0]!, cost: 7.5e-7, estimate: 0.1 + 0.2 }]));
+    const cells = csv.split('\r\n')[1]!.split(',');
+    expect(cells[9]).toBe('0.00000075');
+    expect(cells[11]).toBe('0.3');
+  });
+
   it('writes Markdown with the total first and cassette text escaped', () => {
     const md = renderCostMarkdown(buildCostReport([{ ...rows[0]!, model: 'a|b' }]));
     expect(md.split('\n')[0]).toMatch(/^### LLM cost: \$0\.00272/);
