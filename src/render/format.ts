@@ -22,12 +22,18 @@ export function roundUsd<T extends number | null | undefined>(usd: T): T {
   return (typeof usd === 'number' ? Math.round(usd * 1e12) / 1e12 : usd) as T;
 }
 
-/** USD with enough digits for tiny per-call costs. */
+/**
+ * USD as people read it, the same in every renderer (show, cost, diff, HTML): `$0`, `$1.2345`
+ * (4 decimals from a cent up), `$0.00001258` (up to 8 decimals below a cent, trailing zeros cut),
+ * `<$0.00000001` for a cost that is not zero but rounds to it. Empty for undefined.
+ */
 export function formatUsd(usd: number | undefined): string {
   if (usd === undefined) return '';
   if (usd === 0) return '$0';
-  if (usd < 0.01) return `$${Number(usd.toPrecision(4)).toFixed(8).replace(/0+$/, '')}`;
-  return `$${usd.toFixed(4)}`;
+  if (Math.abs(usd) >= 0.01) return `$${usd.toFixed(4)}`;
+  const fixed = usd.toFixed(8).replace(/\.?0+$/, '');
+  if (fixed === '0' || fixed === '-0') return `${usd < 0 ? '-' : ''}<$0.00000001`;
+  return `$${fixed}`;
 }
 
 /** Wrap text to `width` columns with a hanging indent; sanitised. */

@@ -1,3 +1,4 @@
+import { formatUsd } from '../../render/format.js';
 import { count } from '../../text/plural.js';
 import { LOCAL_PRICED_AS, type BudgetResult, type CostGroup, type CostRow } from '../types.js';
 
@@ -9,12 +10,9 @@ export const TOKEN_COLUMNS = [
   ['reasoning', 'reasoningTokens'],
 ] as const satisfies readonly (readonly [string, keyof CostRow & keyof CostGroup])[];
 
-/** USD for tables: tiny per-call costs keep their significant digits. */
+/** USD for tables: {@link formatUsd}, and `?` for a cost that is not known. */
 export function usd(value: number | null): string {
-  if (value === null) return '?';
-  if (value === 0) return '$0';
-  if (value < 0.01) return `$${value.toFixed(8).replace(/0+$/, '').replace(/\.$/, '')}`;
-  return `$${value.toFixed(4)}`;
+  return value === null ? '?' : formatUsd(value);
 }
 
 /** The tail of a long path, so columns stay narrow: `…/cassettes/test_x.yaml`. */

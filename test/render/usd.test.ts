@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { usd } from '../../src/cost/render/shared.js';
+import { formatUsd } from '../../src/render/format.js';
+
+describe('USD for people', () => {
+  it('is one rule in show, diff and HTML (formatUsd) and in the cost tables (usd)', () => {
+    const cases: [number, string][] = [
+      [0, '$0'],
+      [12.3456789, '$12.3457'],
+      [0.01, '$0.0100'],
+      [0.0001247, '$0.0001247'],
+      // Eight decimals below a cent: show printed 4 significant digits ($0.0001235), cost 8 decimals.
+      [0.00012345, '$0.00012345'],
+      [0.00001258, '$0.00001258'],
+      [8e-8, '$0.00000008'],
+      // Not zero, but zero at eight decimals: show printed `$0.`, cost `$0`.
+      [3e-9, '<$0.00000001'],
+      [-3e-9, '-<$0.00000001'],
+    ];
+    for (const [value, text] of cases) {
+      expect(formatUsd(value), String(value)).toBe(text);
+      expect(usd(value), String(value)).toBe(text);
+    }
+    expect(formatUsd(undefined)).toBe('');
+    expect(usd(null)).toBe('?');
+  });
+});
