@@ -58,6 +58,17 @@ describe('lint options as in ESLint and gitleaks', () => {
     expect([bad.status, bad.stderr]).toEqual([2, 'cassette: --color takes always, never or auto, got "sometimes"\n']);
     expect(normalizeColorArgs(['lint', '--', '--color=x'])).toEqual(['lint', '--', '--color=x']);
   });
+
+  it('--color followed by a word that is no path is a usage error, not a missing file; a path or a revision stays', () => {
+    const dir = project({ 'a.yaml': leaky(KEY), maybe: leaky(KEY) });
+    for (const command of ['lint', 'show', 'cost']) {
+      const bad = cli([command, '--color', 'sometimes', 'a.yaml'], { cwd: dir });
+      expect([bad.status, bad.stderr], command).toEqual([2, 'cassette: --color takes always, never or auto, got "sometimes"\n']);
+    }
+    // a file named like a word is still a file
+    expect(cli(['lint', '--color', 'maybe'], { cwd: dir }).stdout).toMatch(/\x1b\[/);
+    expect(normalizeColorArgs(['diff', '--git', '--color', 'main'], () => false)).toEqual(['diff', '--git', '--color', 'main']);
+  });
 });
 
 describe('--config - and --baseline - read standard input', () => {
