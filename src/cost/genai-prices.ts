@@ -2,7 +2,7 @@ import type { PriceCalculation, PriceOptions } from '@pydantic/genai-prices';
 import { calcPriceFound as calcPrice } from './found-models.js';
 import { bedrockEndpoint } from './bedrock-region.js';
 import { priorityExtra } from './openai-priority.js';
-import { audioSupplement, BEDROCK_SUPPLEMENT, longContextProvider, perplexityRequestFee } from './price-supplements.js';
+import { audioSupplement, BEDROCK_SUPPLEMENT, deepSeekHistoryProvider, longContextProvider, perplexityRequestFee } from './price-supplements.js';
 import type { PriceAnswer, PriceQuery, PriceTable } from './price-table.js';
 
 /**
@@ -10,7 +10,7 @@ import type { PriceAnswer, PriceQuery, PriceTable } from './price-table.js';
  * The provider is matched by the request URL, the model by name, prices at the recording date.
  * Every name variant is tried at the URL's provider first (Bedrock: the Bedrock rate, with the
  * supplement of `price-supplements.ts`), then by model name alone; a Bedrock call priced that way
- * says so in `note`. Long-context tiers and Perplexity request fees are applied on top.
+ * says so in `note`. Long-context tiers, DeepSeek's later prices and Perplexity request fees are applied on top.
  */
 export const genaiPrices: PriceTable = (query) => {
   const usage = genaiUsage(query);
@@ -40,8 +40,8 @@ export const genaiPrices: PriceTable = (query) => {
 };
 
 function answer(result: PriceCalculation, usage: Record<string, number | undefined>, model: string, query: PriceQuery, at: PriceOptions, note: string | undefined): PriceAnswer {
-  const long = longContextProvider(result, query.inputTokens);
-  const priced = (long ? calcPrice(usage, model, { provider: long, ...at }) : null) ?? result;
+  const supplement = longContextProvider(result, query.inputTokens) ?? deepSeekHistoryProvider(result, query.at);
+  const priced = (supplement ? calcPrice(usage, model, { provider: supplement, ...at }) : null) ?? result;
   let cost = priced.total_price;
   const fee = result.provider.id === 'perplexity' ? perplexityRequestFee(result.model.id, query.searchContextSize) : undefined;
   const tableFee = result.model_price.requests_kcount;

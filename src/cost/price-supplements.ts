@@ -92,3 +92,34 @@ export function audioSupplement(modelId: string, price: ModelPrice, inputAudioTo
   if (!audio || price.input_audio_mtok !== undefined || price.output_audio_mtok !== undefined || typeof input !== 'number' || typeof output !== 'number') return 0;
   return (inputAudioTokens * (audio[0] - input) + outputAudioTokens * (audio[1] - output)) / 1e6;
 }
+
+/**
+ * DeepSeek's price changes for `deepseek-chat` and `deepseek-reasoner` that the bundled table lacks
+ * (it keeps their V3/R1 standard and night prices of early 2025 for every date), USD per million tokens,
+ * each from its time on (the first at an hour, which the table's date-only constraints cannot say).
+ * Sources: https://api-docs.deepseek.com/quick_start/pricing ("Starting from 16:00 UTC on Sept 5th,
+ * 2025": both $0.07 cache hit, $0.56 cache miss, $1.68 output, night discount cancelled); DeepSeek's
+ * V3.2-Exp news of 2025-09-29 (API prices down 50%+, effective at once: both $0.028 / $0.28 / $0.42);
+ * DeepSeek's V4 preview news of 2026-04-24 (both names route to deepseek-v4-flash until they retire on
+ * 2026-07-24: the table's deepseek-v4-flash launch price, $0.0028 / $0.14 / $0.28).
+ */
+const DEEPSEEK_HISTORY: readonly { since: number; prices: ModelPrice }[] = [
+  { since: Date.parse('2025-09-05T16:00:00Z'), prices: { input_mtok: 0.56, cache_read_mtok: 0.07, output_mtok: 1.68 } },
+  { since: Date.parse('2025-09-29T00:00:00Z'), prices: { input_mtok: 0.28, cache_read_mtok: 0.028, output_mtok: 0.42 } },
+  { since: Date.parse('2026-04-24T00:00:00Z'), prices: { input_mtok: 0.14, cache_read_mtok: 0.0028, output_mtok: 0.28 } },
+];
+
+/**
+ * A provider holding DeepSeek's `deepseek-chat` or `deepseek-reasoner` at its DEEPSEEK_HISTORY price
+ * for `at` (now when undefined), when that time is past the first change; undefined otherwise (the
+ * table's price, with its hours of the day, stands), for any other model, or once the table has
+ * dated prices of its own for the model.
+ */
+export function deepSeekHistoryProvider(result: PriceCalculation, at: Date | undefined): Provider | undefined {
+  if (result.provider.id !== 'deepseek' || !/^deepseek-(chat|reasoner)$/.test(result.model.id)) return undefined;
+  const table = result.model.prices;
+  if (Array.isArray(table) && table.some((p) => p.constraint?.type === 'start_date')) return undefined;
+  const time = (at ?? new Date()).getTime();
+  const entry = DEEPSEEK_HISTORY.findLast((e) => e.since <= time);
+  return entry && { ...result.provider, models: [{ ...result.model, prices: entry.prices }] };
+}

@@ -213,6 +213,27 @@ describe('cost of one interaction', () => {
     expect(row(cassette(url, { model: 'gpt-4o-audio-preview' }, openai('gpt-4o-audio-preview-2025-06-03', { prompt_tokens: 1000, completion_tokens: 1000 }))).cost).toBeCloseTo((1000 * 2.5 + 1000 * 10) / 1e6, 12);
   });
 
+  // DeepSeek's pricing page and news: V3/R1 standard (UTC 00:30-16:30) $0.27/$0.07/$1.10 and $0.55/$0.14/$2.19, night $0.135/$0.035/$0.55;
+  // from 2025-09-05 16:00 UTC $0.56/$0.07/$1.68; from 2025-09-29 $0.28/$0.028/$0.42; from 2026-04-24 (V4-Flash alias) $0.14/$0.0028/$0.28.
+  it('prices deepseek-chat and deepseek-reasoner at the price of their recording date', () => {
+    const url = 'https://api.deepseek.com/chat/completions';
+    const usage = { prompt_tokens: 1_000_000, completion_tokens: 1_000_000, prompt_tokens_details: { cached_tokens: 400_000 } };
+    const cost = (model: string, at: string) => row(cassette(url, { model }, openai(model, usage), { recordedAt: at })).cost!;
+    const price = (miss: number, hit: number, out: number) => 0.6 * miss + 0.4 * hit + out;
+    for (const model of ['deepseek-chat', 'deepseek-reasoner']) {
+      expect(cost(model, '2025-09-10T12:00:00Z'), model).toBeCloseTo(price(0.56, 0.07, 1.68), 9);
+      expect(cost(model, '2025-10-15T03:00:00Z'), model).toBeCloseTo(price(0.28, 0.028, 0.42), 9);
+      expect(cost(model, '2025-12-24T20:00:00Z'), model).toBeCloseTo(price(0.28, 0.028, 0.42), 9);
+      expect(cost(model, '2026-05-10T12:00:00Z'), model).toBeCloseTo(price(0.14, 0.0028, 0.28), 9);
+      expect(cost(model, '2025-09-05T20:00:00Z'), model).toBeCloseTo(price(0.56, 0.07, 1.68), 9);
+    }
+    // Before September 2025 the table's hours of the day still hold.
+    expect(cost('deepseek-chat', '2025-06-02T10:00:00Z')).toBeCloseTo(price(0.27, 0.07, 1.1), 9);
+    expect(cost('deepseek-chat', '2025-06-02T20:00:00Z')).toBeCloseTo(price(0.135, 0.035, 0.55), 9);
+    expect(cost('deepseek-reasoner', '2025-06-02T10:00:00Z')).toBeCloseTo(price(0.55, 0.14, 2.19), 9);
+    expect(cost('deepseek-chat', '2025-09-05T15:00:00Z')).toBeCloseTo(price(0.27, 0.07, 1.1), 9);
+  });
+
   // Google's price list: Gemini 2.5 Flash Image, input $0.30/M, output $30/M for images ($0.039 for a 1,290-token image), $2.50/M for text.
   it('prices Gemini image output (candidatesTokensDetails IMAGE) at the image rate, the rest of the output as text', () => {
     const url = 'https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash-image:generateContent';
