@@ -5,7 +5,7 @@ import { lineOf, looksLikeSse, parseSse } from '../llm/sse.js';
 import { argumentsFragment, ToolCallAssembler } from '../llm/tool-calls.js';
 import type { Choice, LlmError, LlmResponse, Provider, ToolCall } from '../llm/types.js';
 import { openAIUsage, withGatewayReasoning } from './openai-usage.js';
-import { errorFromBody, firstText, parseOpenAIMessages, parseOpenAITools, pickParams, routeContent } from './openai-shared.js';
+import { azureDeployment, errorFromBody, firstText, parseOpenAIMessages, parseOpenAITools, pickParams, routeContent } from './openai-shared.js';
 import { clipText } from '../secrets/clip.js';
 
 /** OpenAI Chat Completions and the many APIs that copy it (OpenRouter, Azure, Groq, Mistral, DeepSeek, xAI...). */
@@ -22,7 +22,7 @@ export const openaiChat: Provider = {
     const req = asRecord(interaction.request.body.json) ?? {};
     return {
       provider: 'openai-chat',
-      model: asString(req.model),
+      model: asString(req.model) ?? azureDeployment(pathOf(interaction.request.url)),
       messages: parseOpenAIMessages(req.messages),
       tools: parseOpenAITools(req.tools ?? req.functions),
       params: pickParams(req, ['stream', 'max_tokens', 'max_completion_tokens', 'temperature', 'top_p', 'tool_choice', 'response_format', 'reasoning_effort', 'reasoning', 'n', 'seed', 'stop', 'parallel_tool_calls']),

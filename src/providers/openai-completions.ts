@@ -4,7 +4,7 @@ import type { LlmResponse, Provider } from '../llm/types.js';
 import { mediaType } from '../model/headers.js';
 import { chunkError, pathOf } from './openai-chat.js';
 import { openAIUsage } from './openai-usage.js';
-import { pickParams } from './openai-shared.js';
+import { azureDeployment, pickParams } from './openai-shared.js';
 import { emptyResponse, httpError, jsonEvents } from './reassembly.js';
 
 /** OpenAI's legacy Completions API (`/v1/completions`): `prompt` in, `choices[].text` out. */
@@ -17,7 +17,7 @@ export const openaiCompletions: Provider = {
     const prompts = Array.isArray(req.prompt) ? req.prompt : [req.prompt];
     return {
       provider: 'openai-completions',
-      model: asString(req.model),
+      model: asString(req.model) ?? azureDeployment(pathOf(interaction.request.url)),
       messages: prompts.filter((p): p is string => typeof p === 'string').map((text) => ({ role: 'prompt', text })),
       tools: [],
       params: pickParams(req, ['stream', 'max_tokens', 'temperature', 'top_p', 'n', 'stop', 'suffix', 'echo', 'logprobs']),

@@ -6,7 +6,7 @@ import { pathOf } from './openai-chat.js';
 import { outputWithReasoning, recordedCost } from './openai-usage.js';
 import { applyOutputItems, reasoningText } from './openai-responses-items.js';
 import { ResponsesItemAccumulator } from './openai-responses-stream.js';
-import { contentParts, parseOpenAITools, pickParams } from './openai-shared.js';
+import { azureDeployment, contentParts, parseOpenAITools, pickParams } from './openai-shared.js';
 import { emptyResponse, httpError, jsonEvents } from './reassembly.js';
 
 const TERMINAL = new Set(['response.completed', 'response.failed', 'response.incomplete']);
@@ -20,7 +20,7 @@ export const openaiResponses: Provider = {
     const req = asRecord(interaction.request.body.json) ?? {};
     return {
       provider: 'openai-responses',
-      model: asString(req.model),
+      model: asString(req.model) ?? azureDeployment(pathOf(interaction.request.url)),
       system: asString(req.instructions),
       messages: inputMessages(req.input),
       tools: parseOpenAITools(req.tools),

@@ -1,6 +1,7 @@
 import { asArray, asNumber, asRecord, asString, parseArguments, schemaParameterNames } from '../llm/json.js';
 import type { ContentPart, InlineMedia, LlmError, LlmMessage, ToolDefinition } from '../llm/types.js';
 import { clipText } from '../secrets/clip.js';
+import { decodeUriComponentSafe } from '../text/uri.js';
 
 /** Chat-style messages: `{role, content: string | parts[], tool_calls, tool_call_id}`. */
 export function parseOpenAIMessages(messages: unknown): LlmMessage[] {
@@ -72,6 +73,15 @@ export function parseOpenAITools(tools: unknown): ToolDefinition[] {
       schema,
     };
   });
+}
+
+/**
+ * The deployment an Azure OpenAI path names (`/openai/deployments/<name>/chat/completions`), which
+ * stands for the model there: Azure needs no `model` in the body. Undefined for any other path.
+ */
+export function azureDeployment(path: string): string | undefined {
+  const name = /\/openai\/deployments\/([^/]+)\//.exec(path)?.[1];
+  return name === undefined ? undefined : decodeUriComponentSafe(name);
 }
 
 /** The parameters worth showing, in a stable order. */
