@@ -3,7 +3,7 @@ import { cookieKind } from './cookies.js';
 import { decodeUriComponentSafe } from '../text/uri.js';
 import { memoByString } from './memo.js';
 import { urlCredentialParts } from './url-parts.js';
-import { isKeyLikeName, isPlaceholder, KEY_LIKE, NOT_CREDENTIAL, possiblePatterns, SECRET_PATTERNS, SECRET_QUERY_PARAMS } from './patterns.js';
+import { AFTER_DIGITS, isKeyLikeName, isPlaceholder, KEY_LIKE, NOT_CREDENTIAL, possiblePatterns, SECRET_PATTERNS, SECRET_QUERY_PARAMS } from './patterns.js';
 
 /** A credential found in an interaction: where, what kind, and the exact text to redact. */
 export interface FoundSecret {
@@ -168,9 +168,11 @@ export function patternSecrets(text: string): { kind: string; value: string }[] 
     // The matches text.matchAll(pattern.regex) gives, tried only where the pattern's prefix is: one
     // sweep of the text (possiblePatterns') instead of one more per pattern it may hold.
     const sticky = STICKY[order]!;
+    const digitsFirst = AFTER_DIGITS.has(pattern.id);
     let after = 0;
     for (let k = 0; k < offsets.length; k++) {
-      const at = offsets[k]!;
+      let at = offsets[k]!;
+      if (digitsFirst) at = digitsBefore(text, at);
       if (at < after) continue;
       sticky.lastIndex = at;
       const m = sticky.exec(text);
@@ -187,11 +189,18 @@ export function patternSecrets(text: string): { kind: string; value: string }[] 
     const m = matches[k]!;
     if (m.start < covered) continue;
     covered = m.end;
-    if (isPlaceholder(m.value) || insideBlob(text, m.start, m.end) || values.has(m.value)) continue;
+    if (isPlaceholder(m.value) || (!AFTER_DIGITS.has(m.kind) && insideBlob(text, m.start, m.end)) || values.has(m.value)) continue;
     values.add(m.value);
     out.push({ kind: m.kind, value: m.value });
   }
   return out;
+}
+
+/** Where the run of digits (up to 17, one more than a pattern takes) that ends at `at` starts. */
+function digitsBefore(text: string, at: number): number {
+  let s = at;
+  while (s > 0 && at - s < 17 && text.charCodeAt(s - 1) >= 48 && text.charCodeAt(s - 1) <= 57) s--;
+  return s;
 }
 
 function bodySecrets(text: string): { kind: string; value: string }[] {
@@ -211,10 +220,20 @@ function bodySecrets(text: string): { kind: string; value: string }[] {
  */
 export function keyValueSecrets(text: string): { kind: string; value: string }[] {
   const out: { kind: string; value: string }[] = [];
+  if (text.includes('form-data')) for (const { name, value } of multipartFields(text)) if (isKeyValueSecret(name, value)) out.push({ kind: `high-entropy ${name}`, value });
   // Most bodies name no key at all (`"max_tokens":` is not `token:`): one RegExp sweep tells.
   if (!KEY_LIKE_PAIR.test(text)) return out;
   for (const { name, value } of keyValuePairs(text, KEY_LIKE_ENDS)) if (isKeyValueSecret(name, value)) out.push({ kind: `high-entropy ${name}`, value });
   return out;
+}
+
+// A multipart form field: its name in the part's Content-Disposition, a few more part headers, a
+// blank line, then a one-line value. Every run is bounded, so each match attempt costs a few lines.
+const MULTIPART_FIELD = /Content-Disposition:[ \t]*form-data;[^\r\n]{0,200}?\bname="([^"\r\n]{1,64})"[^\r\n]{0,200}\r?\n(?:[\w-]{1,64}:[^\r\n]{0,200}\r?\n){0,8}\r?\n([^\r\n]{16,200})\r?\n/gi;
+
+/** Fields of a multipart/form-data body (`name="api_key"`, a blank line, the value): no `name=value` to find them by. */
+function* multipartFields(text: string): Generator<{ name: string; value: string }> {
+  for (const m of text.matchAll(MULTIPART_FIELD)) yield { name: m[1]!, value: m[2]! };
 }
 
 /** True when `value` held under `name` is a credential as keyValueSecrets judges one: a key-like name, a random-looking value. */

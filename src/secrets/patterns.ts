@@ -26,7 +26,19 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
   { id: 'stripe-key', description: 'Stripe secret key', regex: /(?<![\w/+])[sr]k_live_[A-Za-z0-9]{20,}/g },
   { id: 'slack-token', description: 'Slack token', regex: /(?<![\w/+])xox[abposr]-[A-Za-z0-9-]{10,}/g },
   { id: 'jwt', description: 'JSON Web Token', regex: /(?<![\w/+])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g },
+  // Google OAuth 2.0 access tokens (`ya29.a0Af…`; service accounts' `ya29.c.…` hold more dots), whatever the field is called.
+  { id: 'google-oauth-token', description: 'Google OAuth access token', regex: /(?<![\w/+])ya29\.(?=[\w.-]{20})[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*/g },
+  // Telegram bot tokens, `<bot id>:A<34>` (gitleaks' telegram-bot-api-token), also in the Bot API's paths
+  // (`/bot<token>/sendMessage`, so any non-digit may come before). Its prefix `:A` follows the id's digits.
+  { id: 'telegram-bot-token', description: 'Telegram bot token', regex: /(?<![0-9])[0-9]{5,16}:A[A-Za-z0-9_-]{34}(?![A-Za-z0-9_-])/g },
 ];
+
+/**
+ * Patterns whose literal prefix (HINTS) comes after a run of up to 16 digits that starts the match:
+ * the match is tried from the start of that run. Their `:` is no base64 character, so such a match
+ * is never a chance one inside a blob.
+ */
+export const AFTER_DIGITS: ReadonlySet<string> = new Set(['telegram-bot-token']);
 
 /** Header names whose values are credentials. */
 export const SECRET_HEADERS = new Set([
@@ -97,7 +109,7 @@ const HINTS: Record<string, string[]> = {
   'anthropic-key': ['sk-ant-'], 'openrouter-key': ['sk-or-'], 'openai-key': ['sk-'], 'google-api-key': ['AIza'],
   'aws-access-key': ['AKIA', 'ASIA'], 'github-token': ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_'], 'huggingface-token': ['hf_'],
   'groq-key': ['gsk_'], 'xai-key': ['xai-'], 'perplexity-key': ['pplx-'], 'stripe-key': ['sk_live_', 'rk_live_'],
-  'slack-token': ['xox'], jwt: ['eyJ'],
+  'slack-token': ['xox'], jwt: ['eyJ'], 'google-oauth-token': ['ya29.'], 'telegram-bot-token': [':A'],
 };
 
 const HINT_ENTRIES = Object.entries(HINTS);

@@ -24,6 +24,10 @@ const KEYS: [string, string][] = [
   ['xai-key', `xai-${'Q7wE9rT1yU3iO5pA'.repeat(5)}`],
   ['perplexity-key', `pplx-${'Q7wE9rT1yU3iO5pA'.repeat(3)}`],
   ['stripe-key', `${'sk'}_live_${'Q7wE9rT1yU3iO5pA'.repeat(2)}`],
+  // A Google OAuth access token and a Telegram bot token hold no key-like name: the shape tells.
+  ['google-oauth-token', `ya29.a0Af${'Q7wE9rT1yU3iO5pA'.repeat(4)}`],
+  ['google-oauth-token', `ya29.c.b0Aa${'Q7wE9rT1yU3iO5pA'.repeat(2)}.${'Zx8Cv6Bn4Mq2Wd0R'.repeat(2)}`],
+  ['telegram-bot-token', `123456789:AA${'Q7wE9rT1yU3iO5pA'.repeat(2)}z`],
 ];
 
 const interactionWith = (headers: string, body = '{"model":"m","messages":[]}', url = 'https://api.example.com/v1/chat/completions') =>
@@ -199,6 +203,52 @@ describe('secret-url: signed URLs and fragments', () => {
   });
 });
 
+describe('secrets without a key-like name: Telegram bot tokens in URL paths, multipart fields, Google OAuth tokens', () => {
+  const telegram = `123456789:AA${'Q7wE9rT1yU3iO5pA'.repeat(2)}z`;
+  const oauth = `ya29.a0Af${'Q7wE9rT1yU3iO5pA'.repeat(4)}`;
+  const secret = 'q8Zr3VtX9pLmK2wYc7Hn4JfB6sDgA1eQ';
+
+  it("flags a Telegram bot token in the Bot API's path (/bot<token>/method, /file/bot<token>/...), masks it and --fix redacts it", () => {
+    for (const url of [`https://api.telegram.org/bot${telegram}/sendMessage`, `https://api.telegram.org/file/bot${telegram}/photos/file_1.jpg`]) {
+      const text = interactionWith('', undefined, url);
+      const findings = lint(text, 'secret-url');
+      expect(findings.map((f) => f.message), url).toEqual([`URL path holds a credential: telegram-bot-token ${maskSecret(telegram)}`]);
+      expect(at(findings)).toEqual([positionOf(text, telegram)]);
+      expect(findings[0]!.fix?.map((e) => text.slice(e.start, e.end))).toEqual([telegram]);
+      expect(maskUrl(url)).toBe(url.replace(telegram, maskSecret(telegram)));
+    }
+    // In a body, inside a URL a tool was given.
+    const body = JSON.stringify({ model: 'm', messages: [{ role: 'tool', content: `POST https://api.telegram.org/bot${telegram}/sendMessage ok` }] });
+    expect(lint(interactionWith('', body), 'secret-body').map((f) => f.message)).toEqual([`request body holds a credential: telegram-bot-token ${maskSecret(telegram)}`]);
+  });
+
+  it('leaves ids and times that only look like it alone', () => {
+    for (const text of [`12:${'A'.repeat(35)}`, `1234567890123456789:AA${'b'.repeat(33)}`, `123456:AA${'b'.repeat(20)}`, `123456:AA${'b'.repeat(40)}`]) {
+      expect(patternSecrets(text), text).toEqual([]);
+    }
+  });
+
+  it('flags a key-like field of a multipart/form-data body (CRLF or LF), masks it everywhere and --fix redacts it', () => {
+    for (const nl of ['\r\n', '\n']) {
+      const multipart = ['--XyZ', 'Content-Disposition: form-data; name="api_key"', '', secret, '--XyZ', 'Content-Disposition: form-data; name="file"; filename="a.txt"', 'Content-Type: text/plain', '', 'hello', '--XyZ', 'Content-Disposition: form-data; name="purpose"', '', 'fine-tune-results-2024', '--XyZ--', ''].join(nl);
+      const text = goVcr([{ body: multipart, url: 'https://api.example.com/v1/files', headers: '      X-Other:\n      - x\n' }]);
+      const findings = lint(text, 'secret-body');
+      expect(findings.map((f) => f.message), JSON.stringify(nl)).toEqual([`request body holds a credential: high-entropy api_key ${maskSecret(secret)}`]);
+      expect(findings[0]!.fix?.map((e) => text.slice(e.start, e.end))).toEqual([secret]);
+      expect(maskSecretsInText(multipart)).toBe(multipart.replace(secret, maskSecret(secret)));
+    }
+  });
+
+  it('flags a Google OAuth token under any field name, in requests and responses', () => {
+    const text = goVcr([{ body: JSON.stringify({ credential: oauth }), url: 'https://api.example.com/v1/session', responseBody: JSON.stringify({ bearer: oauth }) }]);
+    expect(findSecrets(loadCassette(text, 't.yaml').interactions[0]!).map((f) => [f.field, f.kind, f.value])).toEqual([
+      ['request body', 'google-oauth-token', oauth],
+      ['response body', 'google-oauth-token', oauth],
+    ]);
+    expect(maskSecretsInText(`{"credential": "${oauth}."}`)).toBe(`{"credential": "${maskSecret(oauth)}."}`);
+  });
+});
+
 describe('secret-url outside the query: userinfo and path', () => {
   const token = `ghp_${'A1b2C3d4E5f6'.repeat(3)}`;
   const key = `sk-proj-${'Ab3dE5fG7hJ9kL1m'.repeat(2)}`;
@@ -340,7 +390,7 @@ describe('one sweep for every key prefix', () => {
   });
 
   it('patternSecrets, trying each pattern only at its prefixes, finds what matchAll over the whole text finds', () => {
-    const piece = fc.oneof(fc.constantFrom(...KEYS.map(([, v]) => v), 'sk-', 'sk-ant-', 'AKIA', 'eyJ', 'xox', '/', '+', ' ', 'a', 'Q7wE9rT1yU3iO5pA', '-', '_'), fc.string({ maxLength: 6 }));
+    const piece = fc.oneof(fc.constantFrom(...KEYS.map(([, v]) => v), 'sk-', 'sk-ant-', 'AKIA', 'eyJ', 'xox', 'ya29.', ':A', '12345', '9', 'bot', '.', '/', '+', ' ', 'a', 'Q7wE9rT1yU3iO5pA', '-', '_'), fc.string({ maxLength: 6 }));
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
         const text = pieces.join('');
@@ -380,7 +430,8 @@ function patternSecretsByMatchAll(text: string): { kind: string; value: string }
   for (const m of matches) {
     if (m.start < covered) continue;
     covered = m.end;
-    if (isPlaceholder(m.value) || out.some((o) => o.value === m.value) || insideBlobLike(text, m.start, m.end)) continue;
+    // A Telegram token's `:` is no base64 character: it is never a chance match inside a blob.
+    if (isPlaceholder(m.value) || out.some((o) => o.value === m.value) || (m.kind !== 'telegram-bot-token' && insideBlobLike(text, m.start, m.end))) continue;
     out.push({ kind: m.kind, value: m.value });
   }
   return out;
