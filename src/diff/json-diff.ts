@@ -166,15 +166,45 @@ function diffLists(before: readonly unknown[], after: readonly unknown[], path: 
   }
   if (before.every(isPrimitive) && after.every(isPrimitive)) return diffPrimitiveLists(before, after, path);
   const out: JsonChange[] = [];
-  // Items with the same content pairwise align one to one, as Myers' diff over their keys would.
-  const oneToOne = before.length === after.length && before.every((item, k) => sameContent(item, after[k]));
-  const steps: AlignStep[] = oneToOne ? before.map((_, k) => ({ kind: 'same', before: k, after: k })) : alignByKey(before.map(contentKey), after.map(contentKey));
-  for (const step of steps) {
+  for (const step of alignItems(before, after)) {
     if (step.kind === 'added') out.push({ path: childPath(path, step.after), kind: 'added', after: after[step.after], appended: step.appended });
     else if (step.kind === 'removed') out.push({ path: childPath(path, step.before), kind: 'removed', before: before[step.before] });
     else if (!Object.is(before[step.before], after[step.after])) out.push(...diffJson(before[step.before], after[step.after], childPath(path, step.after)));
   }
   return out;
+}
+
+/**
+ * `alignByKey(before.map(contentKey), after.map(contentKey))`, with keys made only where they can
+ * change the answer. Leading items with the same content pairwise align one to one, as Myers'
+ * diff, which takes the common leading keys first, would align them; after them, one item left on
+ * each side is kept or edited by whether their keys are equal, and items left on one side only
+ * are added or removed. A re-record's or diff FILE's message lists mostly differ in their last
+ * message, whose keys (every string of it tested for an id) were ~4% of diff FILE's CPU.
+ */
+export function alignItems(before: readonly unknown[], after: readonly unknown[]): AlignStep[] {
+  const steps: AlignStep[] = [];
+  let lead = 0;
+  while (lead < before.length && lead < after.length && sameContent(before[lead], after[lead])) {
+    steps.push({ kind: 'same', before: lead, after: lead });
+    lead++;
+  }
+  const [left, right] = [before.length - lead, after.length - lead];
+  if (left === 0 && right === 0) return steps;
+  if (left === 0) for (let k = lead; k < after.length; k++) steps.push({ kind: 'added', after: k, appended: true });
+  else if (right === 0) for (let k = lead; k < before.length; k++) steps.push({ kind: 'removed', before: k });
+  else if (left === 1 && right === 1) {
+    const [x, y] = [before[lead], after[lead]];
+    const same = !contentDiffers(x, y) && contentKey(x) === contentKey(y);
+    steps.push({ kind: same ? 'same' : 'edited', before: lead, after: lead });
+  } else {
+    for (const step of alignByKey(before.slice(lead).map(contentKey), after.slice(lead).map(contentKey))) {
+      if (step.kind === 'added') steps.push({ ...step, after: step.after + lead });
+      else if (step.kind === 'removed') steps.push({ ...step, before: step.before + lead });
+      else steps.push({ ...step, before: step.before + lead, after: step.after + lead });
+    }
+  }
+  return steps;
 }
 
 /**

@@ -9,7 +9,7 @@ function queryValue(name: string, value: string): string {
   return brief(new URL(safe).searchParams.get(name) ?? value, 60).replace(/^"|"$/g, '');
 }
 
-function counted(query: readonly [string, string][]): Map<string, string[]> {
+function counted(query: readonly (readonly [string, string])[]): Map<string, string[]> {
   const map = new Map<string, string[]>();
   for (const [k, v] of query) map.set(k, [...(map.get(k) ?? []), v]);
   return map;
@@ -21,6 +21,8 @@ function counted(query: readonly [string, string][]): Map<string, string[]> {
  * parameter on its own (`url query api-version added (8)`).
  */
 export function diffUrls(a: UrlParts, b: UrlParts): { lines: SummaryLine[]; idsChanged: boolean } {
+  // One URL read twice gives the same parts (urlParts): nothing differs.
+  if (a === b) return { lines: [], idsChanged: false };
   const lines: SummaryLine[] = [];
   if (a.host !== b.host) lines.push({ category: 'request', text: `host: ${a.host} → ${b.host}` });
   if (a.model !== b.model) lines.push({ category: 'model', text: `model changed: ${a.model ?? '(none)'} → ${b.model ?? '(none)'}` });
