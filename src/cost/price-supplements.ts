@@ -94,32 +94,42 @@ export function audioSupplement(modelId: string, price: ModelPrice, inputAudioTo
 }
 
 /**
- * DeepSeek's price changes for `deepseek-chat` and `deepseek-reasoner` that the bundled table lacks
- * (it keeps their V3/R1 standard and night prices of early 2025 for every date), USD per million tokens,
- * each from its time on (the first at an hour, which the table's date-only constraints cannot say).
- * Sources: https://api-docs.deepseek.com/quick_start/pricing ("Starting from 16:00 UTC on Sept 5th,
- * 2025": both $0.07 cache hit, $0.56 cache miss, $1.68 output, night discount cancelled); DeepSeek's
- * V3.2-Exp news of 2025-09-29 (API prices down 50%+, effective at once: both $0.028 / $0.28 / $0.42);
- * DeepSeek's V4 preview news of 2026-04-24 (both names route to deepseek-v4-flash until they retire on
- * 2026-07-24: the table's deepseek-v4-flash launch price, $0.0028 / $0.14 / $0.28).
+ * DeepSeek's price history for `deepseek-chat` and `deepseek-reasoner`, which the bundled table
+ * lacks: it holds only the prices of 2025-02-26 to 2025-09-05 (standard by day, a night discount
+ * from 16:30 to 00:30 UTC), for every date. USD per million tokens, each era from its time on; an
+ * era without a price for the model keeps the table's. Sources: DeepSeek's pricing page
+ * (https://api-docs.deepseek.com/quick_start/pricing; earlier versions: V3's launch prices of
+ * $0.014 cache hit / $0.14 / $0.28 "until 2025-02-08 16:00 (UTC)", R1 not discounted; "Starting from
+ * 16:00 UTC on Sept 5th, 2025": both $0.07 / $0.56 / $1.68, the night discount cancelled); its
+ * notice of 2025-02-26 (the night discount from 00:30 Beijing time, 16:30 UTC, that day); its
+ * V3.2-Exp news of 2025-09-29 (API prices down 50%+, at once: both $0.028 / $0.28 / $0.42); its V4
+ * preview news of 2026-04-24 (both names route to deepseek-v4-flash until they retire on 2026-07-24:
+ * the table's deepseek-v4-flash launch price, $0.0028 / $0.14 / $0.28).
  */
-const DEEPSEEK_HISTORY: readonly { since: number; prices: ModelPrice }[] = [
-  { since: Date.parse('2025-09-05T16:00:00Z'), prices: { input_mtok: 0.56, cache_read_mtok: 0.07, output_mtok: 1.68 } },
-  { since: Date.parse('2025-09-29T00:00:00Z'), prices: { input_mtok: 0.28, cache_read_mtok: 0.028, output_mtok: 0.42 } },
-  { since: Date.parse('2026-04-24T00:00:00Z'), prices: { input_mtok: 0.14, cache_read_mtok: 0.0028, output_mtok: 0.28 } },
+const DEEPSEEK_HISTORY: readonly { since: number; chat?: ModelPrice; reasoner?: ModelPrice }[] = [
+  { since: -Infinity, chat: deepSeek(0.14, 0.014, 0.28), reasoner: deepSeek(0.55, 0.14, 2.19) },
+  { since: Date.parse('2025-02-08T16:00:00Z'), chat: deepSeek(0.27, 0.07, 1.1), reasoner: deepSeek(0.55, 0.14, 2.19) },
+  { since: Date.parse('2025-02-26T16:30:00Z') },
+  { since: Date.parse('2025-09-05T16:00:00Z'), chat: deepSeek(0.56, 0.07, 1.68), reasoner: deepSeek(0.56, 0.07, 1.68) },
+  { since: Date.parse('2025-09-29T00:00:00Z'), chat: deepSeek(0.28, 0.028, 0.42), reasoner: deepSeek(0.28, 0.028, 0.42) },
+  { since: Date.parse('2026-04-24T00:00:00Z'), chat: deepSeek(0.14, 0.0028, 0.28), reasoner: deepSeek(0.14, 0.0028, 0.28) },
 ];
+
+function deepSeek(input: number, cacheRead: number, output: number): ModelPrice {
+  return { input_mtok: input, cache_read_mtok: cacheRead, output_mtok: output };
+}
 
 /**
  * A provider holding DeepSeek's `deepseek-chat` or `deepseek-reasoner` at its DEEPSEEK_HISTORY price
- * for `at` (now when undefined), when that time is past the first change; undefined otherwise (the
- * table's price, with its hours of the day, stands), for any other model, or once the table has
- * dated prices of its own for the model.
+ * for `at` (now when undefined); undefined when that era keeps the table's price (with its hours of
+ * the day), for any other model, or once the table has dated prices of its own for the model.
  */
 export function deepSeekHistoryProvider(result: PriceCalculation, at: Date | undefined): Provider | undefined {
-  if (result.provider.id !== 'deepseek' || !/^deepseek-(chat|reasoner)$/.test(result.model.id)) return undefined;
+  const id = /^deepseek-(chat|reasoner)$/.exec(result.model.id)?.[1] as 'chat' | 'reasoner' | undefined;
+  if (result.provider.id !== 'deepseek' || !id) return undefined;
   const table = result.model.prices;
   if (Array.isArray(table) && table.some((p) => p.constraint?.type === 'start_date')) return undefined;
   const time = (at ?? new Date()).getTime();
-  const entry = DEEPSEEK_HISTORY.findLast((e) => e.since <= time);
-  return entry && { ...result.provider, models: [{ ...result.model, prices: entry.prices }] };
+  const prices = DEEPSEEK_HISTORY.findLast((e) => e.since <= time)?.[id];
+  return prices && { ...result.provider, models: [{ ...result.model, prices }] };
 }

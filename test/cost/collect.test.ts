@@ -213,7 +213,8 @@ describe('cost of one interaction', () => {
     expect(row(cassette(url, { model: 'gpt-4o-audio-preview' }, openai('gpt-4o-audio-preview-2025-06-03', { prompt_tokens: 1000, completion_tokens: 1000 }))).cost).toBeCloseTo((1000 * 2.5 + 1000 * 10) / 1e6, 12);
   });
 
-  // DeepSeek's pricing page and news: V3/R1 standard (UTC 00:30-16:30) $0.27/$0.07/$1.10 and $0.55/$0.14/$2.19, night $0.135/$0.035/$0.55;
+  // DeepSeek's pricing page and news: V3/R1 standard (UTC 00:30-16:30) $0.27/$0.07/$1.10 and $0.55/$0.14/$2.19, night (from 2025-02-26 16:30 UTC)
+  // $0.135/$0.035/$0.55; V3's launch price until 2025-02-08 16:00 UTC $0.14/$0.014/$0.28;
   // from 2025-09-05 16:00 UTC $0.56/$0.07/$1.68; from 2025-09-29 $0.28/$0.028/$0.42; from 2026-04-24 (V4-Flash alias) $0.14/$0.0028/$0.28.
   it('prices deepseek-chat and deepseek-reasoner at the price of their recording date', () => {
     const url = 'https://api.deepseek.com/chat/completions';
@@ -227,11 +228,18 @@ describe('cost of one interaction', () => {
       expect(cost(model, '2026-05-10T12:00:00Z'), model).toBeCloseTo(price(0.14, 0.0028, 0.28), 9);
       expect(cost(model, '2025-09-05T20:00:00Z'), model).toBeCloseTo(price(0.56, 0.07, 1.68), 9);
     }
-    // Before September 2025 the table's hours of the day still hold.
+    // From the night discount's start (2025-02-26 16:30 UTC) to September 2025 the table's hours of the day hold.
     expect(cost('deepseek-chat', '2025-06-02T10:00:00Z')).toBeCloseTo(price(0.27, 0.07, 1.1), 9);
     expect(cost('deepseek-chat', '2025-06-02T20:00:00Z')).toBeCloseTo(price(0.135, 0.035, 0.55), 9);
     expect(cost('deepseek-reasoner', '2025-06-02T10:00:00Z')).toBeCloseTo(price(0.55, 0.14, 2.19), 9);
+    expect(cost('deepseek-reasoner', '2025-06-02T20:00:00Z')).toBeCloseTo(price(0.135, 0.035, 0.55), 9);
     expect(cost('deepseek-chat', '2025-09-05T15:00:00Z')).toBeCloseTo(price(0.27, 0.07, 1.1), 9);
+    expect(cost('deepseek-chat', '2025-02-26T17:00:00Z')).toBeCloseTo(price(0.135, 0.035, 0.55), 9);
+    // Before it there was no night price: standard at any hour; V3's launch price until 2025-02-08 16:00 UTC (R1 not discounted).
+    expect(cost('deepseek-chat', '2025-02-20T20:00:00Z')).toBeCloseTo(price(0.27, 0.07, 1.1), 9);
+    expect(cost('deepseek-reasoner', '2025-02-20T20:00:00Z')).toBeCloseTo(price(0.55, 0.14, 2.19), 9);
+    expect(cost('deepseek-chat', '2025-01-15T20:00:00Z')).toBeCloseTo(price(0.14, 0.014, 0.28), 9);
+    expect(cost('deepseek-reasoner', '2025-01-25T20:00:00Z')).toBeCloseTo(price(0.55, 0.14, 2.19), 9);
   });
 
   // Google's price list: Gemini 2.5 Flash Image, input $0.30/M, output $30/M for images ($0.039 for a 1,290-token image), $2.50/M for text.
