@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { maskHeaders, maskSecretsInText, maskUrl, maskValue } from '../../src/secrets/mask.js';
-import { sanitize, sanitizeLine } from '../../src/text/sanitize.js';
+import { sanitize, sanitizeLine, sanitizeOutput } from '../../src/text/sanitize.js';
 import { parseInteractionSpecs } from '../../src/cli/interaction-spec.js';
 
 describe('sanitize', () => {
@@ -10,6 +10,8 @@ describe('sanitize', () => {
     ['osc \x1b]0;title\x07', 'osc \\x1b]0;title\\x07'],
     ['c1 \u009b2J', 'c1 \\x9b2J'],
     ['bidi \u202eevil', 'bidi \\u202eevil'],
+    // Every bidi control of Unicode's list (UAX #9): the marks too, the Arabic letter mark among them.
+    ['marks \u200e\u200f\u061c end', 'marks \\u200e\\u200f\\u061c end'],
     ['lone \r return', 'lone \\r return'],
     ['keeps\nnew lines\tand tabs\r\n', 'keeps\nnew lines\tand tabs\r\n'],
   ])('%j', (input, out) => {
@@ -17,6 +19,15 @@ describe('sanitize', () => {
   });
   it('one-line contexts escape new lines too', () => {
     expect(sanitizeLine('a\nb\x1b')).toBe('a\\nb\\x1b');
+  });
+
+  it('every bidi control is made visible in one-line contexts and at the output boundary too', () => {
+    const bidi = ['\u061c', '\u200e', '\u200f', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069'];
+    for (const ch of bidi) {
+      const code = `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
+      expect(sanitizeLine(`a${ch}b`), code).toBe(`a${code}b`);
+      expect(sanitizeOutput(`a${ch}b`), code).toBe(`a${code}b`);
+    }
   });
 });
 
