@@ -4,7 +4,6 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array);
 }
 
-/** Field paths for an interaction whose request/response keys are the usual ones. */
 /** go-vcr's `form` (`{name: [values]}`) or HAR's `params` (`[{name, value}]`) as name/value pairs; undefined when none. */
 export function formFields(form: unknown): Header[] | undefined {
   const out: Header[] = [];
@@ -13,11 +12,15 @@ export function formFields(form: unknown): Header[] | undefined {
   return out.length > 0 ? out : undefined;
 }
 
+/**
+ * Field paths for an interaction whose request/response keys are the usual ones: `base` joined to
+ * each of `names`, added to `out` (a new object unless given) in the order of `names`.
+ */
 export function standardFieldPaths(
   base: DocPath,
   names: Partial<Record<InteractionField, readonly (string | number)[]>>,
+  out: Partial<Record<InteractionField, DocPath>> = {},
 ): Partial<Record<InteractionField, DocPath>> {
-  const out: Partial<Record<InteractionField, DocPath>> = {};
   // Once per interaction of every command: no entries() pairs, one array per path.
   for (const field in names) out[field as InteractionField] = base.concat(names[field as InteractionField]!);
   return out;

@@ -75,12 +75,19 @@ function emptyResponse(streamed: boolean): LlmResponse {
   return { provider: 'openai-chat', text: '', reasoning: '', toolCalls: [], streamed, warnings: [] };
 }
 
+// Read once per chunk of a stream (~35 per interaction): typeof tests written out, not helper calls,
+// since a 1-16 MiB file runs without TurboFan, which would inline them (bin/cassette.js).
 function readEnvelope(out: LlmResponse, body: Record<string, unknown>): void {
-  out.model = asString(body.model) ?? out.model;
-  out.id = asString(body.id) ?? out.id;
-  out.created = unixSeconds(body.created) ?? out.created;
+  const { model, id, created, choices } = body;
+  if (typeof model === 'string') out.model = model;
+  if (typeof id === 'string') out.id = id;
+  if (typeof created === 'number') out.created = unixSeconds(created) ?? out.created;
   // Groq streams put usage under `x_groq` on the last chunk; Moonshot (Kimi) streams in the last chunk's choice.
-  const usage = asRecord(body.usage) ?? asRecord(asRecord(body.x_groq)?.usage) ?? asRecord(asRecord(asArray(body.choices)[0])?.usage);
+  const first = Array.isArray(choices) ? (choices[0] as unknown) : undefined;
+  const usage =
+    asRecord(body.usage) ??
+    (body.x_groq === undefined ? undefined : asRecord(asRecord(body.x_groq)?.usage)) ??
+    (typeof first === 'object' && first !== null && (first as Record<string, unknown>).usage !== undefined ? asRecord(asRecord(first)?.usage) : undefined);
   if (usage) out.usage = { ...openAIUsage(usage), serviceTier: asString(body.service_tier) };
 }
 
@@ -136,7 +143,10 @@ function fromStream(body: string): LlmResponse {
   // with `deltaText`) has no chunk of ours: say so instead of calling it truncated.
   let chunks = 0;
   const otherEvents = new Set<string>();
-  for (const event of stream.events) {
+  // Indexed loops: a for...of over an array makes an iterator and a result per step without TurboFan.
+  const events = stream.events;
+  for (let e = 0; e < events.length; e++) {
+    const event = events[e]!;
     const parsed = tryEventJson(event);
     if (!parsed.ok) {
       const line = lineOf(body, event.data);
@@ -148,10 +158,13 @@ function fromStream(body: string): LlmResponse {
     if (isChatChunk(chunk)) chunks++;
     else otherEvents.add(event.event ?? 'message');
     // An error chunk may still carry usage and a last delta (OpenRouter): read them too.
-    const error = chunkError(chunk, event.event);
-    if (error) out.error = error;
+    if (chunk.error !== undefined || event.event === 'error') {
+      const error = chunkError(chunk, event.event);
+      if (error) out.error = error;
+    }
     readEnvelope(out, chunk);
-    for (const c of asArray(chunk.choices)) applyDelta(choices, asRecord(c) ?? {});
+    const list = chunk.choices;
+    if (Array.isArray(list)) for (let c = 0; c < list.length; c++) applyDelta(choices, asRecord(list[c]) ?? NO_CHOICE);
   }
   const finished = [...choices.values()].sort((a, b) => a.index - b.index).map(finishChoice);
   applyChoices(out, finished);
@@ -169,6 +182,9 @@ function isChatChunk(chunk: Record<string, unknown>): boolean {
   return Array.isArray(chunk.choices) || 'usage' in chunk || typeof chunk.object === 'string' || 'error' in chunk || 'x_groq' in chunk;
 }
 
+/** A choice that is not an object reads as an empty one (index 0, no delta). */
+const NO_CHOICE: Record<string, unknown> = Object.freeze({});
+
 function applyDelta(choices: Map<number, ChoiceAccumulator>, choice: Record<string, unknown>): void {
   const index = asNumber(choice.index) ?? 0;
   let acc = choices.get(index);
@@ -176,20 +192,39 @@ function applyDelta(choices: Map<number, ChoiceAccumulator>, choice: Record<stri
     acc = { index, text: '', reasoning: '', refusal: '', calls: new ToolCallAssembler() };
     choices.set(index, acc);
   }
-  const delta = asRecord(choice.delta) ?? {};
-  const content = routeContent(delta.content);
-  acc.text += content.text;
-  acc.refusal += asString(delta.refusal) ?? '';
+  const delta = asRecord(choice.delta);
+  // No delta (the last chunk's, or a usage chunk's) adds nothing: it reads as `{}`.
+  if (delta) applyDeltaFields(acc, delta);
+  const finish = choice.finish_reason;
+  if (typeof finish === 'string' && finish !== '') acc.finishReason = finish;
+}
+
+/**
+ * A delta's text, refusal, reasoning and tool-call fragments added to its choice. What the helpers
+ * (routeContent, firstText, asArray) would give, with the common shapes (a string content, no
+ * reasoning, no tool calls) tested inline: this runs once per chunk of every stream.
+ */
+function applyDeltaFields(acc: ChoiceAccumulator, delta: Record<string, unknown>): void {
+  const { content, refusal, reasoning, reasoning_content: reasoningContent, tool_calls: toolCalls } = delta;
+  let contentReasoning = '';
+  if (typeof content === 'string') acc.text += content;
+  else if (Array.isArray(content)) {
+    const routed = routeContent(content);
+    acc.text += routed.text;
+    contentReasoning = routed.reasoning;
+  }
+  if (typeof refusal === 'string') acc.refusal += refusal;
   // OpenRouter sends `reasoning` and the same text again in `reasoning_details`: read one of them.
-  const reasoning = firstText(delta.reasoning, delta.reasoning_content, content.reasoning);
-  acc.reasoning += reasoning ?? reasoningDetailsText(delta.reasoning_details);
-  for (const tc of asArray(delta.tool_calls)) {
-    const frag = asRecord(tc) ?? {};
+  if (typeof reasoning === 'string' && reasoning !== '') acc.reasoning += reasoning;
+  else if (typeof reasoningContent === 'string' && reasoningContent !== '') acc.reasoning += reasoningContent;
+  else if (contentReasoning !== '') acc.reasoning += contentReasoning;
+  else if (Array.isArray(delta.reasoning_details)) acc.reasoning += reasoningDetailsText(delta.reasoning_details);
+  if (!Array.isArray(toolCalls)) return;
+  for (let t = 0; t < toolCalls.length; t++) {
+    const frag = asRecord(toolCalls[t]) ?? {};
     const fn = asRecord(frag.function) ?? {};
     acc.calls.push({ index: asNumber(frag.index), id: asString(frag.id), name: asString(fn.name), args: argumentsFragment(fn.arguments) });
   }
-  const finish = asString(choice.finish_reason);
-  if (finish) acc.finishReason = finish;
 }
 
 function finishChoice(acc: ChoiceAccumulator): Choice {

@@ -56,6 +56,33 @@ const cases: { name: string; body: string; headers?: Header[]; status?: number; 
     body: delta({ reasoning: 'think', reasoning_details: [{ type: 'reasoning.text', text: 'think' }] }) + delta({ reasoning_details: [{ type: 'reasoning.summary', summary: ' more' }] }) + delta({ content: 'answer' }, 'stop') + 'data: [DONE]\n\n',
     expect: { reasoning: 'think more', text: 'answer' },
   },
+  // The delta's fields are read inline (applyDeltaFields) where they once went through routeContent,
+  // firstText and asArray: each shape those helpers took still reads the same.
+  {
+    name: 'an empty reasoning does not hide reasoning_content; parts route text and thinking (Mistral)',
+    body:
+      delta({ reasoning: '', reasoning_content: 'r1' }) +
+      delta({ content: [{ type: 'thinking', thinking: [{ type: 'text', text: ' r2' }] }, { type: 'text', text: 'A' }, 'B'] }) +
+      delta({ content: [{ type: 'thinking', thinking: ' r3' }], reasoning_details: [{ text: 'not read' }] }) +
+      delta({ reasoning_details: [{ text: ' r4' }, { summary: ' r5' }, 7] }) +
+      delta({ content: null, refusal: null, reasoning: 5, reasoning_details: 'not a list', tool_calls: 'not a list' }, 'stop') +
+      'data: [DONE]\n\n',
+    expect: { reasoning: 'r1 r2 r3 r4 r5', text: 'AB', refusal: undefined, toolCalls: [], finishReason: 'stop' },
+  },
+  {
+    name: 'a choice that is not an object, or has no delta, adds nothing but still opens choice 0',
+    body: data({ id: 'c', choices: [null] }) + data({ id: 'c', choices: [{ index: 0, finish_reason: '' }] }) + data({ id: 'c', choices: [{ index: 0, delta: 'x', finish_reason: 'stop' }] }) + 'data: [DONE]\n\n',
+    expect: { text: '', reasoning: '', finishReason: 'stop', warnings: [] },
+  },
+  {
+    name: 'an `event: error` without an error key, a string error, Groq usage under x_groq, and envelope fields of the wrong type',
+    body:
+      data({ id: 'c1', model: 'm1', created: 1700000000000, choices: [{ index: 0, delta: { content: 'a' } }] }) +
+      data({ id: 7, model: null, created: 'x', choices: [], x_groq: { usage: { prompt_tokens: 5, completion_tokens: 2 } } }) +
+      'event: error\ndata: {"message":"overloaded","type":"overloaded_error"}\n\n' +
+      data({ error: 'plain' }),
+    expect: { id: 'c1', model: 'm1', created: 1700000000, text: 'a', usage: { inputTokens: 5, outputTokens: 2 }, error: { message: 'plain' } },
+  },
   {
     name: 'refusal',
     body: delta({ refusal: "I can't" }) + delta({ refusal: ' help.' }, 'stop') + 'data: [DONE]\n\n',
