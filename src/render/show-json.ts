@@ -75,10 +75,12 @@ export function interactionJson(s: ShownInteraction, o: ShowJsonOptions): object
  */
 function maskStrings(value: unknown): unknown {
   if (typeof value === 'string') return maskSecretsInText(value);
-  if (Array.isArray(value)) return value.map(maskStrings);
   if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(maskStrings);
+  // Keys by index, not Object.entries' [key, value] pairs: once per object of every interaction shown.
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = maskStrings(v);
+  const keys = Object.keys(value);
+  for (let k = 0; k < keys.length; k++) out[keys[k]!] = maskStrings((value as Record<string, unknown>)[keys[k]!]);
   return out;
 }
 
