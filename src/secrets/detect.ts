@@ -3,7 +3,7 @@ import { cookieKind } from './cookies.js';
 import { decodeUriComponentSafe } from '../text/uri.js';
 import { memoByString } from './memo.js';
 import { urlCredentialParts } from './url-parts.js';
-import { AFTER_DIGITS, isKeyLikeName, isPlaceholder, KEY_LIKE, NOT_CREDENTIAL, possiblePatterns, SECRET_PATTERNS, SECRET_QUERY_PARAMS } from './patterns.js';
+import { AFTER_DIGITS, AFTER_PREFIX, isKeyLikeName, isPlaceholder, KEY_LIKE, NOT_CREDENTIAL, possiblePatterns, SECRET_PATTERNS, SECRET_QUERY_PARAMS } from './patterns.js';
 
 /** A credential found in an interaction: where, what kind, and the exact text to redact. */
 export interface FoundSecret {
@@ -118,6 +118,9 @@ function findUrlSecrets(url: string): UrlSecret[] {
     if (!isPlaceholder(decodeUriComponentSafe(userinfo.password))) out.push({ kind: 'password', value: userinfo.password, field: 'userinfo', urlPart: 'userinfo' });
   }
   for (const segment of segments) for (const s of patternSecrets(segment)) out.push({ ...s, field: 'path', urlPart: 'path' });
+  // A webhook URL's credential spans the host and several segments (`hooks.slack.com/services/T…/B…/…`).
+  const q0 = url.search(/[?#]/);
+  for (const s of patternSecrets(q0 < 0 ? url : url.slice(0, q0))) if (AFTER_PREFIX.has(s.kind)) out.push({ ...s, field: 'path', urlPart: 'path' });
   // The query, and a fragment of parameters too: OAuth's implicit flow redirects to `…#access_token=…`.
   const q = url.search(/[?#]/);
   if (q < 0) return out;
@@ -189,7 +192,7 @@ export function patternSecrets(text: string): { kind: string; value: string }[] 
     const m = matches[k]!;
     if (m.start < covered) continue;
     covered = m.end;
-    if (isPlaceholder(m.value) || (!AFTER_DIGITS.has(m.kind) && insideBlob(text, m.start, m.end)) || values.has(m.value)) continue;
+    if (isPlaceholder(m.value) || (!AFTER_DIGITS.has(m.kind) && !AFTER_PREFIX.has(m.kind) && insideBlob(text, m.start, m.end)) || values.has(m.value)) continue;
     values.add(m.value);
     out.push({ kind: m.kind, value: m.value });
   }

@@ -44,7 +44,8 @@ export function maskHeaders(headers: readonly Header[]): Header[] {
 export function maskUrl(url: string): string {
   const q = url.indexOf('?');
   const head = maskUrlHead(q < 0 ? url : url.slice(0, q));
-  if (q < 0) return head;
+  // Webhook paths (AFTER_PREFIX: slack-webhook, discord-webhook) span segments: the head is searched whole too.
+  if (q < 0) return maskSecretsInText(head);
   return maskSecretsInText(
     head +
       '?' +

@@ -31,7 +31,18 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
   // Telegram bot tokens, `<bot id>:A<34>` (gitleaks' telegram-bot-api-token), also in the Bot API's paths
   // (`/bot<token>/sendMessage`, so any non-digit may come before). Its prefix `:A` follows the id's digits.
   { id: 'telegram-bot-token', description: 'Telegram bot token', regex: /(?<![0-9])[0-9]{5,16}:A[A-Za-z0-9_-]{34}(?![A-Za-z0-9_-])/g },
+  // Webhook URLs whose path is the credential (gitleaks' slack-webhook-url and discord webhook rules):
+  // the path after the route, `T…/B…/…` and `<id>/<token>`, told by the host and route before it.
+  { id: 'slack-webhook', description: 'Slack incoming webhook', regex: /(?<=(?<![\w.-])hooks\.slack\.com\/(?:services|workflows|triggers)\/)[A-Za-z0-9+/]{43,56}(?![A-Za-z0-9+/])/g },
+  { id: 'discord-webhook', description: 'Discord webhook', regex: /(?<=(?<![\w.-])discord(?:app)?\.com\/api\/webhooks\/)[0-9]{17,20}\/[A-Za-z0-9_-]{60,80}(?![A-Za-z0-9_-])/g },
 ];
+
+/**
+ * Patterns whose match starts right after their literal prefix (HINTS: a webhook's host and route).
+ * They span a URL's path segments, so a URL's head is searched whole for them; and the prefix tells,
+ * so such a match is never a chance one inside a blob.
+ */
+export const AFTER_PREFIX: ReadonlySet<string> = new Set(['slack-webhook', 'discord-webhook']);
 
 /**
  * Patterns whose literal prefix (HINTS) comes after a run of up to 16 digits that starts the match:
@@ -110,6 +121,8 @@ const HINTS: Record<string, string[]> = {
   'aws-access-key': ['AKIA', 'ASIA'], 'github-token': ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_'], 'huggingface-token': ['hf_'],
   'groq-key': ['gsk_'], 'xai-key': ['xai-'], 'perplexity-key': ['pplx-'], 'stripe-key': ['sk_live_', 'rk_live_'],
   'slack-token': ['xox'], jwt: ['eyJ'], 'google-oauth-token': ['ya29.'], 'telegram-bot-token': [':A'],
+  'slack-webhook': ['hooks.slack.com/services/', 'hooks.slack.com/workflows/', 'hooks.slack.com/triggers/'],
+  'discord-webhook': ['discord.com/api/webhooks/', 'discordapp.com/api/webhooks/'],
 };
 
 const HINT_ENTRIES = Object.entries(HINTS);
@@ -125,7 +138,7 @@ const ANY_HINT = new RegExp(
 
 /**
  * The patterns `text` may match, each id with the offsets (ascending) where one of its literal
- * prefixes starts: every match of a pattern starts at one of them, so a text without any cannot
+ * prefixes starts (ends, for AFTER_PREFIX): every match of a pattern starts at one of them, so a text without any cannot
  * match and the RegExp is skipped, and one that has some needs the RegExp only there (see
  * patternSecrets). Every position is tried, so prefixes that overlap (`AKIAIza`) are all seen.
  */
@@ -144,9 +157,10 @@ export function possiblePatterns(text: string): ReadonlyMap<string, readonly num
       for (let p = 0; p < prefixes.length; p++) {
         const at = found.indexOf(prefixes[p]!);
         if (at === -1) continue;
+        const start = m.index + at + (AFTER_PREFIX.has(entry[0]) ? prefixes[p]!.length : 0);
         const offsets = hints.get(entry[0]);
-        if (offsets) offsets.push(m.index + at);
-        else hints.set(entry[0], [m.index + at]);
+        if (offsets) offsets.push(start);
+        else hints.set(entry[0], [start]);
         break;
       }
     }

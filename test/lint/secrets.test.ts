@@ -222,6 +222,24 @@ describe('secrets without a key-like name: Telegram bot tokens in URL paths, mul
     expect(lint(interactionWith('', body), 'secret-body').map((f) => f.message)).toEqual([`request body holds a credential: telegram-bot-token ${maskSecret(telegram)}`]);
   });
 
+  it('flags the path of a Slack or Discord webhook URL (no segment alone looks like a key), in the URL and in a body; masks it and --fix redacts it', () => {
+    const slack = `T04ABCDEF12/B07GHIJKL34/${'q8Zr3VtX9pLm'.repeat(2)}`;
+    const discord = `1234567890123456789/${'Q7wE9rT1yU3iO5pA'.repeat(4)}-Vb_`;
+    for (const [kind, url, secret] of [['slack-webhook', `https://hooks.slack.com/services/${slack}`, slack], ['discord-webhook', `https://discord.com/api/webhooks/${discord}`, discord]] as const) {
+      const text = interactionWith('', undefined, url);
+      const findings = lint(text, 'secret-url');
+      expect(findings.map((f) => f.message), kind).toEqual([`URL path holds a credential: ${kind} ${maskSecret(secret)}`]);
+      expect(at(findings)).toEqual([positionOf(text, secret)]);
+      expect(findings[0]!.fix?.map((e) => text.slice(e.start, e.end))).toEqual([secret]);
+      expect(maskUrl(url)).toBe(url.replace(secret, maskSecret(secret)));
+      const body = JSON.stringify({ model: 'm', messages: [{ role: 'user', content: `post to ${url} please` }] });
+      expect(lint(interactionWith('', body), 'secret-body').map((f) => f.message), kind).toEqual([`request body holds a credential: ${kind} ${maskSecret(secret)}`]);
+    }
+    // Another host, or a path too short to be one, is not a webhook.
+    expect(patternSecrets(`https://hooks.slack.com.evil/services/${slack}`)).toEqual([]);
+    expect(patternSecrets('https://hooks.slack.com/services/T0/B0/x')).toEqual([]);
+  });
+
   it('leaves ids and times that only look like it alone', () => {
     for (const text of [`12:${'A'.repeat(35)}`, `1234567890123456789:AA${'b'.repeat(33)}`, `123456:AA${'b'.repeat(20)}`, `123456:AA${'b'.repeat(40)}`]) {
       expect(patternSecrets(text), text).toEqual([]);
@@ -390,7 +408,7 @@ describe('one sweep for every key prefix', () => {
   });
 
   it('patternSecrets, trying each pattern only at its prefixes, finds what matchAll over the whole text finds', () => {
-    const piece = fc.oneof(fc.constantFrom(...KEYS.map(([, v]) => v), 'sk-', 'sk-ant-', 'AKIA', 'eyJ', 'xox', 'ya29.', ':A', '12345', '9', 'bot', '.', '/', '+', ' ', 'a', 'Q7wE9rT1yU3iO5pA', '-', '_'), fc.string({ maxLength: 6 }));
+    const piece = fc.oneof(fc.constantFrom(...KEYS.map(([, v]) => v), 'sk-', 'sk-ant-', 'AKIA', 'eyJ', 'xox', 'ya29.', ':A', '12345', '9', 'bot', '.', 'hooks.slack.com/services/', 'discord.com/api/webhooks/', '123456789012345678/', '/', '+', ' ', 'a', 'Q7wE9rT1yU3iO5pA', '-', '_'), fc.string({ maxLength: 6 }));
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
         const text = pieces.join('');
@@ -430,8 +448,8 @@ function patternSecretsByMatchAll(text: string): { kind: string; value: string }
   for (const m of matches) {
     if (m.start < covered) continue;
     covered = m.end;
-    // A Telegram token's `:` is no base64 character: it is never a chance match inside a blob.
-    if (isPlaceholder(m.value) || out.some((o) => o.value === m.value) || (m.kind !== 'telegram-bot-token' && insideBlobLike(text, m.start, m.end))) continue;
+    // A Telegram token's `:` is no base64 character, a webhook's host comes before it: never a chance match inside a blob.
+    if (isPlaceholder(m.value) || out.some((o) => o.value === m.value) || (!['telegram-bot-token', 'slack-webhook', 'discord-webhook'].includes(m.kind) && insideBlobLike(text, m.start, m.end))) continue;
     out.push({ kind: m.kind, value: m.value });
   }
   return out;
