@@ -24,6 +24,20 @@ describe('patchHunks (the hunks worked out from the first line that differs on)'
     );
   });
 
+  it('equals them where one line is replaced in a long text (the excerpt then ends early too)', () => {
+    const some = fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', ''), { minLength: 1, maxLength: 30 });
+    fc.assert(
+      fc.property(some, fc.nat(), fc.constantFrom('a', 'b', 'x', ''), fc.nat(4), (lines, at, line, context) => {
+        const before = `${lines.join('\n')}\n`;
+        const changed = [...lines];
+        changed[at % lines.length] = line;
+        const after = `${changed.join('\n')}\n`;
+        expect(patchHunks(before, after, context)).toEqual(structuredPatch('before', 'after', before, after, '', '', { context }).hunks);
+      }),
+      { seed: 18, numRuns: 1500 },
+    );
+  });
+
   it('numbers the hunks of a long body from the start of the whole text', () => {
     const body = (n: number) => `${JSON.stringify({ model: 'm', messages: [{ role: 'system', content: 'be brief' }, { role: 'user', content: `question ${n}` }], tools: Array.from({ length: 8 }, (_, k) => ({ name: `t${k}` })) }, null, 2)}\n`;
     const lines = unifiedDiff(body(1), body(2), PLAIN);
