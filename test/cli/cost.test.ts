@@ -111,6 +111,17 @@ describe('cassette cost options', () => {
     expect(r.stdout).toContain('1 unknown · total $0.0027204 (unknown costs not included)');
     expect(r.stdout).toContain('within budget: --max-cost $1.0000, total $0.0027204 (1 unknown cost not included)');
   });
+
+  it('refuses a budget that is no decimal number (an unset variable gives an empty one, not a limit of 0) and tokens that are no whole number', () => {
+    const file = join(SAMPLES, 'vcrpy/anthropic-stream-tools.yaml');
+    for (const [flag, value] of [['--max-cost', ''], ['--max-cost', ' '], ['--max-cost', '0x10'], ['--max-tokens', ''], ['--max-tokens', '1.5'], ['--max-tokens', '0x10']]) {
+      const r = cli(['cost', flag!, value!, file]);
+      expect([r.status, r.stderr], `${flag} ${JSON.stringify(value)}`).toEqual([2, `cassette: ${flag} needs a ${flag === '--max-tokens' ? 'whole' : 'non-negative'} number, got "${value}"\n`]);
+    }
+    expect(cli(['cost', '--max-cost', '$1e3', file]).status).toBe(0);
+    expect(cli(['cost', '--max-tokens', '1e9', file]).status).toBe(0);
+    expect(cli(['cost', '--max-cost', '.5', file]).status).toBe(0);
+  });
 });
 
 describe.skipIf(!hasCorpus)('cassette cost over ../shared/corpus', () => {

@@ -29,10 +29,14 @@ export interface CostFlags {
 
 const GROUPS: readonly GroupBy[] = ['model', 'provider', 'cassette'];
 
-function limit(value: string | undefined, flag: string): number | undefined {
+// A decimal number as written (`0.05`, `$0.05`, `1e3`): `Number` would read an empty or blank value, as
+// an unset variable gives (`--max-cost "$BUDGET"`), as 0, and `0x10` as 16.
+const DECIMAL = /^\$?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+
+function limit(value: string | undefined, flag: string, whole = false): number | undefined {
   if (value === undefined) return undefined;
-  const n = Number(value.replace(/^\$/, ''));
-  if (!Number.isFinite(n) || n < 0) throw new UsageError(`${flag} needs a non-negative number, got "${value}"`);
+  const n = DECIMAL.test(value) ? Number(value.replace(/^\$/, '')) : NaN;
+  if (!Number.isFinite(n) || (whole && !Number.isInteger(n))) throw new UsageError(`${flag} needs a ${whole ? 'whole' : 'non-negative'} number, got "${value}"`);
   return n;
 }
 
@@ -40,7 +44,7 @@ export async function costCommand(paths: string[], flags: CostFlags): Promise<vo
   if (flags.by !== undefined && !GROUPS.includes(flags.by as GroupBy)) throw new UsageError(`--by must be one of ${GROUPS.join(', ')}`);
   if ([flags.json, flags.csv, flags.markdown].filter(Boolean).length > 1) throw new UsageError('choose one of --json, --csv, --markdown');
   checkProviderFlag(flags.provider);
-  const budget = { maxCost: limit(flags.maxCost, '--max-cost'), maxTokens: limit(flags.maxTokens, '--max-tokens') };
+  const budget = { maxCost: limit(flags.maxCost, '--max-cost'), maxTokens: limit(flags.maxTokens, '--max-tokens', true) };
   let priceFile: CostWorkOptions['priceFile'];
   if (flags.priceFile) {
     let text: string;
