@@ -25,7 +25,7 @@ describe('patchHunks (the hunks worked out from the first line that differs on)'
   });
 
   it('equals them where one line is replaced in a long text (the excerpt then ends early too)', () => {
-    const some = fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', ''), { minLength: 1, maxLength: 30 });
+    const some = fc.array(fc.constantFrom<string>('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', ''), { minLength: 1, maxLength: 30 });
     fc.assert(
       fc.property(some, fc.nat(), fc.constantFrom('a', 'b', 'x', ''), fc.nat(4), (lines, at, line, context) => {
         const before = `${lines.join('\n')}\n`;
