@@ -68,10 +68,11 @@ export function schemaParameterNames(schema: unknown): string[] {
 
 /**
  * A `created` timestamp as Unix seconds. Some OpenAI-compatible servers send milliseconds;
- * anything past 1e11 (the year 5138 in seconds) is read as milliseconds.
+ * anything past 1e11 (the year 5138 in seconds) is read as milliseconds. Some send 0 (Azure's
+ * first `prompt_filter_results` chunk, Snowflake's every chunk): no time, undefined, as a negative.
  */
 export function unixSeconds(value: unknown): number | undefined {
   const n = asNumber(value);
-  if (n === undefined) return undefined;
+  if (n === undefined || n <= 0) return undefined;
   return n > 1e11 ? Math.floor(n / 1000) : n;
 }

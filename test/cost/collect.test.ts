@@ -287,6 +287,16 @@ describe('cost of one interaction', () => {
     expect(created.pricedAt).toBe('2026-01-01T00:00:00.000Z');
   });
 
+  // o3: $10/$40 per million until 2025-06-10, $2/$8 from then (OpenAI's price cut, in the bundled table).
+  it('reads `created: 0` (Azure\'s filter chunk, Snowflake) as no time, not 1970: the Date header dates the call', () => {
+    const url = 'https://api.openai.com/v1/chat/completions';
+    const res = { ...openai('o3-2025-04-16', { prompt_tokens: 1_000_000, completion_tokens: 1_000_000 }), created: 0 };
+    const dated = row(cassette(url, { model: 'o3' }, res, { headers: [{ name: 'Date', value: 'Tue, 01 Jul 2025 10:00:00 GMT' }] }));
+    expect(dated.pricedAt).toBe('2025-07-01T10:00:00.000Z');
+    expect(dated.cost).toBeCloseTo(2 + 8, 8);
+    expect(row(cassette(url, { model: 'o3' }, res)).pricedAt).toBeUndefined();
+  });
+
   it('caps cached tokens at the input when an API reports more (xAI through Azure)', () => {
     const usage = { prompt_tokens: 293, completion_tokens: 58, prompt_tokens_details: { cached_tokens: 387 } };
     const r = row(cassette('https://x.services.ai.azure.com/models/chat/completions', { model: 'grok-4-1-fast-non-reasoning' }, openai('grok-4-1-fast-non-reasoning', usage)));
