@@ -182,6 +182,12 @@ class Reader {
     // Continuation lines mostly share one indentation: one native prefix test, not a count of its spaces.
     let pad = '';
     for (let k = this.next(s); ; ) {
+      // An empty line (half the lines of an SSE body: each event ends in one) is a break, no more.
+      if (text.charCodeAt(k) === 10) {
+        blank++;
+        k++;
+        continue;
+      }
       const n = pad !== '' && text.startsWith(pad, k) && text.charCodeAt(k + pad.length) !== 32 ? pad.length : this.indent(k);
       const at = k + n;
       if (text.charCodeAt(at) === 10) {
@@ -191,7 +197,7 @@ class Reader {
       }
       if (n <= parent) bail();
       if (n !== pad.length) pad = ' '.repeat(n);
-      parts.push(blank === 0 ? ' ' : '\n'.repeat(blank));
+      parts.push(blank < FOLDS.length ? FOLDS[blank]! : '\n'.repeat(blank));
       blank = 0;
       const e = this.end(at);
       if (e < close) {
@@ -328,6 +334,9 @@ const DEFAULT_IMPLICIT =
 function isLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
+
+/** What a quoted scalar's line break folds to after n blank lines (a space, or n newlines), for the usual n: not made anew per line. */
+const FOLDS = [' ', '\n', '\n\n', '\n\n\n', '\n\n\n\n'];
 
 /** Where a single-quoted scalar's closing quote is in `text` (from `from`, past `''` pairs), or -1. */
 function closingQuote(text: string, from: number): number {

@@ -35,6 +35,8 @@ const HANDLED: [string, string][] = [
   ['a folded quote whose continuation lines are indented unevenly', "- a: 'one\n    two\n      three\n\n     four'\n"],
   ['a folded quote with runs of one indentation, a deeper line and blank lines of more spaces', "- a: 'one\n    two\n    three\n        four\n    five\n        \n    six\n      seven'\n"],
   ['a lone dash at the end of the text', '- a: 1\n-'],
+  // Empty lines are taken before the indentation test, and fold from a table up to 4 blank lines.
+  ['a folded quote with 0 to 6 blank lines between its lines, and none after its opening quote', "- a: '\n\n    one\n    two\n\n    three\n\n\n\n\n    four\n\n\n\n\n\n\n    five\n\n    '\n  b: '\n    x'\n"],
 ];
 
 /** Constructs it leaves to js-yaml: it must say so (undefined), never guess. */
