@@ -10,7 +10,10 @@ let saveCodeCache;
 /** Input of a known total size (bytes) below this runs without TurboFan (see below). */
 const NO_TURBOFAN_BELOW = 16 << 20;
 
-if (args[0] === POOL_WORKER && !require('node:worker_threads').isMainThread) {
+if (require.main !== module) {
+  // Loaded by a test (test/cli/plain-stdio.test.ts) for the writer below: run nothing.
+  module.exports = { plainWriter };
+} else if (args[0] === POOL_WORKER && !require('node:worker_threads').isMainThread) {
   // A worker thread of src/cli/pool.ts: it loads the worker bundle with a code cache of its own, as
   // the main thread does the CLI's (a worker is a new V8 isolate: without one it would parse and
   // compile the bundle again). It gets the main thread's arguments after POOL_WORKER, so it knows
@@ -21,6 +24,7 @@ if (args[0] === POOL_WORKER && !require('node:worker_threads').isMainThread) {
   // Written once the first file is done, so the cache holds the functions a file's work compiles.
   worker.firstFileDone.then(() => saveCodeCache?.());
 } else if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+  plainStdio();
   process.stdout.write(`${require('../package.json').version}\n`);
 } else {
   // Interactions are read, shown and dropped one at a time, so nearly everything dies young: a
@@ -39,6 +43,7 @@ if (args[0] === POOL_WORKER && !require('node:worker_threads').isMainThread) {
   // malloc arenas add ~7 MB to the peak RSS, 0.7x a 10 MiB file (README, "Memory"). JSON too, since
   // its list split skips strings with a RegExp (src/source/json-list.ts; its byte loop ran 5x
   // slower without TurboFan): 10 MiB HAR and nock files 10-19% less CPU. Larger input keeps it.
+  plainStdio();
   const bytes = inputBytes(args.slice(1));
   const large = bytes === undefined || bytes.max >= 1 << 20;
   const noTurbofan = large && bytes !== undefined && bytes.total < NO_TURBOFAN_BELOW;
@@ -46,6 +51,87 @@ if (args[0] === POOL_WORKER && !require('node:worker_threads').isMainThread) {
   if (large) startEarlyWorkers(args);
   const { run } = loadBundle('run', args[0], args[0], large ? (noTurbofan ? 'mid' : 'large') : '');
   run(process.argv).then(() => saveCodeCache?.());
+}
+
+/**
+ * process.stdout and process.stderr, where they are not terminals (a file, a pipe, a socket,
+ * /dev/null), become plain writers (plainWriter below): node's own stream objects load some twenty modules of its stream
+ * machinery when first touched, ~10% of a one-file run's CPU (valgrind, `cost` on a one-interaction
+ * cassette: 181 -> 162 M instructions). The output is the same: node writes files synchronously
+ * and src/cli/terminal.ts makes pipe writes blocking, as writeSync is. Terminals (and any device
+ * other than /dev/null) keep node's stream: colour, columns and isTTY come from it. Only the CLI's
+ * main thread does this (a pool worker's stdio is the main thread's to carry), and not on Windows.
+ */
+function plainStdio() {
+  if (process.platform === 'win32') return;
+  const { fstatSync, statSync, writeSync } = require('node:fs');
+  let nullDevice;
+  for (const [name, fd] of [['stdout', 1], ['stderr', 2]]) {
+    const own = Object.getOwnPropertyDescriptor(process, name);
+    if (!own?.get || !own.configurable) continue;
+    try {
+      const stat = fstatSync(fd);
+      if (stat.isCharacterDevice()) {
+        nullDevice ??= statSync('/dev/null');
+        if (stat.rdev !== nullDevice.rdev) continue; // a terminal
+      } else if (!stat.isFile() && !stat.isFIFO() && !stat.isSocket()) continue;
+    } catch {
+      continue; // closed, or not to be looked at: node's stream says what is wrong when written
+    }
+    const writer = plainWriter(fd, () => own.get.call(process), writeSync);
+    Object.defineProperty(process, name, { configurable: true, enumerable: true, get: () => writer });
+  }
+}
+
+/**
+ * A synchronous writer to file descriptor `fd` with the part of a writable stream's face the CLI and
+ * node use on process.stdout: write(chunk[, encoding][, callback]) -> true, end(), events (an
+ * EventEmitter: console, Readable.pipe from a worker thread's stdout, the 'error' listener of
+ * src/cli/terminal.ts). It stays process.stdout for the whole run, so the output guard's wrapping
+ * of write() holds. At the first failed write (EAGAIN: a pipe another process left non-blocking;
+ * EPIPE: `| head` has closed it; anything else) node's own stream (`realStream()`) takes over from
+ * the first byte not written, blocking as src/cli/terminal.ts makes it, and its errors are emitted
+ * by this writer: the failure and all after it are handled as they were before this writer existed.
+ * `writeSync` is fs.writeSync's buffer form (a test gives one that fails).
+ */
+function plainWriter(fd, realStream, writeSync) {
+  const { EventEmitter } = require('node:events');
+  const writer = new EventEmitter();
+  let real;
+  const takeOver = () => {
+    if (!real) {
+      real = realStream();
+      real._handle?.setBlocking?.(true);
+      real.on('error', (error) => writer.emit('error', error));
+    }
+    return real;
+  };
+  writer.fd = fd;
+  writer.writable = true;
+  writer.write = (chunk, encoding, callback) => {
+    if (typeof encoding === 'function') {
+      callback = encoding;
+      encoding = undefined;
+    }
+    if (real) return real.write(chunk, encoding, callback);
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, encoding || 'utf8') : chunk;
+    let done = 0;
+    try {
+      while (done < bytes.byteLength) done += writeSync(fd, bytes, done, bytes.byteLength - done);
+    } catch {
+      return takeOver().write(bytes.subarray(done), callback);
+    }
+    if (callback) process.nextTick(callback, null);
+    return true;
+  };
+  writer.end = (chunk, encoding, callback) => {
+    if (typeof chunk === 'function') [chunk, callback] = [undefined, chunk];
+    if (typeof encoding === 'function') [encoding, callback] = [undefined, encoding];
+    if (chunk !== undefined && chunk !== null) writer.write(chunk, encoding);
+    if (callback) process.nextTick(callback);
+    return writer;
+  };
+  return writer;
 }
 
 /**
@@ -172,7 +258,10 @@ function loadBundle(kind, command, cacheName, flags) {
     process.stderr.write(`cassette: ${file} is missing: run \`npm run build\` (npm install runs it) first\n`);
     process.exit(2);
   }
-  const dir = join(process.env.XDG_CACHE_HOME || join(require('node:os').homedir(), '.cache'), 'cassette-cli');
+  // os.homedir() is $HOME where that is set (libuv reads it first) except on Windows: loading node:os
+  // only to read it again was ~2% of a one-file run.
+  const home = (process.platform !== 'win32' && process.env.HOME) || require('node:os').homedir();
+  const dir = join(process.env.XDG_CACHE_HOME || join(home, '.cache'), 'cassette-cli');
   const name = `${/^[a-z-]{1,20}$/.test(cacheName ?? '') ? cacheName : 'other'}${flags ? `-${flags}` : ''}`;
   // Named by node, install (a hash of the bundle's path), build (size and time) and command.
   const install = `${process.version}-${process.arch}-${pathHash(file)}-`;

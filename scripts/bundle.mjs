@@ -32,9 +32,11 @@ const compactPrices = {
 /**
  * Node modules a run may never use, loaded on first use instead of when the bundle starts: commander
  * requires child_process (which brings net and dgram) for subcommands we do not have; zlib, crypto
- * and worker_threads serve gzip files, baselines and large batches. Each export is a getter.
+ * and worker_threads serve gzip files, baselines and large batches; os counts the cores for a batch
+ * of files and names git's temp folder (a one-file `cost`: 3 M instructions, ~2% of its run).
+ * Each export is a getter.
  */
-const LAZY_BUILTINS = ['child_process', 'worker_threads', 'zlib', 'crypto'];
+const LAZY_BUILTINS = ['child_process', 'worker_threads', 'zlib', 'crypto', 'os'];
 const lazyBuiltins = {
   name: 'lazy-builtins',
   setup(b) {
