@@ -4,7 +4,9 @@
 // V8 has to parse and run all of it when the module loads: about 150 ms of a `cassette cost` run.
 // Here the data goes to dist/vendor/genai-prices.json, read with JSON.parse (much faster than
 // V8's JavaScript parser on literal data), each provider's model list in a file of its own
-// (dist/vendor/genai-prices-models/<n>.json) read only when the package first reads it, and without
+// (dist/vendor/genai-prices-models/<n>.json) read only when the package first reads it, the
+// providers' usage extractors (three quarters of the rest, which only extractUsage and updatePrices
+// read, never a price lookup) likewise in dist/vendor/genai-prices-extractors.json, and without
 // the documentation fields (descriptions, pricing URLs, comments,
 // context windows) that no code in the package names. The code is the package's own; only its two
 // localeCompare sorts of unit names become a code-unit comparison, after checking on the data that
@@ -28,6 +30,8 @@ const DATA = '__genaiPricesData';
 const DATA_FILE = 'genai-prices.json';
 /** One file per provider, named by its place in the provider list: its model list. */
 const MODELS_DIR = 'genai-prices-models';
+/** Every provider's `extractors` (or null: it has none), by its place in the provider list. */
+const EXTRACTORS_FILE = 'genai-prices-extractors.json';
 
 function codeUnitCompare(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -84,6 +88,7 @@ export function compactPrices(text) {
   const dropped = DOC_KEYS.filter((key) => !new RegExp(`\\b${key}\\b`).test(code));
   const data = {};
   const modelFiles = [];
+  const extractors = [];
   const edits = [];
   let providers;
   for (const l of literals) {
@@ -97,11 +102,13 @@ export function compactPrices(text) {
     const json = JSON.stringify(value, function (key, v) {
       return isProviders && dropped.includes(key) && typeof this.id === 'string' ? undefined : v;
     });
-    // Each provider's model list goes to a file of its own, read the first time the package reads it.
+    // Each provider's model list goes to a file of its own, its extractors to a file they share; each
+    // is read the first time the package reads it.
     data[l.name] = isProviders
       ? JSON.parse(json).map((p, i) => {
           modelFiles.push(JSON.stringify(p.models));
-          return { ...p, models: i };
+          extractors.push('extractors' in p ? p.extractors : null);
+          return 'extractors' in p ? { ...p, models: i, extractors: i } : { ...p, models: i };
         })
       : JSON.parse(json);
     edits.push({ start: l.start, end: l.end, text: `${DATA}[${JSON.stringify(l.name)}]` });
@@ -131,17 +138,25 @@ const ${DATA}Compare = ${codeUnitCompare.toString()};
 const ${DATA} = JSON.parse(${DATA}Read(new URL('../vendor/${DATA_FILE}', import.meta.url), 'utf8'));
 // A provider's models are read and parsed the first time the package reads them: a lookup reads a
 // few providers' lists (the one its URL or model name names), not all of them.
-for (const provider of ${DATA}[${JSON.stringify(providers)}]) {
-  const n = provider.models;
-  Object.defineProperty(provider, 'models', {
+// Their extractors (only extractUsage and updatePrices read them), all at once on the first read.
+let ${DATA}Extractors;
+const ${DATA}Lazily = (provider, key, read) => {
+  Object.defineProperty(provider, key, {
     enumerable: true,
     configurable: true,
     get() {
-      const models = JSON.parse(${DATA}Read(new URL(\`../vendor/${MODELS_DIR}/\${n}.json\`, import.meta.url), 'utf8'));
-      Object.defineProperty(provider, 'models', { value: models, enumerable: true, configurable: true, writable: true });
-      return models;
+      const value = read();
+      Object.defineProperty(provider, key, { value, enumerable: true, configurable: true, writable: true });
+      return value;
     },
   });
+};
+for (const provider of ${DATA}[${JSON.stringify(providers)}]) {
+  const n = provider.models;
+  ${DATA}Lazily(provider, 'models', () => JSON.parse(${DATA}Read(new URL(\`../vendor/${MODELS_DIR}/\${n}.json\`, import.meta.url), 'utf8')));
+  if ('extractors' in provider) {
+    ${DATA}Lazily(provider, 'extractors', () => (${DATA}Extractors ??= JSON.parse(${DATA}Read(new URL('../vendor/${EXTRACTORS_FILE}', import.meta.url), 'utf8')))[n]);
+  }
 }
 /** A Map whose values set with setLazy are computed on their first get. */
 class ${DATA}LazyMap extends Map {
@@ -168,7 +183,7 @@ ${apiTests.length > 0 ? `const ${DATA}LiteralHead = ${literalHead.toString()};
  */
 const ${DATA}ApiMatch = (provider, url) => String(url).startsWith(${DATA}LiteralHead(provider.api_pattern)) && new RegExp(\`^(?:\${provider.api_pattern})\`).test(url);
 ` : ''}`;
-  return { module: `${head}${out}\nexport { ${providers} as providerData };\n`, json: JSON.stringify(data), modelFiles };
+  return { module: `${head}${out}\nexport { ${providers} as providerData };\n`, json: JSON.stringify(data), modelFiles, extractors: JSON.stringify(extractors) };
 }
 
 /**
@@ -263,10 +278,11 @@ function ancestorSets(node, file) {
 /** Write the compacted module (`genai-prices.js`) and its data (`genai-prices.json`) into `dir` (dist/vendor). */
 export function writeCompactPrices(dir) {
   const { text, version } = genaiPricesSource();
-  const { module, json, modelFiles } = compactPrices(text);
+  const { module, json, modelFiles, extractors } = compactPrices(text);
   rmSync(join(dir, MODELS_DIR), { recursive: true, force: true });
   mkdirSync(join(dir, MODELS_DIR), { recursive: true });
   writeFileSync(join(dir, DATA_FILE), json);
+  writeFileSync(join(dir, EXTRACTORS_FILE), extractors);
   modelFiles.forEach((models, i) => writeFileSync(join(dir, MODELS_DIR, `${i}.json`), models));
   writeFileSync(join(dir, 'genai-prices.js'), `// Generated by scripts/compact-prices.mjs from @pydantic/genai-prices ${version} (MIT): its code, its data read as JSON.\n${module}`);
 }

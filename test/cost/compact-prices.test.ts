@@ -82,3 +82,31 @@ describe('provider lookup by URL', () => {
     );
   });
 });
+
+describe('usage extractors, read from their own file on first use', () => {
+  it.skipIf(!existsSync(COMPACT))('are the package\'s for every provider, and extractUsage gives what the package gives', async () => {
+    const compact = (await import(pathToFileURL(COMPACT).href)) as Api;
+    // The same provider in the package, found by id (its data is not exported).
+    const body = { model: 'm-1', usage: { prompt_tokens: 12, completion_tokens: 5, input_tokens: 12, output_tokens: 5, total_tokens: 17 }, usageMetadata: { promptTokenCount: 12, candidatesTokenCount: 5 } };
+    let withExtractors = 0;
+    for (const provider of compact.providerData) {
+      const original = genai.findProvider({ providerId: provider.id })!;
+      expect(original.id).toBe(provider.id);
+      expect('extractors' in provider, provider.id).toBe('extractors' in original);
+      if (!('extractors' in original)) continue;
+      withExtractors++;
+      expect(provider.extractors, provider.id).toEqual(original.extractors);
+      for (const extractor of original.extractors ?? []) {
+        const run = (api: typeof genai, p: genai.Provider) => {
+          try {
+            return api.extractUsage(p, body, extractor.api_flavor);
+          } catch (error) {
+            return { error: (error as Error).message };
+          }
+        };
+        expect(run(compact, provider), `${provider.id} ${extractor.api_flavor}`).toEqual(run(genai, original));
+      }
+    }
+    expect(withExtractors).toBeGreaterThan(5);
+  });
+});
