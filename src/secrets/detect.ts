@@ -118,11 +118,10 @@ function findUrlSecrets(url: string): UrlSecret[] {
     if (!isPlaceholder(decodeUriComponentSafe(userinfo.password))) out.push({ kind: 'password', value: userinfo.password, field: 'userinfo', urlPart: 'userinfo' });
   }
   for (const segment of segments) for (const s of patternSecrets(segment)) out.push({ ...s, field: 'path', urlPart: 'path' });
-  // A webhook URL's credential spans the host and several segments (`hooks.slack.com/services/T…/B…/…`).
-  const q0 = url.search(/[?#]/);
-  for (const s of patternSecrets(q0 < 0 ? url : url.slice(0, q0))) if (AFTER_PREFIX.has(s.kind)) out.push({ ...s, field: 'path', urlPart: 'path' });
-  // The query, and a fragment of parameters too: OAuth's implicit flow redirects to `…#access_token=…`.
+  // Where the query (or a fragment of parameters) starts: OAuth's implicit flow redirects to `…#access_token=…`.
   const q = url.search(/[?#]/);
+  // A webhook URL's credential spans the host and several segments (`hooks.slack.com/services/T…/B…/…`).
+  for (const s of patternSecrets(q < 0 ? url : url.slice(0, q))) if (AFTER_PREFIX.has(s.kind)) out.push({ ...s, field: 'path', urlPart: 'path' });
   if (q < 0) return out;
   for (const pair of url.slice(q + 1).split(/[&#]/)) {
     const eq = pair.indexOf('=');
