@@ -1,7 +1,8 @@
 // Cassette text is untrusted: an escape sequence in a recorded body must be shown, not executed.
-// C0/C1 controls, DEL and bidi controls (marks LRM, RLM and ALM too) become visible `\x1b` / `\u202e` escapes.
-const UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
-const UNSAFE_LINE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+// C0/C1 controls, DEL, bidi controls (marks LRM, RLM and ALM too) and the line and paragraph separators
+// U+2028/U+2029 (a line break to a terminal or an editor, none to a line count) become visible `\x1b` / `\u202e` escapes.
+const UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g;
+const UNSAFE_LINE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g;
 
 function escape(ch: string): string {
   const code = ch.charCodeAt(0);
@@ -22,7 +23,7 @@ export function sanitizeLine(text: string): string {
 }
 
 // At the output boundary: also SGR colour sequences (kept when our own colour is on), lone CRs.
-const UNSAFE_OUTPUT = /\x1b\[[0-9;]*m|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]|\r(?!\n)/g;
+const UNSAFE_OUTPUT = /\x1b\[[0-9;]*m|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]|\r(?!\n)/g;
 const SGR = /^\x1b\[[0-9;]*m$/;
 
 function unicodeEscape(ch: string): string {

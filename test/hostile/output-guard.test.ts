@@ -6,9 +6,9 @@ import { rmSync } from 'node:fs';
 import { runCaptured } from '../../src/cli/capture.js';
 import { sanitizeOutput } from '../../src/text/sanitize.js';
 
-/** Every character a terminal may act on: ESC (with a colour and an OSC title), BEL, C1 CSI, bidi overrides. */
-const EVIL = '\x1b[41m\x07\x1b]0;pwned\x07\u009b2J\u202e\u2066';
-const RAW = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+/** Every character a terminal may act on: ESC (with a colour and an OSC title), BEL, C1 CSI, bidi overrides, line and paragraph separators. */
+const EVIL = '\x1b[41m\x07\x1b]0;pwned\x07\u009b2J\u202e\u2066\u2028\u2029';
+const RAW = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028-\u202e\u2066-\u2069]/;
 const y = (s: string) => JSON.stringify(s); // a YAML double-quoted scalar is JSON-compatible
 
 /** A cassette where every field a renderer shows holds EVIL: URL, method, headers, model, messages, tools, reply, status. */
@@ -49,6 +49,7 @@ const RUNS: [string, string[], 'json' | 'text'][] = [
   ['show dir', ['show', dir], 'text'],
   ['show --headers --raw --full --no-mask', ['show', '--headers', '--raw', '--full', '--no-mask', file], 'text'],
   ['show --json --headers', ['show', '--json', '--headers', file], 'json'],
+  ['show --html', ['show', '--html', file], 'text'],
   ['textconv', ['textconv', file], 'text'],
   ['cost', ['cost', '--by', 'model', file], 'text'],
   ['cost --price-file', ['cost', '--price-file', priceFile, file], 'text'],
@@ -75,6 +76,7 @@ describe('one sanitizing step at the output boundary', () => {
     ['bell\x07 osc \x1b]0;t\x07', 'bell\\u0007 osc \\u001b]0;t\\u0007'],
     ['c1 \u009b2J bidi \u202e \u2066', 'c1 \\u009b2J bidi \\u202e \\u2066'],
     ['lone \r return, kept\r\n', 'lone \\u000d return, kept\r\n'],
+    ['line \u2028 and paragraph \u2029 separators', 'line \\u2028 and paragraph \\u2029 separators'],
     ['{"a":"\u009b"}', '{"a":"\\u009b"}'],
   ])('%j', (input, out) => {
     expect(sanitizeOutput(input)).toBe(out);
