@@ -1,4 +1,5 @@
 import { analyzeInteraction } from '../llm/analyze.js';
+import { modelInPath } from '../llm/model-in-path.js';
 import type { LlmExchange } from '../llm/types.js';
 import { getHeader } from '../model/headers.js';
 import type { Cassette, Interaction } from '../model/types.js';
@@ -123,8 +124,7 @@ function searchContextSize(interaction: Interaction): string | undefined {
 /** Bedrock and Gemini put the model in the path: `/model/<id>/converse`, `/models/<id>:generateContent`. */
 function modelFromUrl(url: string): string | undefined {
   try {
-    const path = decodeURIComponent(new URL(url).pathname);
-    return /\/models?\/([^/:]+(?::\d+)?)(?:\/|:|$)/.exec(path)?.[1];
+    return modelInPath(decodeURIComponent(new URL(url).pathname))?.model;
   } catch {
     return undefined;
   }

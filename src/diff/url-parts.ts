@@ -1,3 +1,4 @@
+import { modelInPath } from '../llm/model-in-path.js';
 import { maskIdSegments } from './ids.js';
 
 /** A request URL taken apart for comparison. */
@@ -12,9 +13,6 @@ export interface UrlParts {
   /** Query parameters in order, decoded. */
   readonly query: readonly (readonly [string, string])[];
 }
-
-// Gemini/Vertex `models/X:generateContent`, Bedrock `/model/X/invoke` (ids hold `:`), Azure `/deployments/X/`.
-const MODEL_IN_PATH = [/(\/models\/)([^/:]+)(?=:|\/|$)/, /(\/model\/)([^/]+)(?=\/|$)/, /(\/deployments\/)([^/]+)(?=\/|$)/];
 
 function decode(text: string): string {
   try {
@@ -51,16 +49,9 @@ function takeApart(url: string): UrlParts {
     if (q >= 0) [rawPath, search] = [url.slice(0, q), url.slice(q)];
   }
   const path = decode(rawPath);
-  let model: string | undefined;
-  let route = path;
-  for (const re of MODEL_IN_PATH) {
-    const m = re.exec(path);
-    if (m) {
-      model = m[2];
-      route = path.replace(re, '$1{model}');
-      break;
-    }
-  }
+  const inPath = modelInPath(path);
+  const model = inPath?.model;
+  const route = inPath ? `${path.slice(0, inPath.start)}{model}${path.slice(inPath.end)}` : path;
   const query: [string, string][] = [];
   for (const [name, value] of new URLSearchParams(search)) query.push([name, value]);
   return { host, path, route: maskIdSegments(route), model, query };

@@ -3,7 +3,8 @@ import type { LlmMessage, LlmResponse, Provider, Usage } from '../llm/types.js';
 import type { Interaction } from '../model/types.js';
 import { pathOf } from './openai-chat.js';
 import { decodeUriComponentSafe } from '../text/uri.js';
-import { azureDeployment, pickParams } from './openai-shared.js';
+import { pickParams } from './openai-shared.js';
+import { modelInPath } from '../llm/model-in-path.js';
 import { emptyResponse, httpError } from './reassembly.js';
 
 // OpenAI/Voyage/Perplexity `/embeddings`, Cohere `/embed`, Ollama `/api/embed(dings)`, Gemini
@@ -19,7 +20,7 @@ export const embeddings: Provider = {
   detect: (interaction) => EMBED_PATH.test(decodeUriComponentSafe(pathOf(interaction.request.url))),
   parseRequest(interaction) {
     const req = asRecord(interaction.request.body.json) ?? {};
-    const model = asString(req.model) ?? /\/models?\/([^/:]+)/.exec(decodeUriComponentSafe(pathOf(interaction.request.url)))?.[1] ?? azureDeployment(pathOf(interaction.request.url));
+    const model = asString(req.model) ?? modelInPath(decodeUriComponentSafe(pathOf(interaction.request.url)))?.model;
     return {
       provider: 'embeddings',
       model,
