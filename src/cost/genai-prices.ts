@@ -2,7 +2,7 @@ import type { PriceCalculation, PriceOptions } from '@pydantic/genai-prices';
 import { calcPriceFound as calcPrice } from './found-models.js';
 import { bedrockEndpoint } from './bedrock-region.js';
 import { priorityExtra } from './openai-priority.js';
-import { audioSupplement, BEDROCK_SUPPLEMENT, deepSeekHistoryProvider, longContextProvider, perplexityRequestFee } from './price-supplements.js';
+import { audioSupplement, BEDROCK_SUPPLEMENT, deepSeekHistoryProvider, correctedRowProvider, longContextProvider, perplexityRequestFee } from './price-supplements.js';
 import type { PriceAnswer, PriceQuery, PriceTable } from './price-table.js';
 
 /**
@@ -40,7 +40,7 @@ export const genaiPrices: PriceTable = (query) => {
 };
 
 function answer(result: PriceCalculation, usage: Record<string, number | undefined>, model: string, query: PriceQuery, at: PriceOptions, note: string | undefined): PriceAnswer {
-  const supplement = longContextProvider(result, query.inputTokens) ?? deepSeekHistoryProvider(result, query.at);
+  const supplement = longContextProvider(result, query.inputTokens) ?? deepSeekHistoryProvider(result, query.at) ?? correctedRowProvider(result, model, query.url);
   const priced = (supplement ? calcPrice(usage, model, { provider: supplement, ...at }) : null) ?? result;
   let cost = priced.total_price;
   const fee = result.provider.id === 'perplexity' ? perplexityRequestFee(result.model.id, query.searchContextSize) : undefined;

@@ -133,3 +133,44 @@ export function deepSeekHistoryProvider(result: PriceCalculation, at: Date | und
   const prices = DEEPSEEK_HISTORY.findLast((e) => e.since <= time)?.[id];
   return prices && { ...result.provider, models: [{ ...result.model, prices }] };
 }
+
+const tiered = (base: number, above128k: number) => ({ base, tiers: [{ start: 128_000, price: above128k }] });
+
+/**
+ * Models the bundled table prices as another, because that row's match takes in their names too:
+ * [provider id, the table's model id, the name that says it is this model, its own row].
+ * Gemini 1.5 Flash-8B (the table's `gemini-1.5-flash` row matches every `gemini-1.5-flash*` name):
+ * the Gemini API pricing page, input $0.0375/$0.075 (above 128k prompt tokens), output $0.15/$0.30,
+ * cached $0.01/$0.02, half of 1.5 Flash at its launch on 2024-10-03.
+ */
+const OWN_ROWS: readonly (readonly [string, string, RegExp, ModelInfo])[] = [
+  ['google', 'gemini-1.5-flash', /gemini-1\.5-flash-8b/i, { id: 'gemini-1.5-flash-8b', match: { contains: 'gemini-1.5-flash-8b' }, prices: { input_mtok: tiered(0.0375, 0.075), cache_read_mtok: tiered(0.01, 0.02), output_mtok: tiered(0.15, 0.3) } }],
+];
+
+/**
+ * Gemini 1.5 Flash and Pro before their price cuts, which the table lacks (it holds the prices after
+ * them for every date), USD per million tokens, the second price above 128k prompt tokens. Google
+ * Developers Blog, "Gemini 1.5 Flash price drop" (2024-08-08: from 2024-08-12 input $0.35 → $0.075
+ * and output $1.05 → $0.30 under 128k, the tier above and caching cut alike), and "Updated
+ * production-ready Gemini models, reduced 1.5 Pro pricing" (2024-09-24: from 2024-10-01 input $3.50
+ * → $1.25 and output $10.50 → $5.00 under 128k, $7 → $2.50 and $21 → $10 above). Cached input was a
+ * quarter of the input price. The Gemini API only: Vertex AI billed 1.5 by the character then.
+ */
+const GEMINI_15_BEFORE_CUT: Readonly<Record<string, { until: string; prices: ModelPrice }>> = {
+  'gemini-1.5-flash': { until: '2024-08-12', prices: { input_mtok: tiered(0.35, 0.7), cache_read_mtok: tiered(0.0875, 0.175), output_mtok: tiered(1.05, 2.1) } },
+  'gemini-1.5-pro': { until: '2024-10-01', prices: { input_mtok: tiered(3.5, 7), cache_read_mtok: tiered(0.875, 1.75), output_mtok: tiered(10.5, 21) } },
+};
+
+/**
+ * A provider holding the model at its own price (OWN_ROWS) or at its price history
+ * (GEMINI_15_BEFORE_CUT), when the table priced `modelName` with a row that lacks them; otherwise undefined.
+ */
+export function correctedRowProvider(result: PriceCalculation, modelName: string, url: string): Provider | undefined {
+  if (Array.isArray(result.model.prices)) return undefined;
+  const own = OWN_ROWS.find(([provider, id, name]) => result.provider.id === provider && result.model.id === id && name.test(modelName));
+  if (own) return { ...result.provider, models: [own[3]] };
+  const before = result.provider.id === 'google' ? GEMINI_15_BEFORE_CUT[result.model.id] : undefined;
+  if (!before || !/^https:\/\/generativelanguage\.googleapis\.com\//.test(url)) return undefined;
+  const prices = [{ prices: before.prices }, { constraint: { type: 'start_date' as const, start_date: before.until }, prices: result.model.prices }];
+  return { ...result.provider, models: [{ ...result.model, prices }] };
+}

@@ -3,6 +3,7 @@ import { costRows } from '../../src/cost/collect.js';
 import { customPriceTable, parsePriceFile } from '../../src/cost/custom-prices.js';
 import { genaiPrices } from '../../src/cost/genai-prices.js';
 import { chainTables } from '../../src/cost/price-table.js';
+import { rememberPrices } from '../../src/cost/remembered-prices.js';
 import { makeBody } from '../../src/model/body.js';
 import type { Cassette, Header, Interaction } from '../../src/model/types.js';
 
@@ -240,6 +241,27 @@ describe('cost of one interaction', () => {
     expect(cost('deepseek-reasoner', '2025-02-20T20:00:00Z')).toBeCloseTo(price(0.55, 0.14, 2.19), 9);
     expect(cost('deepseek-chat', '2025-01-15T20:00:00Z')).toBeCloseTo(price(0.14, 0.014, 0.28), 9);
     expect(cost('deepseek-reasoner', '2025-01-25T20:00:00Z')).toBeCloseTo(price(0.55, 0.14, 2.19), 9);
+  });
+
+  // Gemini API pricing page: 1.5 Flash-8B $0.0375/$0.15 (under 128k prompt tokens), $0.075/$0.30 above, cached $0.01.
+  // Google Developers Blog: 1.5 Flash $0.35/$1.05 until 2024-08-12, then $0.075/$0.30; 1.5 Pro $3.50/$10.50 until 2024-10-01, then $1.25/$5.00.
+  it('prices Gemini 1.5 Flash-8B at its own price, and 1.5 Flash and Pro at their price before the cuts', () => {
+    const gemini = (model: string, prompt: number, cached = 0) => ({
+      candidates: [{ content: { role: 'model', parts: [{ text: 'hi' }] }, finishReason: 'STOP' }],
+      usageMetadata: { promptTokenCount: prompt, candidatesTokenCount: 1_000_000, cachedContentTokenCount: cached || undefined },
+      modelVersion: model,
+    });
+    const prices = rememberPrices(genaiPrices);
+    const cost = (model: string, at: string, prompt = 1_000_000, cached = 0, host = 'https://generativelanguage.googleapis.com/v1beta') =>
+      row(cassette(`${host}/models/${model}:generateContent`, { contents: [] }, gemini(model, prompt, cached), { recordedAt: at }), prices).cost!;
+    expect(cost('gemini-1.5-flash-8b', '2025-01-15T12:00:00Z', 100_000)).toBeCloseTo(0.1 * 0.0375 + 0.15, 9);
+    expect(cost('gemini-1.5-flash-8b-001', '2025-01-15T12:00:00Z', 200_000, 100_000)).toBeCloseTo(0.1 * 0.075 + 0.1 * 0.02 + 0.3, 9);
+    expect(cost('gemini-1.5-flash-001', '2024-07-01T12:00:00Z', 100_000)).toBeCloseTo(0.1 * 0.35 + 1.05, 9);
+    expect(cost('gemini-1.5-flash-001', '2024-07-01T12:00:00Z', 200_000)).toBeCloseTo(0.2 * 0.7 + 2.1, 9);
+    // The same call a day later is priced again, at the new price (a price with a history is never shared across dates).
+    expect(cost('gemini-1.5-flash-001', '2024-08-12T12:00:00Z', 100_000)).toBeCloseTo(0.1 * 0.075 + 0.3, 9);
+    expect(cost('gemini-1.5-pro-001', '2024-09-30T12:00:00Z', 100_000)).toBeCloseTo(0.1 * 3.5 + 10.5, 9);
+    expect(cost('gemini-1.5-pro-002', '2024-10-01T12:00:00Z', 100_000)).toBeCloseTo(0.1 * 1.25 + 5, 9);
   });
 
   // Google's price list: Gemini 2.5 Flash Image, input $0.30/M, output $30/M for images ($0.039 for a 1,290-token image), $2.50/M for text.
