@@ -141,10 +141,13 @@ const tiered = (base: number, above128k: number) => ({ base, tiers: [{ start: 12
  * [provider id, the table's model id, the name that says it is this model, its own row].
  * Gemini 1.5 Flash-8B (the table's `gemini-1.5-flash` row matches every `gemini-1.5-flash*` name):
  * the Gemini API pricing page, input $0.0375/$0.075 (above 128k prompt tokens), output $0.15/$0.30,
- * cached $0.01/$0.02, half of 1.5 Flash at its launch on 2024-10-03.
+ * cached $0.01/$0.02, half of 1.5 Flash at its launch on 2024-10-03. Amazon Titan Text Embeddings V2
+ * (the table's `amazon.titan-embed-text-v1` row matches every `amazon.titan-embed-text` name): Amazon
+ * Bedrock pricing page, $0.00002 per 1,000 input tokens ($0.02/M; V1 is $0.0001, $0.10/M).
  */
 const OWN_ROWS: readonly (readonly [string, string, RegExp, ModelInfo])[] = [
   ['google', 'gemini-1.5-flash', /gemini-1\.5-flash-8b/i, { id: 'gemini-1.5-flash-8b', match: { contains: 'gemini-1.5-flash-8b' }, prices: { input_mtok: tiered(0.0375, 0.075), cache_read_mtok: tiered(0.01, 0.02), output_mtok: tiered(0.15, 0.3) } }],
+  ['aws', 'amazon.titan-embed-text-v1', /titan-embed-text-v2/i, { id: 'amazon.titan-embed-text-v2:0', match: { contains: 'titan-embed-text-v2' }, prices: { input_mtok: 0.02 } }],
 ];
 
 /**

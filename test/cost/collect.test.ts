@@ -264,6 +264,14 @@ describe('cost of one interaction', () => {
     expect(cost('gemini-1.5-pro-002', '2024-10-01T12:00:00Z', 100_000)).toBeCloseTo(0.1 * 1.25 + 5, 9);
   });
 
+  // Amazon Bedrock pricing: Titan Text Embeddings V2 $0.00002 per 1,000 input tokens, V1 $0.0001.
+  it('prices Titan Text Embeddings V2 at its own price, not V1\'s', () => {
+    const titan = (id: string) => row(cassette(`https://bedrock-runtime.us-east-1.amazonaws.com/model/${id}/invoke`, { inputText: 'hi' }, { embedding: [0.1], inputTextTokenCount: 1_000_000 }));
+    expect(titan('amazon.titan-embed-text-v2%3A0')).toMatchObject({ model: 'amazon.titan-embed-text-v2:0', pricedAs: 'aws/amazon.titan-embed-text-v2:0' });
+    expect(titan('amazon.titan-embed-text-v2%3A0').cost).toBeCloseTo(0.02, 12);
+    expect(titan('amazon.titan-embed-text-v1').cost).toBeCloseTo(0.1, 12);
+  });
+
   // Google's price list: Gemini 2.5 Flash Image, input $0.30/M, output $30/M for images ($0.039 for a 1,290-token image), $2.50/M for text.
   it('prices Gemini image output (candidatesTokensDetails IMAGE) at the image rate, the rest of the output as text', () => {
     const url = 'https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash-image:generateContent';
