@@ -269,6 +269,7 @@ const is = (table: Uint8Array, c: number) => c < 128 && table[c] === 1;
 const QUOTE = 34;
 const BACKSLASH = 92;
 const APOSTROPHE = 39;
+const EQUALS = 61;
 
 /**
  * `name: value` and `name=value` pairs (a name of 2-41 characters, a value of 16-200), found from
@@ -277,6 +278,8 @@ const APOSTROPHE = 39;
  * steps at every character of a long run of word characters (11 s on a 10 MB line). Characters are
  * tested by code unit against tables: bodies hold a separator every few characters. With `nameEnds`
  * (lower-case letters only), only pairs whose name ends with one of them, in any case, are given.
+ * A value that starts `NAME=x` (an env file a tool read: `"content": "MISTRAL_API_KEY=…"`) is no
+ * value: that `NAME=` is a pair of its own, found from its `=`.
  */
 export function* keyValuePairs(text: string, nameEnds?: readonly string[]): Generator<{ name: string; value: string }> {
   let resume = 0;
@@ -300,7 +303,7 @@ export function* keyValuePairs(text: string, nameEnds?: readonly string[]): Gene
     v += schemeLength(text, v);
     let vEnd = v;
     while (vEnd < length && vEnd - v < 200 && is(VALUE_CHAR, text.charCodeAt(vEnd))) vEnd++;
-    if (vEnd - v < 16) continue;
+    if (vEnd - v < 16 || startsWithPair(text, v, vEnd)) continue;
     // Back over spaces (each run once: it ends at the previous separator), a quote, then the name.
     let end = sep;
     while (end > resume && is(SPACE_CHAR, text.charCodeAt(end - 1))) end--;
@@ -315,6 +318,21 @@ export function* keyValuePairs(text: string, nameEnds?: readonly string[]): Gene
     if (nameEnds && !endsWithAny(text, start, end, nameEnds)) continue;
     yield { name: text.slice(start, end), value: text.slice(v, vEnd) };
   }
+}
+
+/**
+ * `text[v, vEnd)` starts with a name of 1-41 characters, `=`, maybe a quote (`KEY="…"`, escaped in a
+ * JSON string), and a value character other than `=`: base64 padding (`…Tz=`, `…==`) is no such `=`.
+ */
+function startsWithPair(text: string, v: number, vEnd: number): boolean {
+  if (!is(NAME_START, text.charCodeAt(v))) return false;
+  let k = v + 1;
+  while (k < vEnd && k - v <= 41 && is(NAME_CHAR, text.charCodeAt(k))) k++;
+  if (k - v > 41 || text.charCodeAt(k) !== EQUALS) return false;
+  let j = k + 1;
+  if (text.charCodeAt(j) === BACKSLASH && text.charCodeAt(j + 1) === QUOTE) j++;
+  if (text.charCodeAt(j) === QUOTE || text.charCodeAt(j) === APOSTROPHE) j++;
+  return is(VALUE_CHAR, text.charCodeAt(j)) && text.charCodeAt(j) !== EQUALS;
 }
 
 const SCHEMES = ['bearer ', 'basic ', 'token '];

@@ -61,6 +61,23 @@ describe('secret-body: every key shape, at its position', () => {
     expect(maskSecretsInText(body)).not.toMatch(new RegExp(`${secret}|${other}`));
   });
 
+  // An env file a tool read, or pasted in a prompt: `NAME=value` right after a JSON key or another
+  // `name:` was taken as that pair's value (`content` = `MISTRAL_API_KEY=…`) and never judged.
+  it('finds NAME=value pairs that start the value of another pair (an env file in a tool result or a prompt)', () => {
+    const mistral = 'Wm4Tq9Xc2Lv7Bn0Rk5Hs8Jd3Pf6Gy1Az';
+    const tavily = 'q8Zr2LmX0vTb7NcK4pWyE5sDu3Ii9Oo';
+    const together = '3f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c3f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5d';
+    const body = JSON.stringify({ model: 'm', messages: [{ role: 'tool', tool_call_id: 'c1', content: `MISTRAL_API_KEY=${mistral}\nDEBUG=1` }, { role: 'user', content: `my env: TAVILY_API_KEY=${tavily}` }, { role: 'tool', tool_call_id: 'c2', content: `TOGETHER_API_KEY="${together}"` }] });
+    const text = interactionWith('', body);
+    const findings = lint(text, 'secret-body');
+    expect(findings.map((f) => f.message)).toEqual([mistral, tavily, together].map((v, i) => `request body holds a credential: high-entropy ${['MISTRAL_API_KEY', 'TAVILY_API_KEY', 'TOGETHER_API_KEY'][i]} ${maskSecret(v)}`));
+    expect(findings.flatMap((f) => f.fix ?? []).map((e) => text.slice(e.start, e.end))).toEqual([mistral, tavily, together]);
+    expect(maskSecretsInText(body)).not.toMatch(new RegExp(`${mistral}|${tavily}|${together}`));
+    // Base64 padding is no `NAME=value`: a padded key-like value is still found whole.
+    const padded = 'QWxhZGRpbjpvcGVuIHNlc2FtZQx9Tz==';
+    expect(lint(interactionWith('', JSON.stringify({ client_secret: padded })), 'secret-body').map((f) => f.message)).toEqual([`request body holds a credential: high-entropy client_secret ${maskSecret(padded)}`]);
+  });
+
   // RFC 6749 2.3.1: a client secret goes in an x-www-form-urlencoded body, where `+` and `/` are
   // percent-encoded; Azure (Entra ID) client secrets hold `~`. Both were cut short and passed.
   it.each([
