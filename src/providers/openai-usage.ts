@@ -11,7 +11,8 @@ import type { Usage } from '../llm/types.js';
  * - A recorded cost: OpenRouter's `usage.cost` (USD; with BYOK, `is_byok`, plus
  *   `cost_details.upstream_inference_cost`, what the provider billed the user's own key), Perplexity's `usage.cost.total_cost` (USD),
  *   xAI's `cost_in_usd_ticks` (1 tick = 1e-10 USD; 0, as Azure-hosted Grok records it, is no cost).
- * - Cache reads: `prompt_tokens_details.cached_tokens`, DeepSeek's `prompt_cache_hit_tokens`;
+ * - Cache reads: `prompt_tokens_details.cached_tokens`, DeepSeek's `prompt_cache_hit_tokens`, Moonshot's
+ *   (Kimi) `cached_tokens` beside `prompt_tokens` (Kimi API reference, chat: "tokens served from cache");
  *   writes: `prompt_tokens_details.cache_write_tokens` (OpenRouter).
  */
 export function openAIUsage(usage: Record<string, unknown>): Usage {
@@ -25,7 +26,7 @@ export function openAIUsage(usage: Record<string, unknown>): Usage {
     inputTokens: input,
     outputTokens: outputWithReasoning(input, reported, total, reasoning),
     totalTokens: total,
-    cacheReadTokens: asNumber(prompt.cached_tokens) ?? asNumber(usage.prompt_cache_hit_tokens),
+    cacheReadTokens: asNumber(prompt.cached_tokens) ?? asNumber(usage.prompt_cache_hit_tokens) ?? asNumber(usage.cached_tokens),
     cacheWriteTokens: asNumber(prompt.cache_write_tokens),
     reasoningTokens: reasoning,
     inputAudioTokens: asNumber(prompt.audio_tokens) || undefined,

@@ -52,6 +52,13 @@ const cases: { name: string; body: string; headers?: Header[]; status?: number; 
     expect: { text: 'Hi', finishReason: 'stop', usage: { inputTokens: 19, outputTokens: 13, totalTokens: 32 } },
   },
   {
+    // Kimi API reference (chat): `usage.cached_tokens`, beside prompt_tokens, is the part served from
+    // cache (billed at the cache-hit price), not OpenAI's prompt_tokens_details.cached_tokens.
+    name: 'Moonshot\'s cached_tokens beside prompt_tokens are cache reads',
+    body: delta({ role: 'assistant', content: 'Hi' }) + data({ id: 'c1', model: 'kimi-k2-0905-preview', created: 1, choices: [{ index: 0, delta: {}, finish_reason: 'stop', usage: { prompt_tokens: 19, completion_tokens: 13, total_tokens: 32, cached_tokens: 12 } }] }) + 'data: [DONE]\n\n',
+    expect: { text: 'Hi', usage: { inputTokens: 19, outputTokens: 13, totalTokens: 32, cacheReadTokens: 12 } },
+  },
+  {
     name: 'reasoning and reasoning_details are not counted twice',
     body: delta({ reasoning: 'think', reasoning_details: [{ type: 'reasoning.text', text: 'think' }] }) + delta({ reasoning_details: [{ type: 'reasoning.summary', summary: ' more' }] }) + delta({ content: 'answer' }, 'stop') + 'data: [DONE]\n\n',
     expect: { reasoning: 'think more', text: 'answer' },
