@@ -33,10 +33,24 @@ const compactPrices = {
  * Node modules a run may never use, loaded on first use instead of when the bundle starts: commander
  * requires child_process (which brings net and dgram) for subcommands we do not have; zlib, crypto
  * and worker_threads serve gzip files, baselines and large batches; os counts the cores for a batch
- * of files and names git's temp folder (a one-file `cost`: 3 M instructions, ~2% of its run).
+ * of files and names git's temp folder (a one-file `cost`: 3 M instructions, ~2% of its run);
+ * module's createRequire loads the `yaml` package only for lint's line numbers and --fix (node:module
+ * brings node's ES module loader: 5 M instructions, ~3% of a one-file run).
  * Each export is a getter.
  */
-const LAZY_BUILTINS = ['child_process', 'worker_threads', 'zlib', 'crypto', 'os'];
+const LAZY_BUILTINS = ['child_process', 'worker_threads', 'zlib', 'crypto', 'os', 'module'];
+
+/**
+ * `node:process` (commander and chalk import it) is the global `process`: compiling node's public
+ * module for it costs a run ~0.5 M instructions.
+ */
+const globalProcess = {
+  name: 'global-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?process$/ }, (args) => ({ path: args.path, namespace: 'global-process' }));
+    b.onLoad({ filter: /.*/, namespace: 'global-process' }, () => ({ contents: 'module.exports = process;', loader: 'js' }));
+  },
+};
 const lazyBuiltins = {
   name: 'lazy-builtins',
   setup(b) {
@@ -139,7 +153,7 @@ await Promise.all(
       target: 'node20',
       // Less to read, hash and compile.
       minify: !process.env.NO_MINIFY,
-      plugins: [compactPrices, lazyBuiltins, lazyPackages, inlineVersion, ...(command ? [onlyCommand(command)] : [])],
+      plugins: [compactPrices, lazyBuiltins, globalProcess, lazyPackages, inlineVersion, ...(command ? [onlyCommand(command)] : [])],
       // The sources find package.json, the price data and the worker relative to themselves; the
       // bundle sits in dist/bundle/, two levels below the package as dist/cli/ is.
       define: { 'import.meta.url': '__cassetteModuleUrl' },
