@@ -143,10 +143,15 @@ const tiered = (base: number, above128k: number) => ({ base, tiers: [{ start: 12
  * the Gemini API pricing page, input $0.0375/$0.075 (above 128k prompt tokens), output $0.15/$0.30,
  * cached $0.01/$0.02, half of 1.5 Flash at its launch on 2024-10-03. Amazon Titan Text Embeddings V2
  * (the table's `amazon.titan-embed-text-v1` row matches every `amazon.titan-embed-text` name): Amazon
- * Bedrock pricing page, $0.00002 per 1,000 input tokens ($0.02/M; V1 is $0.0001, $0.10/M).
+ * Bedrock pricing page, $0.00002 per 1,000 input tokens ($0.02/M; V1 is $0.0001, $0.10/M). Gemini 2.5
+ * Flash Preview (04-17 and 05-20; the table has only its non-thinking price): the Gemini API pricing
+ * page then and Google's "Start building with Gemini 2.5 Flash" (2025-04-17), input $0.15, output
+ * $0.60 non-thinking and $3.50 thinking; the thinking tokens are priced at $3.50 (whether the answer's
+ * own tokens were too when thinking was on is read both ways; they keep $0.60).
  */
 const OWN_ROWS: readonly (readonly [string, string, RegExp, ModelInfo])[] = [
   ['google', 'gemini-1.5-flash', /gemini-1\.5-flash-8b/i, { id: 'gemini-1.5-flash-8b', match: { contains: 'gemini-1.5-flash-8b' }, prices: { input_mtok: tiered(0.0375, 0.075), cache_read_mtok: tiered(0.01, 0.02), output_mtok: tiered(0.15, 0.3) } }],
+  ['google', 'gemini-2.5-flash-preview', /gemini-2\.5-flash-preview/i, { id: 'gemini-2.5-flash-preview', match: { contains: 'gemini-2.5-flash-preview' }, prices: { input_mtok: 0.15, output_mtok: 0.6, output_reasoning_mtok: 3.5 } }],
   ['aws', 'amazon.titan-embed-text-v1', /titan-embed-text-v2/i, { id: 'amazon.titan-embed-text-v2:0', match: { contains: 'titan-embed-text-v2' }, prices: { input_mtok: 0.02 } }],
 ];
 

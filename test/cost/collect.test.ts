@@ -264,6 +264,16 @@ describe('cost of one interaction', () => {
     expect(cost('gemini-1.5-pro-002', '2024-10-01T12:00:00Z', 100_000)).toBeCloseTo(0.1 * 1.25 + 5, 9);
   });
 
+  // Gemini API pricing (April-June 2025): 2.5 Flash Preview input $0.15, output $0.60 non-thinking, $3.50 thinking.
+  it('prices Gemini 2.5 Flash Preview\'s thinking tokens at the thinking price', () => {
+    const usageMetadata = { promptTokenCount: 1_000_000, candidatesTokenCount: 1_000_000, thoughtsTokenCount: 1_000_000 };
+    const response = { candidates: [{ content: { role: 'model', parts: [{ text: 'hi' }] }, finishReason: 'STOP' }], usageMetadata };
+    for (const model of ['gemini-2.5-flash-preview-04-17', 'gemini-2.5-flash-preview-05-20']) {
+      const r = row(cassette(`https://generativelanguage.googleapis.com/v1beta/models/${model}:generateContent`, { contents: [] }, { ...response, modelVersion: model }, { recordedAt: '2025-05-25T12:00:00Z' }));
+      expect(r.cost, model).toBeCloseTo(0.15 + 0.6 + 3.5, 9);
+    }
+  });
+
   // Amazon Bedrock pricing: Titan Text Embeddings V2 $0.00002 per 1,000 input tokens, V1 $0.0001.
   it('prices Titan Text Embeddings V2 at its own price, not V1\'s', () => {
     const titan = (id: string) => row(cassette(`https://bedrock-runtime.us-east-1.amazonaws.com/model/${id}/invoke`, { inputText: 'hi' }, { embedding: [0.1], inputTextTokenCount: 1_000_000 }));
