@@ -28,8 +28,20 @@ export function calcPriceFound(usage: Usage, model: string, options: PriceOption
   if (known) return priceKnown(usage, model, known, at);
   const result = calcPrice(usage, model, options);
   // A model found through a fallback provider is kept with the provider that was asked (the result's).
-  found.set(key, result ? { ...result.provider, models: [result.model], fallback_model_providers: undefined } : null);
+  found.set(key, result ? providerOnly(result.provider, result.model) : null);
   return result;
+}
+
+/**
+ * `{ ...provider, models: [model], fallback_model_providers: undefined }` without reading the
+ * provider's properties: the bundled data reads a provider's usage extractors from their own file
+ * the first time the property is read (scripts/compact-prices.mjs), and a price lookup never needs them.
+ */
+export function providerOnly(provider: Provider, model: Provider['models'][number]): Provider {
+  const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(provider)) as Provider;
+  Object.defineProperty(copy, 'models', { value: [model], enumerable: true, configurable: true, writable: true });
+  Object.defineProperty(copy, 'fallback_model_providers', { value: undefined, enumerable: true, configurable: true, writable: true });
+  return copy;
 }
 
 /** calcPrice on a provider holding only the model a name found before, by flatPrice where it was checked. */

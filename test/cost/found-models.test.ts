@@ -1,6 +1,6 @@
-import { calcPrice, findProvider } from '@pydantic/genai-prices';
+import { calcPrice, findProvider, type Provider } from '@pydantic/genai-prices';
 import { describe, expect, it } from 'vitest';
-import { calcPriceFound } from '../../src/cost/found-models.js';
+import { calcPriceFound, providerOnly } from '../../src/cost/found-models.js';
 
 const URLS = ['https://api.openai.com/v1/chat/completions', 'https://api.anthropic.com/v1/messages', 'https://api.deepseek.com/chat/completions', 'https://generativelanguage.googleapis.com/v1beta/models/x:generateContent'];
 const TIMES = [undefined, new Date('2024-03-01T12:00:00Z'), new Date('2025-06-01T03:00:00Z'), new Date('2025-06-01T18:00:00Z')];
@@ -45,5 +45,22 @@ describe('calcPriceFound', () => {
     ] as const) {
       for (let k = 0; k < 2; k++) expect(calcPriceFound({ input_tokens: 10, output_tokens: 1 }, name, options)?.total_price ?? null).toEqual(calcPrice({ input_tokens: 10, output_tokens: 1 }, name, options)?.total_price ?? null);
     }
+  });
+});
+
+describe('providerOnly', () => {
+  it("is the provider with only the model found, its other properties copied without being read (the bundled data reads a provider's extractors from a file on first read)", () => {
+    const model = { id: 'm-1', match: { equals: 'm-1' }, prices: { input_mtok: 1 } };
+    let reads = 0;
+    const provider = { id: 'p', name: 'P', api_pattern: 'https://p', models: [model, { ...model, id: 'm-2' }], fallback_model_providers: ['q'] } as unknown as Provider;
+    Object.defineProperty(provider, 'extractors', { enumerable: true, configurable: true, get: () => (reads++, [{ api_flavor: 'chat' }]) });
+    const only = providerOnly(provider, model as Provider['models'][number]);
+    expect(reads).toBe(0);
+    expect(Object.keys(only)).toEqual(['id', 'name', 'api_pattern', 'models', 'fallback_model_providers', 'extractors']);
+    expect(only.models).toEqual([model]);
+    expect(only.fallback_model_providers).toBeUndefined();
+    expect(provider.models).toHaveLength(2);
+    expect(only.extractors).toEqual([{ api_flavor: 'chat' }]);
+    expect(reads).toBe(1);
   });
 });
