@@ -9,6 +9,8 @@ const POOL_WORKER = '--cassette-pool-worker';
 let saveCodeCache;
 /** Input of a known total size (bytes) below this runs without TurboFan (see below). */
 const NO_TURBOFAN_BELOW = 16 << 20;
+/** Options that choose another renderer (or none: --raw), so other code to compile: see cacheNameFor. */
+const RENDERERS = ['--json', '--csv', '--markdown', '--html', '--stat', '--raw'];
 
 if (require.main !== module) {
   // Loaded by a test (test/cli/plain-stdio.test.ts) for the writer below: run nothing.
@@ -49,8 +51,21 @@ if (require.main !== module) {
   const noTurbofan = large && bytes !== undefined && bytes.total < NO_TURBOFAN_BELOW;
   if (large) require('node:v8').setFlagsFromString(`--semi-space-growth-factor=1 ${noTurbofan ? '--no-opt' : '--interrupt-budget=270336'}`);
   if (large) startEarlyWorkers(args);
-  const { run } = loadBundle('run', args[0], args[0], large ? (noTurbofan ? 'mid' : 'large') : '');
+  const { run } = loadBundle('run', args[0], cacheNameFor(args), large ? (noTurbofan ? 'mid' : 'large') : '');
   run(process.argv).then(() => saveCodeCache?.());
+}
+
+/**
+ * The name of a run's code cache: its command, and the renderer option it names if any (`cost-json`).
+ * A cache holds the code its first run compiled, and is written again only when V8 refuses it: a
+ * `cost` run whose cache a `cost --json` run wrote compiled the table's code on every run (4 M
+ * instructions, 2.5% of a one-file `cost`; `show` after `show --json`: 3 M).
+ */
+function cacheNameFor(args) {
+  const command = args[0];
+  if (!/^[a-z]{1,12}$/.test(command ?? '')) return command;
+  const renderer = args.slice(1).find((arg) => RENDERERS.includes(arg));
+  return renderer ? `${command}-${renderer.slice(2)}` : command;
 }
 
 /**

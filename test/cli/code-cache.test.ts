@@ -15,8 +15,8 @@ import { tempTree } from '../helpers/temp-tree.js';
 const BUNDLE = join(ROOT, 'dist/bundle/run.cjs');
 const SAMPLE = 'samples/go-vcr-v2/openai-chat-stream-text.yaml';
 
-// bin/cassette.js keeps one V8 code cache per command in $XDG_CACHE_HOME/cassette-cli, named
-// <node>-<arch>-<install hash>-<bundle size>-<bundle mtime>-<command>.v8.
+// bin/cassette.js keeps one V8 code cache per command (and renderer option) in $XDG_CACHE_HOME/cassette-cli,
+// named <node>-<arch>-<install hash>-<bundle size>-<bundle mtime>-<command>[-<renderer>].v8.
 describe.skipIf(!existsSync(BUNDLE))('code cache of bin/cassette.js (skipped before npm run build)', () => {
   it('is written on the first run of a command, and the output is the same with it', () => {
     const home = tempTree('cassette-cache-', {});
@@ -24,10 +24,18 @@ describe.skipIf(!existsSync(BUNDLE))('code cache of bin/cassette.js (skipped bef
     const first = cli(['show', '--json', SAMPLE], { env });
     const files = readdirSync(join(home, 'cassette-cli'));
     expect(files).toHaveLength(1);
-    expect(files[0]).toMatch(new RegExp(`^${process.version}-${process.arch}-[0-9a-f]{8}-\\d+-\\d+-show\\.v8$`));
+    expect(files[0]).toMatch(new RegExp(`^${process.version}-${process.arch}-[0-9a-f]{8}-\\d+-\\d+-show-json\\.v8$`));
     const second = cli(['show', '--json', SAMPLE], { env });
     expect(second).toEqual(first);
     expect(first.status).toBe(0);
+  });
+
+  it('is kept per renderer option: `cost` and `cost --json` compile different code', () => {
+    const home = tempTree('cassette-cache-', {});
+    const env = { XDG_CACHE_HOME: home };
+    for (const args of [['cost', '--json'], ['cost'], ['cost', '--json'], ['show', '--raw'], ['lint', '--fix-dry-run']]) expect(cli([...args, SAMPLE], { env }).status).toBeLessThan(2);
+    const names = readdirSync(join(home, 'cassette-cli')).map((f) => /-\d+-\d+-([a-z-]+)\.v8$/.exec(f)?.[1]);
+    expect(names.sort()).toEqual(['cost', 'cost-json', 'lint', 'show-raw']);
   });
 
   it("is kept per bundle: a command's run loads that command's own bundle, a run that names none the one with every command", () => {
@@ -51,7 +59,7 @@ describe.skipIf(!existsSync(BUNDLE))('code cache of bin/cassette.js (skipped bef
     const home = tempTree('cassette-cache-', {});
     const env = { XDG_CACHE_HOME: home };
     const first = cli(['show', '--json', 'samples/go-vcr-v2'], { env });
-    expect(readdirSync(join(home, 'cassette-cli'))[0]).toMatch(/-show-large\.v8$/);
+    expect(readdirSync(join(home, 'cassette-cli'))[0]).toMatch(/-show-json-large\.v8$/);
     expect(cli(['show', '--json', 'samples/go-vcr-v2'], { env })).toEqual(first);
   });
 
@@ -62,11 +70,11 @@ describe.skipIf(!existsSync(BUNDLE))('code cache of bin/cassette.js (skipped bef
     const dir = tempTree('cassette-mid-', { 'big/one.yaml': `${readFileSync(join(ROOT, SAMPLE), 'utf8')}# ${'x'.repeat(1 << 20)}\n` });
     const named = cli(['show', '--json', join(dir, 'big/one.yaml')], { env });
     expect(named.status).toBe(0);
-    expect(readdirSync(join(home, 'cassette-cli'))).toEqual([expect.stringMatching(/-show-mid\.v8$/)]);
+    expect(readdirSync(join(home, 'cassette-cli'))).toEqual([expect.stringMatching(/-show-json-mid\.v8$/)]);
     expect(cli(['show', '--json', join(dir, 'big/one.yaml')], { env })).toEqual(named);
     // The same file through its folder (a size not known before the walk): TurboFan, and the output is the same.
     const viaFolder = cli(['show', '--json', join(dir, 'big')], { env });
-    expect(readdirSync(join(home, 'cassette-cli')).filter((f) => f.endsWith('-show-large.v8'))).toHaveLength(1);
+    expect(readdirSync(join(home, 'cassette-cli')).filter((f) => f.endsWith('-show-json-large.v8'))).toHaveLength(1);
     expect(viaFolder).toEqual(named);
   });
 
@@ -76,7 +84,7 @@ describe.skipIf(!existsSync(BUNDLE))('code cache of bin/cassette.js (skipped bef
     const sample = readdirSync(join(ROOT, 'samples/nock')).find((f) => f.endsWith('.json'))!;
     const dir = tempTree('cassette-mid-', { 'one.json': `${readFileSync(join(ROOT, 'samples/nock', sample), 'utf8')}${' '.repeat(1 << 20)}\n` });
     expect(cli(['show', '--json', join(dir, 'one.json')], { env }).status).toBe(0);
-    expect(readdirSync(join(home, 'cassette-cli'))).toEqual([expect.stringMatching(/-show-mid\.v8$/)]);
+    expect(readdirSync(join(home, 'cassette-cli'))).toEqual([expect.stringMatching(/-show-json-mid\.v8$/)]);
   });
 
   it("is also kept for the pool's worker threads, which start through bin/cassette.js", async () => {
@@ -156,6 +164,6 @@ describe.skipIf(!existsSync(BUNDLE))('code cache of bin/cassette.js (skipped bef
     utimesSync(join(dir, monthOld), old, old);
     // The same bundle with the other young-generation setting (a folder): a new cache file is written, and the stale ones go.
     expect(cli(['show', '--json', 'samples/go-vcr-v2'], { env }).status).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual([current, otherInstall, current!.replace(/-show\.v8$/, '-show-large.v8')].sort());
+    expect(readdirSync(dir).sort()).toEqual([current, otherInstall, current!.replace(/-show-json\.v8$/, '-show-json-large.v8')].sort());
   });
 });
