@@ -74,6 +74,9 @@ export const SECRET_QUERY_PARAMS = new Set([
   'key', 'api_key', 'apikey', 'api-key', 'token', 'access_token', 'x-amz-credential', 'x-amz-signature', 'x-amz-security-token', 'sig', 'signature',
   // Google Cloud Storage V4 signed URLs, as S3's above: the signature grants access until it expires.
   'x-goog-signature',
+  // OpenWeatherMap's API key (`appid`, the weather tool of many tool-calling tests) and Azure API
+  // Management's / Cognitive Services' `subscription-key`, the query form of Ocp-Apim-Subscription-Key.
+  'appid', 'subscription-key',
 ]);
 
 const PLACEHOLDER_SHAPE = /<[^>]*>|^\*+$|^x{4,}$|^test[-_]?(api[-_]?)?key|^your[-_]|^sk-(test|fake|dummy|xxx)|\{\{.*\}\}|\$\{.*\}/i;

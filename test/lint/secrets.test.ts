@@ -200,6 +200,20 @@ describe('secret-header and secret-url', () => {
     const findings = lint(interactionWith('', undefined, `https://api.example.com/v1/x?${name}=Zx81Kq0vLm3Nw7Pr5Ty2&alt=sse`), 'secret-url');
     expect(findings.map((f) => f.message)).toEqual([`URL parameter ${name} holds a credential: query parameter ${name} ${maskSecret('Zx81Kq0vLm3Nw7Pr5Ty2')}`]);
   });
+
+  // OpenWeatherMap's API docs: `appid` is "your unique API key" (32 hex digits: no randomness test
+  // passes it for a key-like name); Azure API Management takes the key as `subscription-key` too.
+  it.each([
+    ['https://api.openweathermap.org/data/2.5/weather?q=Rome&appid=', 'appid'],
+    ['https://api.openweathermap.org/data/2.5/weather?q=Rome&APPID=', 'APPID'],
+    ['https://my-apim.azure-api.net/openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21&subscription-key=', 'subscription-key'],
+  ])('flags %s… and masks it in show and --raw', (url, name) => {
+    const value = '3f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c';
+    const findings = lint(interactionWith('', undefined, url + value), 'secret-url');
+    expect(findings.map((f) => f.message)).toEqual([`URL parameter ${name} holds a credential: query parameter ${name} ${maskSecret(value)}`]);
+    expect(maskUrl(url + value)).not.toContain(value);
+    expect(maskSecretsInRawText(`GET ${url}${value} HTTP/1.1`)).not.toContain(value);
+  });
 });
 
 describe('secret-url: signed URLs and fragments', () => {
