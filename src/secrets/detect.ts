@@ -29,6 +29,7 @@ type Candidate = Pick<FoundSecret, 'kind' | 'value' | 'cookie' | 'uncertain'>;
 const CREDENTIAL_HEADERS = new Set([
   'authorization', 'proxy-authorization', 'x-api-key', 'api-key', 'x-goog-api-key', 'cookie', 'set-cookie', 'x-amz-security-token',
   'x-auth-token', 'x-access-token', 'anthropic-admin-api-key', 'ocp-apim-subscription-key', 'x-subscription-token', 'x-vercel-oidc-token',
+  'x-functions-key',
 ]);
 // Headers whose value is a URL, checked for credentials in its query as the request URL is.
 const URL_HEADERS = new Set(['location', 'content-location', 'referer', 'refresh']);

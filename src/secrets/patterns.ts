@@ -56,6 +56,8 @@ export const SECRET_HEADERS = new Set([
   'authorization', 'proxy-authorization', 'x-api-key', 'api-key', 'x-goog-api-key', 'cookie', 'set-cookie',
   'x-amz-security-token', 'openai-organization', 'openai-project', 'x-auth-token', 'x-access-token',
   'anthropic-admin-api-key', 'ocp-apim-subscription-key', 'x-subscription-token', 'x-vercel-oidc-token',
+  // Azure Functions' function and host keys (an HTTP-triggered tool or an LLM proxy hosted there).
+  'x-functions-key',
 ]);
 
 /** Names that end like a key but hold pagination or request state. */

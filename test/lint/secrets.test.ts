@@ -153,6 +153,8 @@ describe('secret-header and secret-url', () => {
     ['      Cookie:\n      - session=8f7a6b5c4d3e2f1a0b9c; theme=dark\n', /cookie/, '8f7a'],
     ['      Authorization:\n      - AWS4-HMAC-SHA256 Credential=AKIAZ4X7QW3ERT5YU8IO/20250101/us-east-1/bedrock/aws4_request, SignedHeaders=host, Signature=abc\n', /aws-access-key/, 'AKIA'],
     ['      X-Amz-Security-Token:\n      - IQoJb3JpZ2luX2VjEJr//////////wEaCXVzLWVhc3QtMSJHMEUCIQ\n', /x-amz-security-token/, 'IQoJ'],
+    // Azure Functions docs ("Function access keys"): a key goes in the x-functions-key header or the code parameter.
+    ['      x-functions-key:\n      - Zq8Lm3Np7Rt2Vx6Bz9Cd4Fg1Hj5Kl0Mn8Pq3Rs7TuVwXyZ0aB1cD==\n', /x-functions-key/, 'Zq8L'],
   ] as const)('flags %s', (headers, message, secretStart) => {
     const text = interactionWith(headers);
     const findings = lint(text, 'secret-header');
