@@ -150,6 +150,12 @@ describe('parseSource with a split list', () => {
     ['Ruby VCR', RUBY_VCR],
     ['an alias to another item', 'interactions:\n- &first {request: {url: a}}\n- *first\n'],
     ['a second document', `${GO_VCR_V1}---\nversion: 3\n`],
+    // The head after a document start line is read by simple-yaml, not js-yaml: the same data.
+    ['a document start, keys after the list', `---\nversion: 2\ninteractions:\n- id: 0\nrecorded_with: "go-vcr: 4"\nwhen: 2024-11-22\n`],
+    ['a document start, CRLF line ends', GO_VCR_V1.replace(/\n/g, '\r\n')],
+    ['a document end marker', `${GO_VCR_V1}...\n`],
+    ['a comment on the document start line', `--- # recorded\n${GO_VCR_V1.slice(4)}`],
+    ['a document start and a tagged head value', `---\nversion: !!str 2\ninteractions:\n- id: 0\n`],
   ])('gives the same document as one js-yaml parse: %s', (_, text) => {
     let expected: unknown;
     try {
