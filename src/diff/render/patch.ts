@@ -20,28 +20,58 @@ export function unifiedDiff(before: string, after: string, p: Palette, context =
  * the same pretty-printed body, and jsdiff split, compared and copied each of their lines (~9% of
  * diff FILE's CPU on a 10 MiB cassette). The excerpt starts `context` lines before the first line
  * that differs: jsdiff takes the common leading lines first, whatever follows, so its hunks are
- * the same, moved down by the lines left out. It ends `context` lines after the last one only when
- * one line was replaced by one other that equals none of the lines around it: then the lines can be
- * paired in one way only, with or without what follows. Elsewhere, where lines repeat, Myers' diff
- * may pair them otherwise once the common trailing lines are gone (test/diff/patch-excerpt.test.ts
+ * the same, moved down by the lines left out. When one line was replaced by one other that equals
+ * none of the lines around it, the lines can be paired in one way only, so the one hunk is written
+ * here without jsdiff (`replacedLineHunk`; jsdiff on the 7-line excerpt was still ~10% of diff FILE's
+ * CPU on a 10 MiB VCR.py cassette, under --no-opt). Elsewhere, where lines repeat, Myers' diff may
+ * pair them otherwise once the common trailing lines are gone (test/diff/patch-excerpt.test.ts
  * checks the hunks against those of the whole texts).
  */
 export function patchHunks(before: string, after: string, context: number): StructuredPatchHunk[] {
   const lead = commonLeadingLines(before, after);
+  const replaced = oneLineReplaced(before, after, lead.chars);
+  if (replaced) return [replacedLineHunk(before, after, lead, replaced, context)];
   const skip = Math.max(0, lead.lines - context);
-  const tail = oneLineReplaced(before, after, lead.chars);
-  const drop = tail ? Math.max(0, tail.lines - context) : 0;
-  if (skip === 0 && drop === 0) return structuredPatch('before', 'after', before, after, '', '', { context }).hunks;
+  if (skip === 0) return structuredPatch('before', 'after', before, after, '', '', { context }).hunks;
   let from = lead.chars;
   for (let k = 0; k < Math.min(context, lead.lines); k++) from = tokenStart(before, from);
-  let [endBefore, endAfter] = [before.length, after.length];
-  for (let k = 0; k < drop; k++) [endBefore, endAfter] = [tokenStart(before, endBefore), tokenStart(after, endAfter)];
-  const hunks = structuredPatch('before', 'after', before.slice(from, endBefore), after.slice(from, endAfter), '', '', { context }).hunks;
+  const hunks = structuredPatch('before', 'after', before.slice(from), after.slice(from), '', '', { context }).hunks;
   for (const hunk of hunks) {
     hunk.oldStart += skip;
     hunk.newStart += skip;
   }
   return hunks;
+}
+
+/**
+ * The hunk jsdiff makes when line `lead.lines + 1` is all that differs (see oneLineReplaced): up to
+ * `context` common lines before it, the old line removed, the new one added, up to `context` after.
+ * Each line loses its `\n`; one without (the last, unterminated) is followed by jsdiff's marker.
+ */
+function replacedLineHunk(a: string, b: string, lead: { lines: number; chars: number }, ends: { a: number; b: number }, context: number): StructuredPatchHunk {
+  const lines: string[] = [];
+  const before = Math.min(context, lead.lines);
+  let from = lead.chars;
+  for (let k = 0; k < before; k++) from = tokenStart(a, from);
+  pushLines(lines, ' ', a, from, lead.chars);
+  pushLines(lines, '-', a, lead.chars, ends.a);
+  pushLines(lines, '+', b, lead.chars, ends.b);
+  let to = ends.a;
+  let after = 0;
+  for (let next = tokenEnd(a, to); after < context && next !== undefined; next = tokenEnd(a, to)) [to, after] = [next, after + 1];
+  pushLines(lines, ' ', a, ends.a, to);
+  const start = lead.lines - before + 1;
+  return { oldStart: start, oldLines: before + 1 + after, newStart: start, newLines: before + 1 + after, lines };
+}
+
+/** The line tokens of `text` from `from` to `to`, each marked, as structuredPatch writes them. */
+function pushLines(out: string[], mark: string, text: string, from: number, to: number): void {
+  for (let at = from; at < to; ) {
+    const end = tokenEnd(text, at)!;
+    if (text.charCodeAt(end - 1) === 10) out.push(mark + text.slice(at, end - 1));
+    else out.push(mark + text.slice(at, end), '\\ No newline at end of file');
+    at = end;
+  }
 }
 
 /** The whole lines (each with its `\n`) the texts share at the start: how many, and their length. */
@@ -59,19 +89,18 @@ function commonLeadingLines(a: string, b: string): { lines: number; chars: numbe
 
 /**
  * When the texts differ in one line token only (after the `lead` common leading characters), and
- * neither side's line equals the line before it or the one after it: the common trailing lines.
- * Then the one minimal pairing of the lines leaves out the two differing lines and nothing else.
+ * neither side's line equals the line before it or the one after it: where the differing line ends
+ * on each side. Then the one minimal pairing of the lines leaves out the two differing lines and nothing else.
  */
-function oneLineReplaced(a: string, b: string, lead: number): { lines: number } | undefined {
+function oneLineReplaced(a: string, b: string, lead: number): { a: number; b: number } | undefined {
   const [ea, eb] = [tokenEnd(a, lead), tokenEnd(b, lead)];
   if (ea === undefined || eb === undefined || a.length - ea !== b.length - eb || a.slice(ea) !== b.slice(eb)) return undefined;
   const [x, y] = [a.slice(lead, ea), b.slice(lead, eb)];
+  if (x === y) return undefined; // the same texts
   const next = tokenEnd(a, ea);
   const neighbours = [lead > 0 ? a.slice(tokenStart(a, lead), lead) : undefined, next === undefined ? undefined : a.slice(ea, next)];
   if (neighbours.some((line) => line === x || line === y)) return undefined;
-  let lines = 0;
-  for (let end = a.length; end > ea; end = tokenStart(a, end)) lines++;
-  return { lines };
+  return { a: ea, b: eb };
 }
 
 /** The end of the line token that starts at `start` (after its `\n`, or the end of the text); undefined at the end. */
