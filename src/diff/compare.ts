@@ -3,6 +3,7 @@ import { isKeyValueSecret } from '../secrets/detect.js';
 import { maskSecret, maskSecretsInText, maskUrl } from '../secrets/mask.js';
 import { isKeyLikeName } from '../secrets/patterns.js';
 import { detachDeep } from '../text/detach.js';
+import { fastPaths } from './fast-paths.js';
 import { diffHeaders } from './headers-diff.js';
 import { diffJson, isIdChange, lastKey } from './json-diff.js';
 import { ignoreMatcher } from './noise.js';
@@ -10,7 +11,7 @@ import { pairSides } from './pair.js';
 import { splitRenames } from './renames.js';
 import { responseValue } from './response-value.js';
 import { type Side, sameRequestKey, sideOf } from './side.js';
-import { changeText, sortLines, summarizeRequest, summarizeResponse } from './summary.js';
+import { type RequestSides, changeText, sortLines, summarizeRequest, summarizeResponse } from './summary.js';
 import { sideTotals } from './totals.js';
 import type { CassetteDiff, DiffOptions, InteractionDiff, JsonChange, SideDiff, SideTotals, SummaryLine } from './types.js';
 import { diffUrls } from './url-diff.js';
@@ -58,7 +59,9 @@ function maskedUnderKey(c: JsonChange): JsonChange {
 }
 
 /** Id segments of two paths with the same route that differ: `thread_A → thread_B`. */
-function pathIdPairs(a: Side, b: Side): [string, string][] {
+/** Exported for its test. */
+export function pathIdPairs(a: Side, b: Side): [string, string][] {
+  if (fastPaths.samePath && a.url.path === b.url.path) return []; // every segment the same
   const [sa, sb] = [a.url.path.split('/'), b.url.path.split('/')];
   if (sa.length !== sb.length || a.url.route !== b.url.route) return [];
   return sa.flatMap((s, k): [string, string][] => (s !== sb[k] ? [[s, sb[k]!]] : []));
@@ -71,6 +74,33 @@ function requestLines(a: Side, b: Side): SummaryLine[] {
   lines.push(...diffUrls(a.url, b.url).lines, ...diffHeaders(ra.headers, rb.headers, 'request'));
   if (a.interaction.response && b.interaction.response) lines.push(...diffHeaders(a.interaction.response.headers, b.interaction.response.headers, 'response'));
   return lines;
+}
+
+/**
+ * The sides for summarizeRequest: their messages are asked for only to describe one added or
+ * removed. A class, not getters in an object literal: V8 gives each such literal a hidden class of its own.
+ */
+class RequestSidesOf implements RequestSides {
+  constructor(
+    private a: Side,
+    private b: Side,
+  ) {}
+
+  get beforeMessages() {
+    return this.a.llm?.request.messages;
+  }
+
+  get afterMessages() {
+    return this.b.llm?.request.messages;
+  }
+
+  get beforeRaw() {
+    return this.a.body;
+  }
+
+  get afterRaw() {
+    return this.b.body;
+  }
 }
 
 function masked(lines: SummaryLine[]): SummaryLine[] {
@@ -86,7 +116,7 @@ function pairDiff(a: Side, b: Side, options: DiffOptions, withResponse: boolean)
   const split = splitRenames([...bodyChanges, ...responseChanges], pathIdPairs(a, b));
   const requestChanges = bodyChanges.filter((c) => split.changes.includes(c)).map(maskedUnderKey);
   const urlAndHeaders = requestLines(a, b);
-  const requestSummary = masked(sortLines([...urlAndHeaders, ...summarizeRequest(requestChanges, { beforeMessages: a.llm?.request.messages, afterMessages: b.llm?.request.messages, beforeRaw: a.body, afterRaw: b.body })]));
+  const requestSummary = masked(sortLines([...urlAndHeaders, ...summarizeRequest(requestChanges, new RequestSidesOf(a, b))]));
   const request: SideDiff = {
     summary: requestSummary,
     changes: [...urlAndHeaders.map((l): JsonChange => ({ path: l.category === 'headers' ? 'headers' : 'url', kind: 'changed', detail: l.text })), ...requestChanges],
@@ -116,7 +146,15 @@ function pairDiff(a: Side, b: Side, options: DiffOptions, withResponse: boolean)
 }
 
 function label(i: Interaction): string {
-  return `${methodLabel(i.request.method)} ${maskUrl(i.request.url)}`;
+  return `${methodLabel(i.request.method)} ${maskedUrl(i.request.url)}`;
+}
+
+// The calls of a cassette mostly go to one URL: its masked form is kept for the next (maskUrl is pure).
+let lastUrl: { url: string; masked: string } | undefined;
+/** maskUrl, remembered for the last URL. Exported for its test. */
+export function maskedUrl(url: string): string {
+  if (lastUrl?.url !== url) lastUrl = { url, masked: maskUrl(url) };
+  return lastUrl.masked;
 }
 
 /** What an added or removed interaction is: its model and first user message. */

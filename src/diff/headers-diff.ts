@@ -1,5 +1,6 @@
 import type { Header } from '../model/types.js';
 import { isSecretHeader, maskSecretsInText, maskValue } from '../secrets/mask.js';
+import { fastPaths } from './fast-paths.js';
 import { brief } from './json-diff.js';
 import type { SummaryLine } from './types.js';
 
@@ -27,6 +28,12 @@ function byName(headers: readonly Header[]): Map<string, { name: string; value: 
   return map;
 }
 
+function sameHeaders(a: readonly Header[], b: readonly Header[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k]!.name !== b[k]!.name || a[k]!.value !== b[k]!.value) return false;
+  return true;
+}
+
 /**
  * Request headers that matter: an allowlisted header whose value changed, or any header added
  * or removed, with secrets masked. Volatile headers (Date, User-Agent, request ids,
@@ -36,6 +43,8 @@ export function diffHeaders(before: readonly Header[], after: readonly Header[],
   const lines: SummaryLine[] = [];
   // A recorder that keeps no headers at all (nock) says nothing about them.
   if (before.length === 0 || after.length === 0) return lines;
+  // Every step of diff FILE on one client's calls: the same headers, nothing to say.
+  if (fastPaths.sameHeaders && sameHeaders(before, after)) return lines;
   const [a, b] = [byName(before), byName(after)];
   const label = `${where} header`;
   for (const [key, h] of a) {

@@ -1,6 +1,7 @@
 import { tryJson } from '../llm/json.js';
 import { type AlignStep, alignByKey } from './align.js';
 import { sameTokenSet } from './equivalence.js';
+import { fastPaths, identicalJson } from './fast-paths.js';
 import { isIdKey, isIdLike } from './ids.js';
 import { sortedKeys } from './sorted-keys.js';
 import type { JsonChange } from './types.js';
@@ -159,8 +160,14 @@ function diffPrimitiveLists(before: readonly unknown[], after: readonly unknown[
 
 const plain = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
 
+// Where diffJson looks for a subtree that is the same on both sides before walking it: the top
+// level's values, the items a list alignment kept and named tool lists (the tools, resent unchanged
+// with every request). Not at every level: a check that fails walks what diffJson walks again.
+const skipIdentical = (before: unknown, after: unknown) => fastPaths.identicalSubtrees && identicalJson(before, after);
+
 function diffLists(before: readonly unknown[], after: readonly unknown[], path: string): JsonChange[] {
   if (NAMED_LISTS.has(lastKey(path))) {
+    if (skipIdentical(before, after)) return [];
     const [nb, na] = [byName(before), byName(after)];
     if (nb && na) return diffJson(Object.fromEntries(nb), Object.fromEntries(na), path);
   }
@@ -169,7 +176,7 @@ function diffLists(before: readonly unknown[], after: readonly unknown[], path: 
   for (const step of alignItems(before, after)) {
     if (step.kind === 'added') out.push({ path: childPath(path, step.after), kind: 'added', after: after[step.after], appended: step.appended });
     else if (step.kind === 'removed') out.push({ path: childPath(path, step.before), kind: 'removed', before: before[step.before] });
-    else if (!Object.is(before[step.before], after[step.after])) out.push(...diffJson(before[step.before], after[step.after], childPath(path, step.after)));
+    else if (!Object.is(before[step.before], after[step.after]) && !(step.kind === 'same' && skipIdentical(before[step.before], after[step.after]))) out.push(...diffJson(before[step.before], after[step.after], childPath(path, step.after)));
   }
   return out;
 }
@@ -223,7 +230,7 @@ export function diffJson(before: unknown, after: unknown, path = ''): JsonChange
     const out: JsonChange[] = [];
     for (const key of Object.keys(before)) {
       if (!(key in after)) out.push({ path: childPath(path, key), kind: 'removed', before: before[key] });
-      else if (!Object.is(before[key], after[key])) out.push(...diffJson(before[key], after[key], childPath(path, key)));
+      else if (!Object.is(before[key], after[key]) && !(path === '' && skipIdentical(before[key], after[key]))) out.push(...diffJson(before[key], after[key], childPath(path, key)));
     }
     for (const key of Object.keys(after)) if (!(key in before)) out.push({ path: childPath(path, key), kind: 'added', after: after[key] });
     return out;

@@ -1,7 +1,8 @@
-import { analyzeInteraction } from '../llm/analyze.js';
+import { type AnalyzeOptions, analyzeInteraction } from '../llm/analyze.js';
 import type { LlmExchange } from '../llm/types.js';
 import type { Interaction } from '../model/types.js';
 import { bodyValue } from './body-value.js';
+import { fastPaths } from './fast-paths.js';
 import { contentDiffers, contentKey, sameContent } from './json-diff.js';
 import { type UrlParts, urlParts } from './url-parts.js';
 import { wordsOf, wordsOfText } from './words.js';
@@ -22,25 +23,36 @@ export interface Side {
   responseTokens: Set<string>;
 }
 
-/** `response: false` leaves `llm.response` undefined, for comparisons of requests only (diff FILE). */
+/**
+ * `response: false` leaves `llm.response` undefined, for comparisons of requests only (diff FILE).
+ * The LLM meaning (and the model, which may come from it) is worked out on first use: diff FILE
+ * asks for it only to describe a message added or removed (the provider detection and the parse
+ * of each request were ~8% of diff FILE's CPU on a 10 MiB cassette of edited requests).
+ */
 export function sideOf(interaction: Interaction, options: { provider?: string | undefined; showNoise?: boolean | undefined; response?: boolean | undefined }): Side {
-  let llm: LlmExchange | undefined;
-  try {
-    llm = analyzeInteraction(interaction, { provider: options.provider, response: options.response });
-  } catch {
-    llm = undefined;
-  }
+  const analyze = { provider: options.provider, response: options.response };
+  // null: not analyzed yet. With the fast path off (tests), analyzed here as it always was.
+  const llm = fastPaths.lazyLlm ? null : llmOf(interaction, analyze);
   const { request } = interaction;
   const url = urlParts(request.url);
   const body = bodyValue(request.body, request.headers, { noise: Boolean(options.showNoise), response: false });
-  return new LazySide(interaction, llm, url, llm?.request.model ?? url.model, body);
+  return new LazySide(interaction, analyze, url, body, llm);
+}
+
+/** An interaction's LLM meaning, or undefined when it is none or cannot be read. */
+export function llmOf(interaction: Interaction, options: AnalyzeOptions): LlmExchange | undefined {
+  try {
+    return analyzeInteraction(interaction, options);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
- * The key and the words are needed only when pairing is not one to one in order: made on first
- * use. The getters sit on the class, shared by every side: getters written in the object literal
- * were made anew for each side, and V8 gave each side a hidden class of its own (it tells accessors
- * apart by their function), ~40 us a side.
+ * The LLM meaning, key and words are made on first use (the key and the words are needed only
+ * when pairing is not one to one in order). The getters sit on the class, shared by every side:
+ * getters written in the object literal were made anew for each side, and V8 gave each side a
+ * hidden class of its own (it tells accessors apart by their function), ~40 us a side.
  */
 class LazySide implements Side {
   private masked: string | undefined;
@@ -50,11 +62,21 @@ class LazySide implements Side {
 
   constructor(
     public interaction: Interaction,
-    public llm: LlmExchange | undefined,
+    private analyze: AnalyzeOptions,
     public url: UrlParts,
-    public model: string | undefined,
     public body: unknown,
+    /** null until analyzed. */
+    private exchange: LlmExchange | undefined | null,
   ) {}
+
+  get llm(): LlmExchange | undefined {
+    if (this.exchange === null) this.exchange = llmOf(this.interaction, this.analyze);
+    return this.exchange;
+  }
+
+  get model(): string | undefined {
+    return this.llm?.request.model ?? this.url.model;
+  }
 
   get requestKey(): string {
     const { url } = this;

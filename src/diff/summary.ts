@@ -33,6 +33,16 @@ function topKey(path: string): string {
   return /^("(?:[^"\\]|\\.)*"|[^.[]+)/.exec(path)?.[1] ?? path;
 }
 
+const INDEX = /^\[(\d+)\]$/;
+
+/**
+ * `key[N]` as a whole path: the match of `^key\[(\d+)\]$`, without a RegExp made for each change
+ * (~1.5% of diff FILE's CPU on a 10 MiB cassette). Exported for its test.
+ */
+export function itemOf(path: string, key: string): RegExpExecArray | null {
+  return path.startsWith(key) ? INDEX.exec(path.slice(key.length)) : null;
+}
+
 /** One change in words: `temperature: 0 → 0.7`, `required + line_count`, `content: + a new line`. */
 export function changeText(c: JsonChange): string {
   if (c.detail !== undefined) return `${c.path} ${c.detail}`;
@@ -71,7 +81,7 @@ export function summarizeRequest(changes: readonly JsonChange[], sides: RequestS
   };
   for (const c of changes) {
     const key = topKey(c.path);
-    const item = new RegExp(`^${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\[(\\d+)\\]$`).exec(c.path);
+    const item = itemOf(c.path, key);
     if (key === 'model' && c.path === 'model') lines.push({ category: 'model', text: modelText(c.before, c.after) });
     else if (MESSAGE_KEYS.has(key) && c.path === key && c.kind !== 'changed') lines.push({ category: 'request', text: changeText(c) });
     else if (MESSAGE_KEYS.has(key) && item && c.kind !== 'changed') {

@@ -5,7 +5,7 @@ import type { LlmMessage, LlmResponse, Provider, ToolCall, Usage } from '../llm/
 import { mediaType } from '../model/headers.js';
 import type { Interaction } from '../model/types.js';
 import { ToolCallAssembler } from '../llm/tool-calls.js';
-import { toolCall } from './openai-chat.js';
+import { pathOf, toolCall } from './openai-chat.js';
 import { contentParts, parseOpenAITools, pickParams } from './openai-shared.js';
 import { emptyResponse, httpError, jsonEvents } from './reassembly.js';
 
@@ -17,9 +17,10 @@ export const cohere: Provider = {
   id: 'cohere',
   description: 'Cohere chat v2 (SSE: message-start, content-delta, tool-call-*, message-end) and v1 chat/generate (NDJSON)',
   detect(interaction) {
+    // The path first, from pathOf's one-URL memo: a URL parsed for every interaction was ~2.5% of diff FILE.
+    if (!COHERE_PATH.test(pathOf(interaction.request.url))) return false;
     try {
-      const url = new URL(interaction.request.url);
-      return COHERE_HOST.test(url.hostname) && COHERE_PATH.test(url.pathname);
+      return COHERE_HOST.test(new URL(interaction.request.url).hostname);
     } catch {
       return false;
     }
