@@ -6,6 +6,6 @@ export const secretUrl: Rule = {
   defaultSeverity: 'error',
   category: 'secret',
   fixable: true,
-  description: 'a credential in a URL: query parameters key, api_key, token, X-Amz-Credential, X-Amz-Signature, a random value of any parameter named like a key, a known key shape in any parameter, the user name or a path segment, the password of `user:password@`',
+  description: 'a credential in a URL: query parameters key, api_key, token, appid, subscription-key, X-Amz-Credential, X-Amz-Signature, a random value of any parameter named like a key, a known key shape in any parameter, the user name or a path segment, the password of `user:password@`',
   check: (ctx) => secretReports(ctx, 'url', (s) => (s.urlPart ? `URL ${s.urlPart} holds a credential` : `URL parameter ${s.field} holds a credential`)),
 };
