@@ -3,7 +3,7 @@ import { cookieKind } from './cookies.js';
 import { decodeUriComponentSafe } from '../text/uri.js';
 import { memoByString } from './memo.js';
 import { urlCredentialParts } from './url-parts.js';
-import { AFTER_DIGITS, AFTER_PREFIX, isKeyLikeName, isPlaceholder, KEY_LIKE, NOT_CREDENTIAL, possiblePatterns, SECRET_PATTERNS, SECRET_QUERY_PARAMS } from './patterns.js';
+import { AFTER_DIGITS, AFTER_PREFIX, isKeyLikeName, isPlaceholder, KEY_LIKE, NOT_CREDENTIAL, possiblePatterns, SECRET_HEADERS, SECRET_PATTERNS, SECRET_QUERY_PARAMS } from './patterns.js';
 
 /** A credential found in an interaction: where, what kind, and the exact text to redact. */
 export interface FoundSecret {
@@ -24,13 +24,11 @@ export interface FoundSecret {
 
 type Candidate = Pick<FoundSecret, 'kind' | 'value' | 'cookie' | 'uncertain'>;
 
-// Headers that carry credentials. show masks a few more (OpenAI organization and project ids),
-// but those identify an account without granting access, so lint does not report them.
-const CREDENTIAL_HEADERS = new Set([
-  'authorization', 'proxy-authorization', 'x-api-key', 'api-key', 'x-goog-api-key', 'cookie', 'set-cookie', 'x-amz-security-token',
-  'x-auth-token', 'x-access-token', 'anthropic-admin-api-key', 'ocp-apim-subscription-key', 'x-subscription-token', 'x-vercel-oidc-token',
-  'x-functions-key',
-]);
+// Headers that carry credentials: the ones show masks (SECRET_HEADERS, one list so the two cannot
+// drift apart) but the OpenAI organization and project ids, which identify an account without
+// granting access, so lint does not report them.
+const ACCOUNT_IDS = new Set(['openai-organization', 'openai-project']);
+const CREDENTIAL_HEADERS = new Set([...SECRET_HEADERS].filter((name) => !ACCOUNT_IDS.has(name)));
 // Headers whose value is a URL, checked for credentials in its query as the request URL is.
 const URL_HEADERS = new Set(['location', 'content-location', 'referer', 'refresh']);
 const BLOB_CHAR = /[A-Za-z0-9+/=_-]/;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { entropy, findSecrets, KEY_LIKE_ENDS, KEY_LIKE_PAIR, keyValuePairs, patternSecrets } from '../../src/secrets/detect.js';
-import { maskSecret, maskSecretsInText, maskUrl, maskValue } from '../../src/secrets/mask.js';
+import { isSecretHeader, maskSecret, maskSecretsInText, maskUrl, maskValue } from '../../src/secrets/mask.js';
 import { maskSecretsInRawText } from '../../src/secrets/mask-raw.js';
 import { isPlaceholder, KEY_LIKE, possiblePatterns, SECRET_PATTERNS } from '../../src/secrets/patterns.js';
 import { loadCassette } from '../../src/load.js';
@@ -184,6 +184,12 @@ describe('secret-header and secret-url', () => {
     ['      X-Request-Token:\n      - aaaaaaaaaaaaaaaaaaaaaaaa\n'],
   ])('leaves a key-named header that is no credential: %s', (headers) => {
     expect(lint(interactionWith(headers), 'secret-header')).toEqual([]);
+  });
+
+  it('OpenAI organization and project ids are masked by show but are no lint finding (they identify, not grant)', () => {
+    const text = interactionWith('      OpenAI-Organization:\n      - org-Hk2s9Dk3LqP0xZ7mV4nB8cR1\n      OpenAI-Project:\n      - proj_Hk2s9Dk3LqP0xZ7mV4nB8cR1\n');
+    expect(lint(text, 'secret-header')).toEqual([]);
+    expect(isSecretHeader('OpenAI-Organization') && isSecretHeader('openai-project')).toBe(true);
   });
 
   it('flags a URL parameter named like a key, and a known key shape in any parameter (after `name=`)', () => {
