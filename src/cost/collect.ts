@@ -24,7 +24,9 @@ export function costRows(cassette: Cassette, options: CollectOptions, interactio
 
 export function costRow(path: string, interaction: Interaction, exchange: LlmExchange, prices: PriceTable): CostRow {
   const usage = exchange.response?.usage;
-  const model = exchange.response?.model ?? exchange.request.model ?? modelFromUrl(interaction.request.url);
+  // The model the path names (Bedrock, Gemini): the fallback name, and one of the names an estimate tries.
+  const urlModel = modelFromUrl(interaction.request.url);
+  const model = exchange.response?.model ?? exchange.request.model ?? urlModel;
   const hasUsage = usage !== undefined && (usage.inputTokens !== undefined || usage.outputTokens !== undefined);
   const at = recordedAt(interaction, exchange);
   const recorded = usage?.cost ?? gatewayCost(interaction);
@@ -54,7 +56,7 @@ export function costRow(path: string, interaction: Interaction, exchange: LlmExc
     return Object.assign(row, { cost: 0, estimate: 0, costSource: 'estimated', pricedAs: LOCAL_PRICED_AS });
   }
   const extra = { cacheWrite1hTokens: usage?.cacheWrite1hTokens, webSearches: usage?.webSearches, inputAudioTokens: usage?.inputAudioTokens, outputAudioTokens: usage?.outputAudioTokens, cacheAudioReadTokens: usage?.cacheAudioReadTokens, outputImageTokens: usage?.outputImageTokens, serviceTier: usage?.serviceTier, inferenceGeo: usage?.inferenceGeo, searchContextSize: usage?.searchContextSize ?? searchContextSize(interaction) };
-  const estimate = estimateFor(row, extra, [model, exchange.request.model, modelFromUrl(interaction.request.url)], interaction.request.url, at, prices);
+  const estimate = estimateFor(row, extra, [model, exchange.request.model, urlModel], interaction.request.url, at, prices);
   if ('cost' in estimate) {
     row.estimate = estimate.cost;
     row.pricedAs = estimate.pricedAs;
