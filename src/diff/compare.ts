@@ -58,8 +58,7 @@ function maskedUnderKey(c: JsonChange): JsonChange {
   return { ...c, ...('before' in c ? { before: mask(c.before) } : {}), ...('after' in c ? { after: mask(c.after) } : {}) };
 }
 
-/** Id segments of two paths with the same route that differ: `thread_A → thread_B`. */
-/** Exported for its test. */
+/** Id segments of two paths with the same route that differ: `thread_A → thread_B`. Exported for its test. */
 export function pathIdPairs(a: Side, b: Side): [string, string][] {
   if (fastPaths.samePath && a.url.path === b.url.path) return []; // every segment the same
   const [sa, sb] = [a.url.path.split('/'), b.url.path.split('/')];

@@ -33,8 +33,7 @@ export function patchHunks(before: string, after: string, context: number): Stru
   if (replaced) return [replacedLineHunk(before, after, lead, replaced, context)];
   const skip = Math.max(0, lead.lines - context);
   if (skip === 0) return structuredPatch('before', 'after', before, after, '', '', { context }).hunks;
-  let from = lead.chars;
-  for (let k = 0; k < Math.min(context, lead.lines); k++) from = tokenStart(before, from);
+  const from = linesBack(before, lead.chars, Math.min(context, lead.lines));
   const hunks = structuredPatch('before', 'after', before.slice(from), after.slice(from), '', '', { context }).hunks;
   for (const hunk of hunks) {
     hunk.oldStart += skip;
@@ -51,8 +50,7 @@ export function patchHunks(before: string, after: string, context: number): Stru
 function replacedLineHunk(a: string, b: string, lead: { lines: number; chars: number }, ends: { a: number; b: number }, context: number): StructuredPatchHunk {
   const lines: string[] = [];
   const before = Math.min(context, lead.lines);
-  let from = lead.chars;
-  for (let k = 0; k < before; k++) from = tokenStart(a, from);
+  const from = linesBack(a, lead.chars, before);
   pushLines(lines, ' ', a, from, lead.chars);
   pushLines(lines, '-', a, lead.chars, ends.a);
   pushLines(lines, '+', b, lead.chars, ends.b);
@@ -113,4 +111,11 @@ function tokenEnd(text: string, start: number): number | undefined {
 /** Where the line token that ends at `end` (after its `\n`, or at the end of the text) starts. */
 function tokenStart(text: string, end: number): number {
   return end < 2 ? 0 : text.lastIndexOf('\n', end - 2) + 1;
+}
+
+/** Where the `count` line tokens that end at `end` start. */
+function linesBack(text: string, end: number, count: number): number {
+  let at = end;
+  for (let k = 0; k < count; k++) at = tokenStart(text, at);
+  return at;
 }
