@@ -163,7 +163,8 @@ for (const hint of ANCHORED) {
   if (list) list.push(hint);
   else BY_ANCHOR.set(hint.prefix[hint.anchor]!, [hint]);
 }
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+/** `text` as RegExp source that matches it literally, in or out of a character class; not for the u flag (`\-` outside a class is an error there). */
+export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 // An anchor character with a prefix up to it just before: one match per anchor that may end a prefix.
 const ANY_HINT = new RegExp(
   `[${[...ANCHOR_CHARS].map(escapeRegExp).join('')}](?<=${[...new Set(ANCHORED.map((h) => h.prefix.slice(0, h.anchor + 1)))].map(escapeRegExp).join('|')})`,

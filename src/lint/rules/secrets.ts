@@ -1,4 +1,5 @@
 import { findSecrets, type FoundSecret } from '../../secrets/detect.js';
+import { escapeRegExp } from '../../secrets/patterns.js';
 import { maskSecret } from '../../secrets/mask.js';
 import type { Interaction } from '../../model/types.js';
 import { detach } from '../../text/detach.js';
@@ -71,7 +72,7 @@ function ownOffset(ctx: RuleContext, i: Interaction, s: FoundSecret, fix: readon
   if (s.where === 'header') {
     // The header's own name after the headers' start: a second header with the same value is not this one.
     const { text, offset } = ctx.span(i);
-    const name = new RegExp(s.field.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi');
+    const name = new RegExp(escapeRegExp(s.field), 'gi');
     name.lastIndex = Math.max(0, from - offset);
     const at = name.exec(text);
     if (at) from = offset + at.index;
