@@ -131,7 +131,9 @@ export function buildProgram(only?: (typeof COMMAND_NAMES)[number]): Command {
     const command = program
       .command('textconv')
       .description("print a deterministic readable rendering of a cassette, for git's diff.<driver>.textconv")
-      .argument('<file>', 'a cassette file, or - for standard input');
+      .argument('<file>', 'a cassette file, or - for standard input')
+      // Never colours; --no-color (and --color=never) is accepted so one flag set works for every command.
+      .addOption(new Option('--no-color', 'accepted; textconv never colours').hideHelp());
     readingOptions(command, { legacyFormat: true, providerAndColor: false })
       .action(lazy(async () => (await import('./commands/textconv.js')).textconvCommand));
   }
