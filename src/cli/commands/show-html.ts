@@ -3,11 +3,11 @@ import { genaiPrices } from '../../cost/genai-prices.js';
 import { RULES } from '../../lint/rules/index.js';
 import { CassetteInputError, UsageError } from '../../model/errors.js';
 import { renderShowHtml } from '../../render/html/page.js';
-import { buildHtmlCassette, type HtmlCassetteReport } from '../../show/html-report.js';
+import { buildHtmlCassetteStream, type HtmlCassetteReport } from '../../show/html-report.js';
 import type { Cassette } from '../../model/types.js';
 import { selectionError } from '../interaction-spec.js';
 import { isOneOfInputs } from '../same-file.js';
-import { forEachCassette, type InputOutcome } from '../load-files.js';
+import { forEachCassetteStream, type InputOutcome } from '../load-files.js';
 import { writeOut } from '../terminal.js';
 import { VERSION } from '../version.js';
 
@@ -22,12 +22,13 @@ export interface ShowHtmlFlags {
 export function showHtml(paths: string[], flags: ShowHtmlFlags, only: ReadonlySet<number> | undefined, mask: boolean): InputOutcome {
   const cassettes: HtmlCassetteReport[] = [];
   const read: string[] = [];
-  const outcome = forEachCassette(paths, { label: 'show', namedNonCassette: 'error', format: flags.format }, (cassette) => {
-    read.push(cassette.path);
+  // Read one interaction at a time, as `lint` reads: findings are placed from their own interaction's text.
+  const outcome = forEachCassetteStream(paths, { label: 'show', namedNonCassette: 'error', format: flags.format }, (stream) => {
+    read.push(stream.cassette.path);
     // As in `show -i`: an index the cassette does not have is an error for that file (exit 2).
-    const outOfRange = selectionError(flags.interaction ?? [], cassette.interactions.length);
+    const outOfRange = selectionError(flags.interaction ?? [], stream.interactionCount);
     if (outOfRange) throw new CassetteInputError(outOfRange);
-    cassettes.push(buildHtmlCassette(cassette, { only, provider: flags.provider, prices: genaiPrices, rules: RULES, fileSize: storedSize(cassette) }));
+    cassettes.push(buildHtmlCassetteStream(stream, { only, provider: flags.provider, prices: genaiPrices, rules: RULES, fileSize: storedSize(stream.cassette) }));
   });
   const page = renderShowHtml({ cassettes, errors: outcome.errors }, { mask, generator: `cassette ${VERSION}` });
   // `-o -` is standard output, as in most tools, never a file named `-`.
