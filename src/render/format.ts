@@ -30,9 +30,11 @@ export function roundUsd<T extends number | null | undefined>(usd: T): T {
 export function formatUsd(usd: number | undefined): string {
   if (usd === undefined) return '';
   if (usd === 0) return '$0';
-  if (Math.abs(usd) >= 0.01) return `$${usd.toFixed(4)}`;
+  // The sign before the currency symbol (-$0.5000), as at every size: `$-0.5000` read as a typo.
+  if (usd < 0) return `-${formatUsd(-usd)}`;
+  if (usd >= 0.01) return `$${usd.toFixed(4)}`;
   const fixed = usd.toFixed(8).replace(/\.?0+$/, '');
-  if (fixed === '0' || fixed === '-0') return `${usd < 0 ? '-' : ''}<$0.00000001`;
+  if (fixed === '0') return '<$0.00000001';
   return `$${fixed}`;
 }
 

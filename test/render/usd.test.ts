@@ -16,6 +16,9 @@ describe('USD for people', () => {
       // Not zero, but zero at eight decimals: show printed `$0.`, cost `$0`.
       [3e-9, '<$0.00000001'],
       [-3e-9, '-<$0.00000001'],
+      // A negative amount (a refund or a hostile file) keeps the sign before the symbol at every size.
+      [-0.5, '-$0.5000'],
+      [-0.00012345, '-$0.00012345'],
     ];
     for (const [value, text] of cases) {
       expect(formatUsd(value), String(value)).toBe(text);
