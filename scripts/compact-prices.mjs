@@ -32,6 +32,9 @@ const DATA_FILE = 'genai-prices.json';
 const MODELS_DIR = 'genai-prices-models';
 /** Every provider's `extractors` (or null: it has none), by its place in the provider list. */
 const EXTRACTORS_FILE = 'genai-prices-extractors.json';
+/** Keys of the data file beside the package's literals: each unit's ancestors, each api_pattern's literal head. */
+const ANCESTORS = '__ancestors';
+const HEADS = '__heads';
 
 function codeUnitCompare(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -120,8 +123,20 @@ export function compactPrices(text) {
   const keySets = unitTable ? [Object.keys(unitTable), [...new Set(Object.values(unitTable).flatMap((u) => Object.keys(u.dimensions)))]] : [];
   const sameOrder = keySets.length > 0 && keySets.every((keys) => keys.every((a) => keys.every((b) => Math.sign(a.localeCompare(b)) === Math.sign(codeUnitCompare(a, b)))));
   if (sameOrder) for (const c of compares) edits.push({ start: c.start, end: c.end, text: `${DATA}Compare(${c.left}, ${c.right})` });
-  for (const a of lazyAncestors) edits.push({ start: a.start, end: a.end, text: `(this.${a.map} = ${DATA}Lazy(this.${a.map})).setLazy(${a.key}, () => ${a.value})` });
+  // Each unit's ancestors, worked out here when the registry is only ever built from the bundled unit
+  // table (one `new` of its class, given that literal): the package's own test (every entry of the
+  // other unit's dimensions is in this one's) over all ~60 units, ~2% of a one-file `cost` at run time.
+  const unitName = unitTable && literals.find((l) => data[l.name] === unitTable)?.name;
+  const precomputed = unitName !== undefined && lazyAncestors.length > 0 && lazyAncestors.every((a) => newOnlyWith(file, a.className, unitName));
+  if (precomputed) data[ANCESTORS] = unitAncestors(unitTable);
+  for (const a of lazyAncestors) {
+    const value = precomputed ? `new Set(${DATA}[${JSON.stringify(ANCESTORS)}][${a.key}])` : a.value;
+    edits.push({ start: a.start, end: a.end, text: `(this.${a.map} = ${DATA}Lazy(this.${a.map})).setLazy(${a.key}, () => ${value})` });
+  }
   for (const a of apiTests) edits.push({ start: a.start, end: a.end, text: `${DATA}ApiMatch(${a.provider}, ${a.url})` });
+  // Each bundled provider's literal head, worked out here: the lookup by URL asks for every provider's
+  // before the one that matches (~30 for OpenAI's URL, ~1% of a one-file `cost`).
+  if (apiTests.length > 0 && providers) data[HEADS] = Object.fromEntries(data[providers].map((p) => [p.api_pattern, literalHead(p.api_pattern)]));
   let out = '';
   let at2 = 0;
   for (const e of edits.sort((a, b) => a.start - b.start)) {
@@ -181,7 +196,12 @@ ${apiTests.length > 0 ? `const ${DATA}LiteralHead = ${literalHead.toString()};
  * only when the URL starts with its literal head: a lookup by URL tries the providers in order, and
  * compiling every earlier provider's pattern (~30 for OpenAI's URL) was ~2% of a one-file \`cost\`.
  */
-const ${DATA}ApiMatch = (provider, url) => String(url).startsWith(${DATA}LiteralHead(provider.api_pattern)) && new RegExp(\`^(?:\${provider.api_pattern})\`).test(url);
+const ${DATA}Heads = ${DATA}[${JSON.stringify(HEADS)}];
+const ${DATA}ApiMatch = (provider, url) => {
+  const pattern = provider.api_pattern;
+  const head = Object.hasOwn(${DATA}Heads, pattern) ? ${DATA}Heads[pattern] : ${DATA}LiteralHead(pattern);
+  return String(url).startsWith(head) && new RegExp(\`^(?:\${pattern})\`).test(url);
+};
 ` : ''}`;
   return { module: `${head}${out}\nexport { ${providers} as providerData };\n`, json: JSON.stringify(data), modelFiles, extractors: JSON.stringify(extractors) };
 }
@@ -263,7 +283,7 @@ function ancestorSets(node, file) {
       const map = n.expression.expression.name.text;
       // Only the map that ancestorUsageKeys reads, and only through get().
       if (reader.body.getText(file).includes(`this.${map}.get(`)) {
-        found.push({ start: n.getStart(file), end: n.end, map, key: n.arguments[0].getText(file), value: n.arguments[1].getText(file) });
+        found.push({ start: n.getStart(file), end: n.end, map, key: n.arguments[0].getText(file), value: n.arguments[1].getText(file), className: node.name?.text });
       }
     }
     ts.forEachChild(n, (c) => visit(c, inLoop || ts.isForOfStatement(n)));
@@ -273,6 +293,33 @@ function ancestorSets(node, file) {
   const maps = new Set(found.map((f) => f.map));
   const uses = (map) => node.getText(file).split(`this.${map}`).length - 1;
   return found.filter((f) => maps.size === 1 && uses(f.map) === 3);
+}
+
+/**
+ * Whether the module's only `new className(...)` is given the identifier `arg` alone (the unit
+ * registry built from the bundled unit table, never from other data).
+ */
+function newOnlyWith(file, className, arg) {
+  if (!className) return false;
+  const news = [];
+  const visit = (n) => {
+    if (ts.isNewExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === className) news.push(n);
+    ts.forEachChild(n, visit);
+  };
+  visit(file);
+  return news.length === 1 && news[0].arguments?.length === 1 && ts.isIdentifier(news[0].arguments[0]) && news[0].arguments[0].text === arg;
+}
+
+/**
+ * The unit registry's ancestors of each unit of `units` (the bundled unit table: usage key -> unit),
+ * as the package works them out: the usage keys of the other units, in the table's order, every
+ * entry of whose dimensions the unit's dimensions hold.
+ */
+export function unitAncestors(units) {
+  const entries = Object.entries(units);
+  return Object.fromEntries(
+    entries.map(([key, unit]) => [key, entries.filter(([other, o]) => other !== key && Object.entries(o.dimensions).every(([d, v]) => unit.dimensions[d] === v)).map(([other]) => other)]),
+  );
 }
 
 /** Write the compacted module (`genai-prices.js`) and its data (`genai-prices.json`) into `dir` (dist/vendor). */
