@@ -11,7 +11,8 @@ import { splitJsonList } from './json-list.js';
 import { streamJsonList, type FilePieces } from './json-stream.js';
 import { createOffsets, type TextPoint } from './offsets.js';
 import { jsonErrorOffset } from './json-error.js';
-import { parseSimpleYaml } from './simple-yaml.js';
+import { parseSimpleYaml, type ScalarSpan } from './simple-yaml.js';
+import { recordScalarSpans } from './scalar-spans.js';
 import { stripBom } from '../text/bom.js';
 import { splitYamlFile, splitYamlList, type YamlListSplit } from './yaml-list.js';
 import { maskSecretsInText } from '../secrets/mask.js';
@@ -376,8 +377,13 @@ function lazyList(items: ItemTexts, path: string[], head: unknown, parseItem: (t
 }
 
 function parseYamlItem(text: string): ParsedItem {
-  const simple = parseSimpleYaml(text);
-  if (simple?.length === 1) return { ok: true, value: simple[0] };
+  // Where its long scalars are, for lint's secret-text (see scalar-spans.ts).
+  const spans: ScalarSpan[] = [];
+  const simple = parseSimpleYaml(text, spans);
+  if (simple?.length === 1) {
+    recordScalarSpans(simple[0], text, spans);
+    return { ok: true, value: simple[0] };
+  }
   try {
     const value = loadYamlDocument(text);
     return Array.isArray(value) && value.length === 1 ? { ok: true, value: value[0] } : { ok: false };

@@ -7,9 +7,9 @@ import { CASSETTE_YAML_SCHEMA } from './yaml-schema.js';
  * folded or multi-line scalars, comments, tabs), undefined so the caller falls back to js-yaml.
  * Plain scalars are resolved by js-yaml's own implicit types, so `1`, `true`, `~` and dates agree.
  */
-export function parseSimpleYaml(text: string): unknown[] | undefined {
+export function parseSimpleYaml(text: string, spans?: ScalarSpan[]): unknown[] | undefined {
   if (!IMPLICIT || text.includes('\r')) return undefined;
-  const reader = new Reader(text);
+  const reader = new Reader(text, spans);
   try {
     const start = reader.skipBlank(0);
     if (start >= text.length || !reader.isDash(start, reader.indent(start))) return undefined;
@@ -19,6 +19,17 @@ export function parseSimpleYaml(text: string): unknown[] | undefined {
     if (error === BAIL) return undefined;
     throw error;
   }
+}
+
+/**
+ * Where a multi-line single-quoted scalar (its quotes too) or a literal block scalar's lines sit in
+ * the text parsed (`[start, end)`), and the string it was read as. Those two styles change only line
+ * breaks, indentation and `''`, never the characters of a token, which lint's secret-text relies on.
+ */
+export interface ScalarSpan {
+  start: number;
+  end: number;
+  value: string;
 }
 
 interface ImplicitType {
@@ -52,7 +63,10 @@ function isDash(line: string, indent: number): boolean {
 class Reader {
   pos = 0;
 
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    private readonly spans?: ScalarSpan[],
+  ) {}
 
   /** Where line `s` ends (its line break, or the end of the text). */
   private end(s: number): number {
@@ -210,7 +224,9 @@ class Reader {
       if (this.indent(close + 1) !== e - close - 1) bail();
       parts.push(text.slice(at, close));
       this.pos = e + 1;
-      return parts.join('').replaceAll("''", "'");
+      const value = parts.join('').replaceAll("''", "'");
+      this.spans?.push({ start: open, end: close + 1, value });
+      return value;
     }
   }
 
@@ -226,6 +242,7 @@ class Reader {
     const fast = literalUniform(text, first, indent, chomp);
     if (fast !== undefined) {
       this.pos = fast.end;
+      this.spans?.push({ start: first, end: fast.end, value: fast.value });
       return fast.value;
     }
     const parts: string[] = [];
@@ -253,7 +270,9 @@ class Reader {
     if (chomp === '|') parts.push('');
     else if (chomp === '|+') for (pending++; pending > 0; pending--) parts.push(''); // and every blank line after it
     this.pos = Math.min(k, text.length);
-    return parts.join('\n');
+    const value = parts.join('\n');
+    this.spans?.push({ start: first, end: this.pos, value });
+    return value;
   }
 }
 

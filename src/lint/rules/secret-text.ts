@@ -1,6 +1,7 @@
 import { patternSecrets, findSecrets } from '../../secrets/detect.js';
 import { maskSecret } from '../../secrets/mask.js';
 import type { Rule, RuleReport } from '../types.js';
+import { unsearchedRanges } from '../searched-bodies.js';
 import { PLACEHOLDER, redactions } from './secrets.js';
 
 /**
@@ -27,16 +28,19 @@ export const secretText: Rule = {
       }
       const span = ctx.span(i);
       const seen = new Set<string>();
-      for (const s of patternSecrets(span.text.slice(span.start, span.end))) {
-        if (known.has(s.value) || seen.has(s.value)) continue;
-        seen.add(s.value);
-        const fix = redactions(span, s.value, cassette.format === 'httprr' && s.value.length >= PLACEHOLDER.length);
-        out.push({
-          message: `${s.kind} ${maskSecret(s.value)} in the file, in no field cassette reads (a duplicate key the parser dropped, or a comment)`,
-          interaction: i.index,
-          offset: fix[0]?.start,
-          fix: fix.length > 0 ? fix : undefined,
-        });
+      // In order: a value is reported once, at its first place.
+      for (const [start, end] of unsearchedRanges(cassette, i, span)) {
+        for (const s of patternSecrets(span.text.slice(start, end))) {
+          if (known.has(s.value) || seen.has(s.value)) continue;
+          seen.add(s.value);
+          const fix = redactions(span, s.value, cassette.format === 'httprr' && s.value.length >= PLACEHOLDER.length);
+          out.push({
+            message: `${s.kind} ${maskSecret(s.value)} in the file, in no field cassette reads (a duplicate key the parser dropped, or a comment)`,
+            interaction: i.index,
+            offset: fix[0]?.start,
+            fix: fix.length > 0 ? fix : undefined,
+          });
+        }
       }
     }
     return out;
