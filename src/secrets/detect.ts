@@ -3,7 +3,7 @@ import { cookieKind } from './cookies.js';
 import { decodeUriComponentSafe } from '../text/uri.js';
 import { memoByString } from './memo.js';
 import { urlCredentialParts } from './url-parts.js';
-import { AFTER_DIGITS, AFTER_PREFIX, isKeyLikeName, isPlaceholder, KEY_LIKE, NOT_CREDENTIAL, possiblePatterns, SECRET_HEADERS, SECRET_PATTERNS, SECRET_QUERY_PARAMS } from './patterns.js';
+import { AFTER_DIGITS, AFTER_PREFIX, isEnvKeyName, isKeyLikeName, isPlaceholder, KEY_LIKE, NOT_CREDENTIAL, possiblePatterns, SECRET_HEADERS, SECRET_PATTERNS, SECRET_QUERY_PARAMS } from './patterns.js';
 
 /** A credential found in an interaction: where, what kind, and the exact text to redact. */
 export interface FoundSecret {
@@ -239,7 +239,7 @@ function* multipartFields(text: string): Generator<{ name: string; value: string
 
 /** True when `value` held under `name` is a credential as keyValueSecrets judges one: a key-like name, a random-looking value. */
 export function isKeyValueSecret(name: string, value: string): boolean {
-  return KEY_LIKE.test(name) && !NOT_CREDENTIAL.test(name) && !isPlaceholder(value) && randomLooking(value.slice(schemeLength(value, 0)));
+  return ((KEY_LIKE.test(name) && !NOT_CREDENTIAL.test(name)) || isEnvKeyName(name)) && !isPlaceholder(value) && randomLooking(value.slice(schemeLength(value, 0)));
 }
 
 /** Character classes as tables over UTF-16 code units below 128 (everything above is in none). */
@@ -248,9 +248,9 @@ function charTable(re: RegExp): Uint8Array {
   for (let c = 0; c < 128; c++) table[c] = re.test(String.fromCharCode(c)) ? 1 : 0;
   return table;
 }
-// How every name KEY_LIKE accepts ends, lower case: most pairs in a body ("id", "model", "object")
+// How every name KEY_LIKE (or isEnvKeyName) accepts ends, lower case: most pairs in a body ("id", "model", "object")
 // are passed over without making their strings.
-export const KEY_LIKE_ENDS = ['key', 'secret', 'token', 'password', 'passwd', 'auth', 'authorization'];
+export const KEY_LIKE_ENDS = ['key', 'secret', 'token', 'password', 'passwd', 'auth', 'authorization', 'key_base'];
 /**
  * Where keyValuePairs(text, KEY_LIKE_ENDS) can give a pair: such a name's end, then a quote, spaces
  * and the separator as it skips them (`\s` is a superset of its spaces, so no pair is missed); the
@@ -269,6 +269,7 @@ const QUOTE = 34;
 const BACKSLASH = 92;
 const APOSTROPHE = 39;
 const EQUALS = 61;
+const ESCAPED_SPACE = 'ntr';
 
 /**
  * `name: value` and `name=value` pairs (a name of 2-41 characters, a value of 16-200), found from
@@ -276,7 +277,7 @@ const EQUALS = 61;
  * `["']?([A-Za-z_][\w-]{1,40})["']?\s*[:=]\s*["']?([A-Za-z0-9+/_.=~%-]{16,200})`, which backtracks 40
  * steps at every character of a long run of word characters (11 s on a 10 MB line). Characters are
  * tested by code unit against tables: bodies hold a separator every few characters. With `nameEnds`
- * (lower-case letters only), only pairs whose name ends with one of them, in any case, are given.
+ * (lower-case letters and `_`), only pairs whose name ends with one of them, in any case, are given.
  * A value that starts `NAME=x` (an env file a tool read: `"content": "MISTRAL_API_KEY=…"`) is no
  * value: that `NAME=` is a pair of its own, found from its `=`.
  */
@@ -311,6 +312,8 @@ export function* keyValuePairs(text: string, nameEnds?: readonly string[]): Gene
     if (p === QUOTE && end > resume && text.charCodeAt(end - 1) === BACKSLASH) end--;
     let start = end;
     while (start > resume && end - start < 41 && is(NAME_CHAR, text.charCodeAt(start - 1))) start--;
+    // A JSON string's `\n`, `\t` or `\r` before the name (the next line of an env file) is no part of it.
+    if (text.charCodeAt(start - 1) === BACKSLASH && ESCAPED_SPACE.includes(text[start]!)) start++;
     while (start < end && !is(NAME_START, text.charCodeAt(start))) start++;
     if (end - start < 2) continue;
     resume = vEnd;
@@ -344,13 +347,14 @@ function schemeLength(text: string, at: number): number {
   return 0;
 }
 
-/** `text.slice(start, end)` ends with one of `suffixes` (lower-case letters), in any case. */
+/** `text.slice(start, end)` ends with one of `suffixes` (lower-case letters and `_`), in any case. */
 function endsWithAny(text: string, start: number, end: number, suffixes: readonly string[]): boolean {
   next: for (const suffix of suffixes) {
     const from = end - suffix.length;
     if (from < start) continue;
-    // ORing 0x20 lower-cases an ASCII letter and turns no other code unit into one.
-    for (let k = 0; k < suffix.length; k++) if ((text.charCodeAt(from + k) | 0x20) !== suffix.charCodeAt(k)) continue next;
+    // ORing 0x20 lower-cases an ASCII letter and turns no other name character into one (`_` becomes
+    // DEL on both sides, for `key_base`; digits and `-` stay).
+    for (let k = 0; k < suffix.length; k++) if ((text.charCodeAt(from + k) | 0x20) !== (suffix.charCodeAt(k) | 0x20)) continue next;
     return true;
   }
   return false;

@@ -66,6 +66,16 @@ export const NOT_CREDENTIAL = /page|cursor|next|continuation|sync|csrf|max|total
 export const KEY_LIKE = /(api[_-]?key|apikey|secret|token|password|passwd|access[_-]?key|private[_-]?key|client[_-]?secret|auth|authorization)$/i;
 
 /**
+ * An environment variable named like a key (`GROQ_KEY=…`, `OPENWEATHER_KEY=…`, Rails'
+ * `SECRET_KEY_BASE=…`), as an env file a tool read holds them. gitleaks' generic-api-key rule takes
+ * any name holding `key`; here only upper-case names (POSIX environment variable names, Base
+ * Definitions 8.1), so a JSON field `cache_key` is not one, and not a cache, hash or public key.
+ */
+export const isEnvKeyName: (name: string) => boolean = memoByString(
+  (name) => /^[A-Z][A-Z0-9_]*_KEY(?:_BASE)?$/.test(name) && !NOT_CREDENTIAL.test(name) && !/CACHE|HASH|IDEMPOTENCY|DEDUP|PARTITION|SORT|ROUTING|PRIMARY|FOREIGN|PUBLIC|PUBLISHABLE/.test(name),
+);
+
+/**
  * A header or query parameter named like a credential that the lists above do not name
  * (`X-Portkey-Api-Key`, `Helicone-Auth`, `?anthropic_key=`): what a gateway or a wrapper adds.
  */
