@@ -127,14 +127,27 @@ function findUrlSecrets(url: string): UrlSecret[] {
     if (eq < 0) continue;
     const name = pair.slice(0, eq);
     const value = pair.slice(eq + 1);
-    if (value.length < 8 || isPlaceholder(decodeUriComponentSafe(value))) continue;
-    if (SECRET_QUERY_PARAMS.has(name.toLowerCase()) || (isKeyLikeName(decodeUriComponentSafe(name)) && randomLooking(value))) {
+    // A password is a credential whatever it looks like, as a userinfo's is (`?password=hunter2`; show masks it).
+    if (value.length < (PASSWORD_NAME.test(name) ? 1 : 8) || isPlaceholder(decodeUriComponentSafe(value))) continue;
+    if (isQueryCredential(name, value)) {
       out.push({ kind: `query parameter ${name}`, value, field: name });
     } else {
       for (const s of patternSecrets(value)) out.push({ ...s, field: name });
     }
   }
   return out;
+}
+
+const PASSWORD_NAME = /passw(?:or)?d$/i;
+// `code` when its value looks random: an Azure Functions key (`?code=`, as the x-functions-key header)
+// or an OAuth authorization code (RFC 6749 4.1.2; a bearer credential until used, 10.5).
+const RANDOM_VALUE_PARAMS = new Set(['code']);
+
+/** A query parameter that holds a credential (its value not yet judged a placeholder). */
+export function isQueryCredential(name: string, value: string): boolean {
+  const lower = name.toLowerCase();
+  if (SECRET_QUERY_PARAMS.has(lower) || PASSWORD_NAME.test(lower)) return true;
+  return (RANDOM_VALUE_PARAMS.has(lower) || isKeyLikeName(decodeUriComponentSafe(name))) && randomLooking(value);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Header } from '../model/types.js';
 import { decodeUriComponentSafe } from '../text/uri.js';
-import { keyValueSecrets } from './detect.js';
+import { isQueryCredential, keyValueSecrets } from './detect.js';
 import { rewriteUrlHead } from './url-parts.js';
 import { isKeyLikeName, isPlaceholder, possiblePatterns, SECRET_HEADERS, SECRET_PATTERNS, SECRET_QUERY_PARAMS } from './patterns.js';
 
@@ -56,7 +56,7 @@ export function maskUrl(url: string): string {
           const eq = pair.indexOf('=');
           if (eq < 0) return pair;
           const name = decodeUriComponentSafe(pair.slice(0, eq)).toLowerCase();
-          return SECRET_QUERY_PARAMS.has(name) || isKeyLikeName(name) ? `${pair.slice(0, eq + 1)}${maskValue(pair.slice(eq + 1))}` : pair;
+          return SECRET_QUERY_PARAMS.has(name) || isKeyLikeName(name) || isQueryCredential(name, pair.slice(eq + 1)) ? `${pair.slice(0, eq + 1)}${maskValue(pair.slice(eq + 1))}` : pair;
         })
         .join('&'),
   );
