@@ -205,6 +205,16 @@ function forget<T>(value: T): T {
 /** A whole JSON string, escapes included, from its opening quote. */
 const STRING = /"[^"\\]*(?:\\[\s\S][^"\\]*)*"/y;
 
+/** The offset after the string that opens at `at` in `chars`, or -1 when it does not close there: STRING's match, by a loop. */
+function stringEnd(chars: string, at: number): number {
+  for (let i = at + 1; i < chars.length; i++) {
+    const c = chars.charCodeAt(i);
+    if (c === BACKSLASH) i++;
+    else if (c === QUOTE) return i + 1;
+  }
+  return -1;
+}
+
 /** The line breaks the last containerEnd met outside strings (where JSON has them): how many, and the offset of the last (-1: none). */
 export let lineBreaks = 0;
 export let lastLineBreak = -1;
@@ -225,8 +235,15 @@ export function containerEnd(chars: string, at: number): number {
     const c = chars.charCodeAt(at);
     if (c === QUOTE) {
       STRING.lastIndex = at;
-      if (!STRING.test(chars)) return -1;
-      at = STRING.lastIndex;
+      let end: number;
+      try {
+        end = STRING.test(chars) ? STRING.lastIndex : -1;
+      } catch {
+        // V8's RegExp backtrack stack overflows (a RangeError) on a string of a few million escapes: a long SSE body.
+        end = stringEnd(chars, at);
+      }
+      if (end < 0) return -1;
+      at = end;
       continue;
     }
     if (c === OPEN_BRACE || c === OPEN_BRACKET) depth++;
