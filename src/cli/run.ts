@@ -60,6 +60,56 @@ function readingOptions(command: Command, { legacyFormat, providerAndColor }: { 
 
 /** The commands, by name: a run whose first argument is one of them defines only that one. */
 export const COMMAND_NAMES = ['show', 'cost', 'diff', 'textconv', 'lint'] as const;
+type CommandName = (typeof COMMAND_NAMES)[number];
+
+/** Each command's implementation, imported when it runs (scripts/bundle.mjs keys on these paths). */
+const LOAD = {
+  show: async () => (await import('./commands/show.js')).showCommand,
+  cost: async () => (await import('./commands/cost.js')).costCommand,
+  diff: async () => (await import('./commands/diff.js')).diffCommand,
+  textconv: async () => (await import('./commands/textconv.js')).textconvCommand,
+  lint: async () => (await import('./commands/lint.js')).lintCommand,
+} satisfies Record<CommandName, () => Promise<Action>>;
+
+/**
+ * The options a run may give without commander parsing them (see plainArgs): each command's
+ * options that take no value, as buildProgram defines them. test/cli/program.test.ts checks that
+ * commander reads every one of them, alone and together, as plainArgs does.
+ */
+export const PLAIN_FLAGS: Readonly<Partial<Record<CommandName, readonly string[]>>> = {
+  show: ['--json', '--html', '--full', '--headers', '--no-mask', '--raw', '--color', '--no-color'],
+  cost: ['--json', '--csv', '--markdown', '--color', '--no-color'],
+  diff: ['--git', '--json', '--markdown', '--stat', '--no-patch', '--show-noise', '--color', '--no-color'],
+  lint: ['--quiet', '--list-rules', '--fix', '--fix-dry-run', '--color', '--no-color'],
+};
+
+/** An option's key in commander's options: `--fix-dry-run` is fixDryRun, `--no-mask` is mask. */
+function optionKey(flag: string): string {
+  const [head = '', ...words] = flag.slice(flag.startsWith('--no-') ? 5 : 2).split('-');
+  return head + words.map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join('');
+}
+
+/**
+ * The paths and options commander would hand `command`'s action for `rest` (the arguments after
+ * the command), when they are only paths (not starting with `-`, at least one) and options of
+ * PLAIN_FLAGS; otherwise undefined, and commander parses them (help, values, errors, `--`, `-`).
+ * Defining the command and parsing with commander was ~3 M instructions of a one-file run's ~140 M,
+ * ~6 M for lint (and its code is then not in the run's code cache either).
+ */
+export function plainArgs(command: string, rest: readonly string[]): { paths: string[]; options: Record<string, boolean> } | undefined {
+  const flags = PLAIN_FLAGS[command as CommandName];
+  if (!flags) return undefined;
+  const options: Record<string, boolean> = {};
+  // A negated option with no positive one is true unless given (commander's default), and comes first.
+  for (const flag of flags) if (flag.startsWith('--no-') && !flags.includes(`--${flag.slice(5)}`)) options[optionKey(flag)] = true;
+  const paths: string[] = [];
+  for (const arg of rest) {
+    if (!arg.startsWith('-')) paths.push(arg);
+    else if (flags.includes(arg)) options[optionKey(arg)] = !arg.startsWith('--no-');
+    else return undefined;
+  }
+  return paths.length > 0 ? { paths, options } : undefined;
+}
 
 /**
  * The CLI's commander program. With `only`, just that command is defined (what a run that names it
@@ -90,7 +140,7 @@ export function buildProgram(only?: (typeof COMMAND_NAMES)[number]): Command {
       .option('--raw', 'pretty raw bodies and SSE events instead of reassembly; hex preview of binary bodies')
       .option('-i, --interaction <spec>', 'only interaction N, a range N-M or a list N,M (repeatable)', collect);
     readingOptions(command, { legacyFormat: true, providerAndColor: true })
-      .action(lazy(async () => (await import('./commands/show.js')).showCommand));
+      .action(lazy(LOAD.show));
   }
 
   if (wanted('cost')) {
@@ -106,7 +156,7 @@ export function buildProgram(only?: (typeof COMMAND_NAMES)[number]): Command {
       .option('--max-tokens <n>', 'exit 1 when input + output tokens exceed this')
       .option('--price-file <file>', 'JSON file of model prices that add to or override the bundled list prices');
     readingOptions(command, { legacyFormat: true, providerAndColor: true })
-      .action(lazy(async () => (await import('./commands/cost.js')).costCommand));
+      .action(lazy(LOAD.cost));
   }
 
   if (wanted('diff')) {
@@ -124,7 +174,7 @@ export function buildProgram(only?: (typeof COMMAND_NAMES)[number]): Command {
       .option('--show-noise', 'also report ids, timestamps, obfuscation and signatures')
       .option('--ignore <path>', 'ignore changes at a JSON path such as messages[*].cache_control (repeatable)', collect);
     readingOptions(command, { legacyFormat: true, providerAndColor: true })
-      .action(lazy(async () => (await import('./commands/diff.js')).diffCommand));
+      .action(lazy(LOAD.diff));
   }
 
   if (wanted('textconv')) {
@@ -135,7 +185,7 @@ export function buildProgram(only?: (typeof COMMAND_NAMES)[number]): Command {
       // Never colours; --no-color (and --color=never) is accepted so one flag set works for every command.
       .addOption(new Option('--no-color', 'accepted; textconv never colours').hideHelp());
     readingOptions(command, { legacyFormat: true, providerAndColor: false })
-      .action(lazy(async () => (await import('./commands/textconv.js')).textconvCommand));
+      .action(lazy(LOAD.textconv));
   }
 
   if (wanted('lint')) {
@@ -155,7 +205,7 @@ export function buildProgram(only?: (typeof COMMAND_NAMES)[number]): Command {
       .option('--fix', 'redact secrets and correct content_length in place (atomic write)')
       .option('--fix-dry-run', 'print the fixes as a diff instead of writing them');
     readingOptions(command, { legacyFormat: false, providerAndColor: true })
-      .action(lazy(async () => (await import('./commands/lint.js')).lintCommand));
+      .action(lazy(LOAD.lint));
   }
 
   return program;
@@ -164,11 +214,15 @@ export function buildProgram(only?: (typeof COMMAND_NAMES)[number]): Command {
 /** Entry point used by bin/cassette.js. */
 export async function run(argv: readonly string[]): Promise<void> {
   const first = argv[2];
-  const program = buildProgram(COMMAND_NAMES.find((name) => name === first));
+  const only = COMMAND_NAMES.find((name) => name === first);
   installOutputGuard();
   try {
     configureLimitsFromEnv();
-    await program.parseAsync(normalizeColorArgs(argv));
+    const args = normalizeColorArgs(argv);
+    const plain = only && plainArgs(only, args.slice(3));
+    // The action as commander would call it: (paths, options, command); only its name is read.
+    if (only && plain) await (lazy(LOAD[only] as () => Promise<Action>) as (...args: unknown[]) => Promise<void>)(plain.paths, plain.options, { name: () => only });
+    else await buildProgram(only).parseAsync(args);
   } catch (error) {
     if (error instanceof CommanderError) {
       process.exitCode = error.exitCode === 0 ? 0 : 2;
