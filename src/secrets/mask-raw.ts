@@ -1,3 +1,4 @@
+import { isQueryCredential } from './detect.js';
 import { maskSecretsInText, maskUrlHead, maskValue } from './mask.js';
 import { SECRET_HEADERS, SECRET_QUERY_PARAMS } from './patterns.js';
 
@@ -6,6 +7,9 @@ const names = (set: ReadonlySet<string>) => [...set].map((n) => n.replace(/[-]/g
 // the next line as a list item (go-vcr, VCR.py), or a JSON list of values.
 const HEADER_VALUE = new RegExp(`(["']?\\b(?:${names(SECRET_HEADERS)})["']?[ \\t]*[:=][ \\t]*(?:\\r?\\n[ \\t]*-[ \\t]*|\\[[ \\t]*)?["']?)([^"'\\r\\n,}\\]]+)`, 'gi');
 const QUERY_VALUE = new RegExp(`([?&](?:${names(SECRET_QUERY_PARAMS)})=)([^&\\s"'#]+)`, 'gi');
+// Any other query parameter, masked when isQueryCredential says so (`?password=`, a random `?code=`), as maskUrl
+// does; a value QUERY_VALUE masked already (`…(`) is left.
+const QUERY_PAIR = /([?&]([A-Za-z][\w.-]{0,63})=)([^&\s"'#]+)/g;
 // A URL up to its query (`https://user:pass@host/keys/sk-…`): its userinfo and path segments.
 const URL_HEAD = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>?#]+/gi;
 // A credential after its scheme wherever it is, whatever its name (`Bearer abc…` in a log line).
@@ -25,6 +29,7 @@ export function maskSecretsInRawText(text: string): string {
       .replace(URL_HEAD, maskUrlHead)
       .replace(HEADER_VALUE, (_, name: string, value: string) => name + maskValue(value.trimEnd()) + value.slice(value.trimEnd().length))
       .replace(QUERY_VALUE, (_, name: string, value: string) => name + maskValue(value))
+      .replace(QUERY_PAIR, (pair: string, head: string, name: string, value: string) => (!value.includes('…(') && isQueryCredential(name, value) ? head + maskValue(value) : pair))
       .replace(SCHEME_TOKEN, (_, scheme: string, token: string) => scheme + maskValue(token)),
   );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { maskSecret, maskUrl } from '../../src/secrets/mask.js';
+import { maskSecretsInRawText } from '../../src/secrets/mask-raw.js';
 import { goVcr, lint } from './helpers.js';
 
 const urlFindings = (url: string) => lint(goVcr([{ url }]), 'secret-url').map((f) => f.message);
@@ -30,5 +31,14 @@ describe('secret-url: query parameters lint missed', () => {
     expect(maskUrl(url)).not.toContain('hunter2');
     // A placeholder stays one.
     expect(urlFindings('https://proxy.example.net/v1?password=REDACTED')).toEqual([]);
+  });
+});
+
+describe('textconv of text that is no cassette: the same query credentials masked', () => {
+  it('masks ?code= (random) and ?password= in raw text, once, and leaves a plain code and other keys as maskUrl does', () => {
+    const code = 'aZ3kLq9_Xw2Vb7-NpT4rYs8Uc1Md6Fe0Gh5Ji==';
+    const key = '3f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c';
+    const raw = `GET https://fn.azurewebsites.net/api/x?code=${code}&city=Paris HTTP/1.1\nGET https://p.example.net/v1?password=hunter2 HTTP/1.1\nGET https://a.example.com/x?key=${key}&code=US\n`;
+    expect(maskSecretsInRawText(raw)).toBe(raw.replace(code, maskSecret(code)).replace('hunter2', maskSecret('hunter2')).replace(key, maskSecret(key)));
   });
 });
