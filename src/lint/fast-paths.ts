@@ -5,4 +5,6 @@
 export const lintFastPaths = {
   /** secret-text leaves out the body scalars findSecrets already searched (see searched-bodies.ts). */
   searchedBodies: true,
+  /** invalid-request judges each URL string once (isValidUrl is a pure function of it). */
+  urlMemo: true,
 };

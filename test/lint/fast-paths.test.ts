@@ -8,9 +8,11 @@ import { lintFastPaths } from '../../src/lint/fast-paths.js';
 import { RULES } from '../../src/lint/rules/index.js';
 import { unsearchedRanges } from '../../src/lint/searched-bodies.js';
 import { openCassette } from '../../src/load.js';
+import { goVcr as goVcrOf, lint } from './helpers.js';
 
 afterEach(() => {
   lintFastPaths.searchedBodies = true;
+  lintFastPaths.urlMemo = true;
 });
 
 /** Findings of every rule on a streamed read of `text`, with the shortcut on or off. */
@@ -122,5 +124,24 @@ describe('secret-text leaves out the body scalars findSecrets searched', () => {
       }
       expect(fast, file).toEqual(lintWith(content, false));
     }
+  });
+});
+
+describe('invalid-request judges each URL once', () => {
+  it('repeated, valid and invalid URLs: the same findings as judging each one anew', () => {
+    const url = fc.constantFrom('https://api.openai.com/v1/chat/completions', 'https://<AWS_REGION>.example.com/x', '<HOST>/v1', 'ftp://example.com/a', 'not a url', 'http://[::1', 'wss://x.example/ws', 'http://a b');
+    fc.assert(
+      fc.property(fc.array(url, { minLength: 1, maxLength: 8 }), (urls) => {
+        const text = goVcrOf(urls.map((u) => ({ url: JSON.stringify(u) })));
+        const fast = lint(text, 'invalid-request');
+        lintFastPaths.urlMemo = false;
+        try {
+          expect(fast).toEqual(lint(text, 'invalid-request'));
+        } finally {
+          lintFastPaths.urlMemo = true;
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });
