@@ -160,11 +160,12 @@ await Promise.all(
       plugins: [compactPrices, lazyBuiltins, globalProcess, lazyPackages, inlineVersion, ...(command ? [onlyCommand(command)] : [])],
       // The sources find package.json, the price data and the worker relative to themselves; the
       // bundle sits in dist/bundle/, two levels below the package as dist/cli/ is.
-      define: { 'import.meta.url': '__cassetteModuleUrl' },
+      // made when first read: a one-file show, diff or lint never reads it (pathToFileURL and a URL's href).
+      define: { 'import.meta.url': '__cassetteModule.url' },
       // The file is one function expression, which bin/cassette.js compiles as it is and calls with
       // CommonJS's arguments: wrapping the text there would make V8 copy the whole source (a
       // second 0.3 MB string, ~60 page faults) before it can even look up the code cache.
-      banner: { js: `${FUNCTION_HEAD}var __cassetteModuleUrl = require('node:url').pathToFileURL(__filename).href;` },
+      banner: { js: `${FUNCTION_HEAD}var __cassetteModuleUrl, __cassetteModule = { get url() { return (__cassetteModuleUrl ??= require('node:url').pathToFileURL(__filename).href); } };` },
       footer: { js: FUNCTION_TAIL },
       logLevel: 'warning',
     }),

@@ -30,9 +30,11 @@ const MIN_FILES = 4;
 // beside the CLI's CommonJS bundle (scripts/bundle.mjs). The bundle's workers start through
 // bin/cassette.js, which compiles worker.cjs with a V8 code cache as it does the CLI's bundle,
 // and is told by POOL_WORKER (then the CLI's own arguments) that it is a worker.
-const BUNDLED = import.meta.url.endsWith('.cjs');
-const WORKER = new URL(BUNDLED ? './worker.cjs' : './worker.js', import.meta.url);
-const BIN = new URL('../../bin/cassette.js', import.meta.url);
+// Worked out when a pool may start, not when the module loads: a one-file run never asks, and in the
+// bundle import.meta.url is made from the bundle's path when first read (scripts/bundle.mjs).
+const bundled = () => import.meta.url.endsWith('.cjs');
+const workerUrl = () => new URL(bundled() ? './worker.cjs' : './worker.js', import.meta.url);
+const binUrl = () => new URL('../../bin/cassette.js', import.meta.url);
 const POOL_WORKER = '--cassette-pool-worker';
 /**
  * Workers bin/cassette.js started before loading the CLI, for a run over a folder (their start-up
@@ -69,7 +71,7 @@ export function fileSizes(files: readonly InputFile[]): number[] {
  * MIN_SPREAD_BYTES besides its largest file. Standard input is always read in the main thread.
  */
 export function poolSize(files: readonly InputFile[], sizes: readonly number[] = fileSizes(files)): number {
-  if (files.length < 2 || files.some((f) => f.stdin) || !existsSync(fileURLToPath(WORKER))) return 1;
+  if (files.length < 2 || files.some((f) => f.stdin) || !existsSync(fileURLToPath(workerUrl()))) return 1;
   const env = process.env.CASSETTE_WORKERS;
   if (env !== undefined && env.trim() !== '') {
     const n = Number(env);
@@ -167,7 +169,7 @@ export async function runPool(
       early?.ref();
       // The bundled worker is a function expression that bin/cassette.js compiles and calls: it
       // starts through bin, never as a module of its own.
-      const w = early ?? (BUNDLED ? new Worker(BIN, { argv: [POOL_WORKER, ...process.argv.slice(2)] }) : new Worker(WORKER));
+      const w = early ?? (bundled() ? new Worker(binUrl(), { argv: [POOL_WORKER, ...process.argv.slice(2)] }) : new Worker(workerUrl()));
       w.postMessage({ job, limits: limits(), queue, named, thread } satisfies WorkerStart);
       workers.set(w, thread);
       w.on('message', (reply: PoolReply) => {
