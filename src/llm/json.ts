@@ -32,6 +32,11 @@ export function tryEventJson(event: { data: string }): ReturnType<typeof tryJson
   return parsed;
 }
 
+/** Records that an SSE event's data is JSON, for one a reassembler read without tryEventJson (see chunk-template.ts). */
+export function markEventJson(event: { data: string }): void {
+  (event as JudgedEvent)[IS_JSON] = true;
+}
+
 /** Whether an SSE event's data is JSON as tryJson judges it; parsed only if no reassembler has (see parseSse). */
 export function eventIsJson(event: { data: string }): boolean {
   return (event as JudgedEvent)[IS_JSON] ?? tryEventJson(event).ok;

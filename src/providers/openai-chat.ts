@@ -1,6 +1,7 @@
 import { mediaType } from '../model/headers.js';
 import type { Interaction } from '../model/types.js';
-import { asArray, asNumber, asRecord, asString, parseArguments, tryEventJson, unixSeconds } from '../llm/json.js';
+import { asArray, asNumber, asRecord, asString, markEventJson, parseArguments, tryEventJson, unixSeconds } from '../llm/json.js';
+import { type ChunkTemplate, fillOf, templateOf } from '../llm/chunk-template.js';
 import { lineOf, looksLikeSse, parseSse } from '../llm/sse.js';
 import { argumentsFragment, ToolCallAssembler } from '../llm/tool-calls.js';
 import type { Choice, LlmError, LlmResponse, Provider, ToolCall } from '../llm/types.js';
@@ -145,8 +146,21 @@ function fromStream(body: string): LlmResponse {
   const otherEvents = new Set<string>();
   // Indexed loops: a for...of over an array makes an iterator and a result per step without TurboFan.
   const events = stream.events;
+  // The last chunk read, as a template for the next ones that differ from it only in their text.
+  let template: ChunkTemplate | undefined;
+  let templateChoice: ChoiceAccumulator | undefined;
   for (let e = 0; e < events.length; e++) {
     const event = events[e]!;
+    if (template !== undefined && event.event !== 'error') {
+      const text = fillOf(event.data, template);
+      if (text !== undefined) {
+        markEventJson(event);
+        chunks++;
+        templateChoice!.text += text;
+        continue;
+      }
+    }
+    template = undefined;
     const parsed = tryEventJson(event);
     if (!parsed.ok) {
       const line = lineOf(body, event.data);
@@ -165,6 +179,11 @@ function fromStream(body: string): LlmResponse {
     readEnvelope(out, chunk);
     const list = chunk.choices;
     if (Array.isArray(list)) for (let c = 0; c < list.length; c++) applyDelta(choices, asRecord(list[c]) ?? NO_CHOICE);
+    const choice = textOnlyChoice(chunk);
+    if (choice) {
+      template = templateOf(event.data, '"content"');
+      templateChoice = choices.get(asNumber(choice.index) ?? 0);
+    }
   }
   const finished = [...choices.values()].sort((a, b) => a.index - b.index).map(finishChoice);
   applyChoices(out, finished);
@@ -175,6 +194,23 @@ function fromStream(body: string): LlmResponse {
     out.warnings.push('stream ended without [DONE] or a finish_reason: the response may be truncated');
   }
   return out;
+}
+
+/**
+ * The one choice of a chunk that adds only its delta's string `content` to the response, read again
+ * with another string there (see fromStream): no error, usage, refusal, reasoning or tool calls,
+ * which readEnvelope and applyDeltaFields would take twice. Its finish_reason, model, id and
+ * created are the same again. Undefined for any other chunk.
+ */
+function textOnlyChoice(chunk: Record<string, unknown>): Record<string, unknown> | undefined {
+  const list = chunk.choices;
+  if (!Array.isArray(list) || list.length !== 1 || chunk.error !== undefined || chunk.usage !== undefined || chunk.x_groq !== undefined) return undefined;
+  const choice = asRecord(list[0]);
+  const delta = asRecord(choice?.delta);
+  if (!delta || typeof delta.content !== 'string' || choice!.usage !== undefined) return undefined;
+  const { refusal, reasoning, reasoning_content: reasoningContent, reasoning_details: details, tool_calls: toolCalls } = delta;
+  if (typeof refusal === 'string' || Array.isArray(details) || Array.isArray(toolCalls)) return undefined;
+  return (typeof reasoning !== 'string' || reasoning === '') && (typeof reasoningContent !== 'string' || reasoningContent === '') ? choice : undefined;
 }
 
 /** A chat completion chunk has `choices`, `usage`, an `object` type or an `error` (OpenAI API reference). */
