@@ -21,15 +21,19 @@ export async function benchShowHtml(file, root, outDir, anchorMs) {
   const page = join(outDir, 'page.html');
   const renderTimes = [];
   const cpuTimes = [];
-  // The CLI in a child that reports its own CPU time, which a busy machine inflates less than wall time
-  // (`node -e CODE -- cassette ARGS`: process.argv is [node, 'cassette', ...ARGS], as the bin expects).
-  const child = `process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write('@@cpu ' + (u.userCPUTime + u.systemCPUTime)); }); await import(${JSON.stringify(pathToFileURL(join(root, 'bin/cassette.js')).href)});`;
+  // The CLI started as a user's shell starts it, with scripts/bench-usage.cjs preloaded to report its
+  // own CPU time, which a busy machine inflates less than wall time. (bin/cassette.js is CommonJS and
+  // runs only as the main module: an `import()` of it from `node -e` ran nothing and wrote no page.)
+  const args = ['-r', join(root, 'scripts/bench-usage.cjs'), join(root, 'bin/cassette.js'), 'show', '--html', file, '-o', page];
+  rmSync(page, { force: true });
   for (let i = 0; i < RUNS; i++) {
     const t0 = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', child, '--', 'cassette', 'show', '--html', file, '-o', page], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+    const r = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
     renderTimes.push(Number(process.hrtime.bigint() - t0) / 1e6);
     if (r.status !== 0) throw new Error(`show --html exited ${r.status}: ${r.stderr.slice(0, 500)}`);
-    cpuTimes.push(Number(/@@cpu (\d+)/.exec(r.stderr)?.[1] ?? 0) / 1000);
+    const usage = /@@usage (\d+)/.exec(r.stderr);
+    if (!usage || !existsSync(page)) throw new Error(`show --html wrote no page: ${r.stderr.slice(0, 500)}`);
+    cpuTimes.push(Number(usage[1]) / 1000);
   }
   const result = {
     cassetteMB: mb(statSync(file).size),
