@@ -3,7 +3,8 @@ import { cookieKind } from './cookies.js';
 import { decodeUriComponentSafe } from '../text/uri.js';
 import { memoByString } from './memo.js';
 import { urlCredentialParts } from './url-parts.js';
-import { AFTER_DIGITS, AFTER_PREFIX, isEnvKeyName, isKeyLikeName, isPlaceholder, KEY_LIKE, NOT_CREDENTIAL, possiblePatterns, SECRET_HEADERS, SECRET_PATTERNS, SECRET_QUERY_PARAMS } from './patterns.js';
+import { secretFastPaths } from './fast-paths.js';
+import { AFTER_DIGITS, AFTER_PREFIX, ANY_HINT_SOURCE, isEnvKeyName, isKeyLikeName, isPlaceholder, KEY_LIKE, NOT_CREDENTIAL, possiblePatterns, SECRET_HEADERS, SECRET_PATTERNS, SECRET_QUERY_PARAMS } from './patterns.js';
 
 /** A credential found in an interaction: where, what kind, and the exact text to redact. */
 export interface FoundSecret {
@@ -168,10 +169,14 @@ const STICKY = SECRET_PATTERNS.map((pattern) => new RegExp(pattern.regex.source,
 
 /** Known key shapes (SECRET_PATTERNS) in a text, each value once, placeholders and blobs left out. */
 export function patternSecrets(text: string): { kind: string; value: string }[] {
+  return patternSecretsAt(text, possiblePatterns(text));
+}
+
+/** patternSecrets of `text`, whose prefixes `possible` gives (possiblePatterns). */
+function patternSecretsAt(text: string, possible: ReadonlyMap<string, readonly number[]>): { kind: string; value: string }[] {
   // Every pattern's matches, then one sweep by position: a match inside an earlier (or more specific,
   // listed first) one is the same key (`sk-ant-…` also matches `sk-…`). No pairwise comparison, so
   // a body with many keys stays linear.
-  const possible = possiblePatterns(text);
   if (possible.size === 0) return [];
   const matches: { start: number; end: number; order: number; kind: string; value: string }[] = [];
   // Indexed loops, as in possiblePatterns: no iterator per loop where TurboFan is off.
@@ -217,10 +222,21 @@ function digitsBefore(text: string, at: number): number {
   return s;
 }
 
-function bodySecrets(text: string): { kind: string; value: string }[] {
-  const out = patternSecrets(text);
+/** Key shapes (patternSecrets) and key-like pairs (keyValueSecrets) in a body, each value once. */
+export function bodySecrets(text: string): { kind: string; value: string }[] {
+  let out: { kind: string; value: string }[];
+  let pairs: { kind: string; value: string }[];
+  if (secretFastPaths.oneBodySweep) {
+    // One RegExp pass for both (~25 instructions a character against ~30 for two on VCR.py's bodies).
+    let pair = false;
+    out = patternSecretsAt(text, possiblePatterns(text, PAIR_OR_HINT, () => (pair = true)));
+    pairs = keyValueSecretsIf(text, pair);
+  } else {
+    out = patternSecrets(text);
+    pairs = keyValueSecrets(text);
+  }
   const values = new Set(out.map((o) => o.value));
-  for (const s of keyValueSecrets(text)) {
+  for (const s of pairs) {
     if (values.has(s.value)) continue;
     values.add(s.value);
     out.push(s);
@@ -233,10 +249,15 @@ function bodySecrets(text: string): { kind: string; value: string }[] {
  * `secret-body` reports besides the known key shapes, and what every output masks with them.
  */
 export function keyValueSecrets(text: string): { kind: string; value: string }[] {
+  // Most bodies name no key at all (`"max_tokens":` is not `token:`): one RegExp sweep tells.
+  return keyValueSecretsIf(text, KEY_LIKE_PAIR.test(text));
+}
+
+/** keyValueSecrets of `text`; `pair`: whether KEY_LIKE_PAIR matches in it. */
+function keyValueSecretsIf(text: string, pair: boolean): { kind: string; value: string }[] {
   const out: { kind: string; value: string }[] = [];
   if (text.includes('form-data')) for (const { name, value } of multipartFields(text)) if (isKeyValueSecret(name, value)) out.push({ kind: `high-entropy ${name}`, value });
-  // Most bodies name no key at all (`"max_tokens":` is not `token:`): one RegExp sweep tells.
-  if (!KEY_LIKE_PAIR.test(text)) return out;
+  if (!pair) return out;
   for (const { name, value } of keyValuePairs(text, KEY_LIKE_ENDS)) if (isKeyValueSecret(name, value)) out.push({ kind: `high-entropy ${name}`, value });
   return out;
 }
@@ -271,6 +292,8 @@ export const KEY_LIKE_ENDS = ['key', 'secret', 'token', 'password', 'passwd', 'a
  * Letters as `[kK]` classes, not the `i` flag: the same ASCII-only match, in half the time.
  */
 export const KEY_LIKE_PAIR = new RegExp(`(?:${KEY_LIKE_ENDS.map((end) => end.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`)).join('|')})\\\\?["']?\\s*[:=]`);
+/** KEY_LIKE_PAIR or a key prefix's anchor (see possiblePatterns), the pair first: where both match, the prefixes are swept again from there. */
+const PAIR_OR_HINT = new RegExp(`(?:${KEY_LIKE_PAIR.source})|${ANY_HINT_SOURCE}`, 'g');
 const NAME_CHAR = charTable(/[\w-]/);
 const NAME_START = charTable(/[A-Za-z_]/);
 // `~` is in Azure (Entra ID) client secrets (`…8Q~…`), `%` in a form body's percent-encoded `+` and `/`:

@@ -182,20 +182,36 @@ const ANY_HINT = new RegExp(
 );
 
 /**
+ * ANY_HINT's source. A sweep given to possiblePatterns may be `(?:other)|` + this, `other` matching
+ * two characters or more: one pass over a body finds both (detect.ts: its key-like pairs).
+ */
+export const ANY_HINT_SOURCE = ANY_HINT.source;
+
+/**
  * The patterns `text` may match, each id with the offsets (ascending) where one of its literal
  * prefixes starts (ends, for AFTER_PREFIX): every match of a pattern starts at one of them, so a text without any cannot
  * match and the RegExp is skipped, and one that has some needs the RegExp only there (see
  * patternSecrets). Every position is tried, so prefixes that overlap (`AKIAIza`) are all seen.
+ * `sweep` (ANY_HINT_SOURCE after another alternative) calls `other` at that alternative's first match.
  */
-export function possiblePatterns(text: string): ReadonlyMap<string, readonly number[]> {
-  ANY_HINT.lastIndex = 0;
-  let m = ANY_HINT.exec(text);
+export function possiblePatterns(text: string, sweep: RegExp = ANY_HINT, other?: () => void): ReadonlyMap<string, readonly number[]> {
+  let re = sweep;
+  re.lastIndex = 0;
+  let m = re.exec(text);
   // Most texts hold no prefix: they share one empty map. Indexed loops: large YAML files are linted
   // without TurboFan, where each for-of and destructuring allocates an iterator (a tenth of lint's allocations).
   if (!m) return NO_HINTS;
   const hints = new Map<string, number[]>();
-  for (; m; m = ANY_HINT.exec(text)) {
+  for (; m; m = re.exec(text)) {
     const at = m.index;
+    if (m[0].length !== 1) {
+      // The other alternative of `sweep` (listed first, see ANY_HINT_SOURCE): said once, then the rest,
+      // from where it matched, is swept for prefixes alone.
+      other?.();
+      re = ANY_HINT;
+      re.lastIndex = at;
+      continue;
+    }
     const candidates = BY_ANCHOR.get(m[0])!;
     for (let k = 0; k < candidates.length; k++) {
       const hint = candidates[k]!;

@@ -8,11 +8,14 @@ import { lintFastPaths } from '../../src/lint/fast-paths.js';
 import { RULES } from '../../src/lint/rules/index.js';
 import { unsearchedRanges } from '../../src/lint/searched-bodies.js';
 import { openCassette } from '../../src/load.js';
+import { bodySecrets } from '../../src/secrets/detect.js';
+import { secretFastPaths } from '../../src/secrets/fast-paths.js';
 import { goVcr as goVcrOf, lint } from './helpers.js';
 
 afterEach(() => {
   lintFastPaths.searchedBodies = true;
   lintFastPaths.urlMemo = true;
+  secretFastPaths.oneBodySweep = true;
 });
 
 /** Findings of every rule on a streamed read of `text`, with the shortcut on or off. */
@@ -142,6 +145,26 @@ describe('invalid-request judges each URL once', () => {
         }
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('bodySecrets sweeps a body once for key prefixes and key-like pairs', () => {
+  // Pairs, prefixes, and both at one place (`:AUTH=`: the telegram prefix `:A` and the pair `AUTH=`).
+  const bit = fc.constantFrom('"api_key": "', 'AUTH=', ':AUTH=', ':A', 'AKIAUTH:', 'token=', 'secret":"', 'Qk9hYXNkZmFzZGZhc2RmYXNk', 'aB3dE5gH7jK9mN1pQ3sT5vX7', 'sk-proj-4fT9qLx2Vb8nR1sKd7WmZp3YcHe6JuQa0Gi5', 'AKIAIOSFODNN7EXAMPLF', '123456789:AAbcdefghijklmnopqrstuvwxyz0123456', ' ', '\n', '"', '_', '-', '.', 'x', 'hello');
+  it('finds what patternSecrets and keyValueSecrets find, one pass each', () => {
+    fc.assert(
+      fc.property(fc.array(bit, { maxLength: 30 }), (bits) => {
+        const text = bits.join('');
+        const fast = bodySecrets(text);
+        secretFastPaths.oneBodySweep = false;
+        try {
+          expect(fast).toEqual(bodySecrets(text));
+        } finally {
+          secretFastPaths.oneBodySweep = true;
+        }
+      }),
+      { numRuns: 2000 },
     );
   });
 });
