@@ -7,22 +7,25 @@ const args = process.argv.slice(2);
 /** The first argument of a pool worker (src/cli/pool.ts starts this file as one), and only of one. */
 const POOL_WORKER = '--cassette-pool-worker';
 let saveCodeCache;
-/** Input of a known total size (bytes) below this runs without TurboFan (see below). */
-const NO_TURBOFAN_BELOW = 16 << 20;
+/**
+ * Input of a known total size (bytes) below this runs without TurboFan (see compileTier). Measured
+ * (CPU and peak RSS, interleaved runs of bench files, 2 cores): at 20 MiB in all (`diff OLD NEW` on
+ * two 10 MiB files, `show --json` on one 20 MiB file) no TurboFan was 5-13% less CPU and 6-9 MiB
+ * less RSS; at 30 MiB the two were level within the noise; at 40 MiB TurboFan was ~10% faster.
+ */
+const NO_TURBOFAN_BELOW = 24 << 20;
 /** Options that choose another renderer (or none: --raw), so other code to compile: see cacheNameFor. */
 const RENDERERS = ['--json', '--csv', '--markdown', '--html', '--stat', '--raw'];
 
 if (require.main !== module) {
-  // Loaded by a test (test/cli/plain-stdio.test.ts) for the writer below: run nothing.
-  module.exports = { plainWriter };
+  // Loaded by a test (test/cli/plain-stdio.test.ts, compile-tier.test.ts) for the functions below: run nothing.
+  module.exports = { plainWriter, compileTier };
 } else if (args[0] === POOL_WORKER && !require('node:worker_threads').isMainThread) {
   // A worker thread of src/cli/pool.ts: it loads the worker bundle with a code cache of its own, as
   // the main thread does the CLI's (a worker is a new V8 isolate: without one it would parse and
   // compile the bundle again). It gets the main thread's arguments after POOL_WORKER, so it knows
   // whether the young-generation flag is set (the main thread set it for the whole process).
-  const bytes = inputBytes(args.slice(2));
-  const large = bytes === undefined || bytes.max >= 1 << 20;
-  const worker = loadBundle('worker', args[1], 'worker', large ? (bytes !== undefined && bytes.total < NO_TURBOFAN_BELOW ? 'mid' : 'large') : '');
+  const worker = loadBundle('worker', args[1], 'worker', compileTier(inputBytes(args.slice(2))));
   // Written once the first file is done, so the cache holds the functions a file's work compiles.
   worker.firstFileDone.then(() => saveCodeCache?.());
 } else if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
@@ -46,13 +49,23 @@ if (require.main !== module) {
   // its list split skips strings with a RegExp (src/source/json-list.ts; its byte loop ran 5x
   // slower without TurboFan): 10 MiB HAR and nock files 10-19% less CPU. Larger input keeps it.
   plainStdio();
-  const bytes = inputBytes(args.slice(1));
-  const large = bytes === undefined || bytes.max >= 1 << 20;
-  const noTurbofan = large && bytes !== undefined && bytes.total < NO_TURBOFAN_BELOW;
-  if (large) require('node:v8').setFlagsFromString(`--semi-space-growth-factor=1 ${noTurbofan ? '--no-opt' : '--interrupt-budget=270336'}`);
-  if (large) startEarlyWorkers(args);
-  const { run } = loadBundle('run', args[0], cacheNameFor(args), large ? (noTurbofan ? 'mid' : 'large') : '');
+  const tier = compileTier(inputBytes(args.slice(1)));
+  if (tier !== '') require('node:v8').setFlagsFromString(`--semi-space-growth-factor=1 ${tier === 'mid' ? '--no-opt' : '--interrupt-budget=270336'}`);
+  if (tier !== '') startEarlyWorkers(args);
+  const { run } = loadBundle('run', args[0], cacheNameFor(args), tier);
   run(process.argv).then(() => saveCodeCache?.());
+}
+
+/**
+ * How a run's code is compiled, from its input's size (`inputBytes`: bytes, or undefined when not
+ * known before the walk: a folder, standard input): '' for named files all under 1 MiB (V8's
+ * defaults), 'mid' for named files of 1 MiB or more that total under NO_TURBOFAN_BELOW (no TurboFan),
+ * 'large' otherwise (TurboFan with a higher interrupt budget). It is also the code cache's suffix:
+ * V8 flags are part of a cache's key.
+ */
+function compileTier(bytes) {
+  if (bytes !== undefined && bytes.max < 1 << 20) return '';
+  return bytes !== undefined && bytes.total < NO_TURBOFAN_BELOW ? 'mid' : 'large';
 }
 
 /**
