@@ -77,7 +77,7 @@ function emptyResponse(streamed: boolean): LlmResponse {
 }
 
 // Read once per chunk of a stream (~35 per interaction): typeof tests written out, not helper calls,
-// since a 1-16 MiB file runs without TurboFan, which would inline them (bin/cassette.js).
+// since named input of 1-24 MiB in all runs without TurboFan, which would inline them (bin/cassette.js).
 function readEnvelope(out: LlmResponse, body: Record<string, unknown>): void {
   const { model, id, created, choices } = body;
   if (typeof model === 'string') out.model = model;
