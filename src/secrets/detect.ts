@@ -396,14 +396,15 @@ function endsWithAny(text: string, start: number, end: number, suffixes: readonl
   return false;
 }
 
-// Three secret rules (and secret-text) ask for the same interaction's secrets: find them once.
-const memo = new WeakMap<Interaction, FoundSecret[]>();
+// Three secret rules (and secret-text) ask for the same interaction's secrets, one after the other
+// (lint runs every rule on one interaction before the next): the last interaction's are kept. A
+// WeakMap entry per interaction cost more (hashing, and ephemerons for the GC to trace).
+let last: { interaction: Interaction; found: FoundSecret[] } | undefined;
 
-/** Every credential in an interaction's headers, URL and text bodies (memoized per interaction object). */
+/** Every credential in an interaction's headers, URL and text bodies (the last interaction's kept: the same object asked again gets the same list). */
 export function findSecrets(interaction: Interaction): FoundSecret[] {
-  let found = memo.get(interaction);
-  if (!found) memo.set(interaction, (found = scanInteraction(interaction)));
-  return found;
+  if (last?.interaction !== interaction) last = { interaction, found: scanInteraction(interaction) };
+  return last.found;
 }
 
 function scanInteraction(interaction: Interaction): FoundSecret[] {

@@ -59,3 +59,17 @@ describe('findSecrets with judgements kept across interactions', () => {
     expect(findSecrets(interactions[1]!)[2]).not.toBe(findSecrets(interactions[0]!)[2]);
   });
 });
+
+describe('findSecrets keeps only the last interaction', () => {
+  // Lint asks for one interaction's secrets rule after rule; any other caller may go back and forth.
+  const key = (n: number) => `sk-proj-${String(n).repeat(4)}Ab3dE5fG7hJ9kL1mN3pQ5rS7tV`;
+  const interactions = loadCassette(goVcr([0, 1, 2].map((n) => ({ headers: `      Authorization:\n      - Bearer ${key(n)}\n` }))), 'x.yaml').interactions;
+
+  it('gives each interaction its own secrets when they are asked for out of turn (A, B, A, C, B)', () => {
+    for (const n of [0, 1, 0, 2, 1, 1, 0]) expect(findSecrets(interactions[n]!).map((s) => s.value)).toEqual([key(n)]);
+  });
+
+  it('gives the same list to the same interaction asked twice in a row', () => {
+    expect(findSecrets(interactions[2]!)).toBe(findSecrets(interactions[2]!));
+  });
+});
