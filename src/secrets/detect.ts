@@ -44,7 +44,7 @@ export function entropy(value: string): number {
 }
 
 /** The credential part of a header value: the token after `Bearer`, the key id of a SigV4 `Credential=`. */
-function headerSecrets(header: Header): Candidate[] {
+function headerSecrets(header: Header): readonly Readonly<Candidate>[] {
   const name = header.name.toLowerCase();
   const value = header.value.trim();
   if (name === 'authorization' && /^AWS4-HMAC-SHA256/i.test(value)) {
@@ -98,7 +98,7 @@ function cookieSecrets(name: 'cookie' | 'set-cookie', value: string): Candidate[
 }
 
 /** A form field kept beside the body: judged as a query parameter is (name and randomness, else a key shape). */
-function formFieldSecrets({ name, value }: Header): Candidate[] {
+function formFieldSecrets({ name, value }: Header): readonly Readonly<Candidate>[] {
   if (isPlaceholder(value)) return [];
   return isKeyLikeName(name) && randomLooking(value) ? [{ kind: `high-entropy ${name}`, value }] : patternSecrets(value);
 }
@@ -168,9 +168,15 @@ function insideBlob(text: string, start: number, end: number): boolean {
 const STICKY = SECRET_PATTERNS.map((pattern) => new RegExp(pattern.regex.source, 'y'));
 
 /** Known key shapes (SECRET_PATTERNS) in a text, each value once, placeholders and blobs left out. */
-export function patternSecrets(text: string): { kind: string; value: string }[] {
-  return patternSecretsAt(text, possiblePatterns(text));
+export function patternSecrets(text: string): readonly Readonly<{ kind: string; value: string }>[] {
+  // A short text is judged once (see knownShapes); a long one, a body or an interaction's text, is rarely seen twice.
+  return text.length <= SHORT_TEXT ? knownShapes(text) : patternSecretsAt(text, possiblePatterns(text));
 }
+
+const SHORT_TEXT = 512;
+// A cassette's key is in every interaction: secret-text asks for the shapes inside each secret found,
+// lint's output for those in each message, and the header scan for each header's value.
+const knownShapes = memoByString((text: string) => patternSecretsAt(text, possiblePatterns(text)), SHORT_TEXT);
 
 /** patternSecrets of `text`, whose prefixes `possible` gives (possiblePatterns). */
 function patternSecretsAt(text: string, possible: ReadonlyMap<string, readonly number[]>): { kind: string; value: string }[] {
@@ -232,7 +238,8 @@ export function bodySecrets(text: string): { kind: string; value: string }[] {
     out = patternSecretsAt(text, possiblePatterns(text, PAIR_OR_HINT, () => (pair = true)));
     pairs = keyValueSecretsIf(text, pair);
   } else {
-    out = patternSecrets(text);
+    // Not patternSecrets: its list may be shared (a short text's), and this one grows.
+    out = patternSecretsAt(text, possiblePatterns(text));
     pairs = keyValueSecrets(text);
   }
   const values = new Set(out.map((o) => o.value));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findSecrets } from '../../src/secrets/detect.js';
+import { bodySecrets, findSecrets, patternSecrets } from '../../src/secrets/detect.js';
+import { secretFastPaths } from '../../src/secrets/fast-paths.js';
 import { memoByString } from '../../src/secrets/memo.js';
 import type { Interaction } from '../../src/model/types.js';
 import { loadCassette } from '../../src/load.js';
@@ -71,5 +72,33 @@ describe('findSecrets keeps only the last interaction', () => {
 
   it('gives the same list to the same interaction asked twice in a row', () => {
     expect(findSecrets(interactions[2]!)).toBe(findSecrets(interactions[2]!));
+  });
+});
+
+describe('patternSecrets judges a short text once', () => {
+  const key = 'sk-proj-Ab3dE5fG7hJ9kL1mN3pQ5rS7tV9wX1yZ';
+
+  it('gives the same shapes for a text asked for again, short or long', () => {
+    for (const text of [`Bearer ${key}`, `${'x '.repeat(400)}${key}`]) {
+      expect(patternSecrets(text)).toEqual([{ kind: 'openai-key', value: key }]);
+      expect(patternSecrets(text)).toEqual([{ kind: 'openai-key', value: key }]);
+    }
+  });
+
+  it('keeps its lists unchanged by bodySecrets, which adds key-like pairs to the shapes it finds (both sweeps)', () => {
+    const body = `{"note":"${key}","api_key":"Zx81Kq0vLm3Nw7Pr5Ty2Qa9"}`;
+    const expected = [
+      { kind: 'openai-key', value: key },
+      { kind: 'high-entropy api_key', value: 'Zx81Kq0vLm3Nw7Pr5Ty2Qa9' },
+    ];
+    try {
+      for (const oneBodySweep of [true, false, false]) {
+        secretFastPaths.oneBodySweep = oneBodySweep;
+        expect(patternSecrets(body)).toEqual([expected[0]]);
+        expect(bodySecrets(body)).toEqual(expected);
+      }
+    } finally {
+      secretFastPaths.oneBodySweep = true;
+    }
   });
 });
