@@ -24,6 +24,11 @@ function typeOk(value: unknown, kind: Kind): boolean {
   return isRecord(value);
 }
 
+/** The document path of key `rel` of the interaction at `docPath` (a split file's interaction is its request). */
+function pathOf(docPath: DocPath, rel: string[], split: boolean): DocPath {
+  return docPath.concat(split ? rel.slice(1) : rel);
+}
+
 export const requiredFields: Rule = {
   id: 'required-fields',
   defaultSeverity: 'error',
@@ -36,17 +41,18 @@ export const requiredFields: Rule = {
     for (const i of cassette.interactions) {
       // Split langchain files keep the response elsewhere: check the request keys only.
       const split = i.docPath[0] === 'requests';
-      // Indexed, no destructuring: no iterators where TurboFan is off (large YAML files).
+      // The interaction's own value, found once: each key is looked up from there, and its path is
+      // made only for a finding. Indexed, no destructuring: no iterators where TurboFan is off (large YAML files).
+      const item = valueAt(cassette.data, i.docPath);
       for (let r = 0; r < required.length; r++) {
         const rel = required[r]![0];
         const kind = required[r]![1];
         if (split && rel[0] !== 'request') continue;
-        const path: DocPath = i.docPath.concat(split ? rel.slice(1) : rel);
-        const value = valueAt(cassette.data, path);
+        const value = valueAt(item, rel, split ? 1 : 0);
         if (value === undefined || value === null) {
-          out.push({ message: `missing \`${rel.join('.')}\``, interaction: i.index, path: path.slice(0, -1) });
+          out.push({ message: `missing \`${rel.join('.')}\``, interaction: i.index, path: pathOf(i.docPath, rel, split).slice(0, -1) });
         } else if (!typeOk(value, kind)) {
-          out.push({ message: `\`${rel.join('.')}\` should be ${kind === 'status' ? 'a status code' : `a ${kind}`}, not ${Array.isArray(value) ? 'a list' : typeof value}`, interaction: i.index, path });
+          out.push({ message: `\`${rel.join('.')}\` should be ${kind === 'status' ? 'a status code' : `a ${kind}`}, not ${Array.isArray(value) ? 'a list' : typeof value}`, interaction: i.index, path: pathOf(i.docPath, rel, split) });
         }
       }
     }

@@ -1,11 +1,11 @@
 import type { DocPath, Interaction } from '../../model/types.js';
 import type { RuleContext, RuleReport } from '../types.js';
 
-/** The value at a path of the parsed document. */
-export function valueAt(data: unknown, path: DocPath): unknown {
+/** The value at a path of the parsed document (the path's keys from index `from` on). */
+export function valueAt(data: unknown, path: DocPath, from = 0): unknown {
   let v: unknown = data;
   // Indexed: rules call this a few times per interaction, and a for-of allocates where TurboFan is off.
-  for (let k = 0; k < path.length; k++) {
+  for (let k = from; k < path.length; k++) {
     if (v === null || typeof v !== 'object') return undefined;
     v = (v as Record<string | number, unknown>)[path[k]!];
   }
