@@ -37,6 +37,11 @@ export function markEventJson(event: { data: string }): void {
   (event as JudgedEvent)[IS_JSON] = true;
 }
 
+/** True when a reassembler has found an SSE event's data to be JSON (tryEventJson, markEventJson); false when none has, or it was not JSON. */
+export function eventKnownJson(event: { data: string }): boolean {
+  return (event as JudgedEvent)[IS_JSON] === true;
+}
+
 /** Whether an SSE event's data is JSON as tryJson judges it; parsed only if no reassembler has (see parseSse). */
 export function eventIsJson(event: { data: string }): boolean {
   return (event as JudgedEvent)[IS_JSON] ?? tryEventJson(event).ok;

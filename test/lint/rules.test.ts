@@ -47,6 +47,8 @@ const REJECT: [string, string, [number, number][], RegExp][] = [
   ['json-body', goVcr([{ responseBody: '{"oops"' }]), [[12, 11]], /response body is not valid JSON/],
   ['body-encoding', vcrpyBinary(ZSTD_BODY, 'zstd'), [[10, 5]], /response body is zstd-compressed, which cassette cannot decode/],
   ['sse-json', goVcr([{ contentType: 'text/event-stream', responseBody: sse(['{"id":1,"choices":[]}', '{not json']) }]), [[12, 11]], /1 SSE event carries data that is not JSON/],
+  // A stream no reassembler reads: every event judged by the rule itself (a blank one is no finding).
+  ['sse-json', goVcr([{ url: 'https://example.com/events', contentType: 'text/event-stream', responseBody: sse(['{"a":1}', ' ', 'oops', '{"b":2}']) }]), [[12, 11]], /1 SSE event carries data that is not JSON, first: "oops"/],
   ['truncated-stream', goVcr([{ contentType: 'text/event-stream', responseBody: sse(['{"id":"c","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"Hel"}}]}']) }]), [[12, 11]], /openai-chat stream is truncated/],
   ['stream-mismatch', goVcr([{ body: '{"model":"m","stream":true,"messages":[{"role":"user","content":"hi"}]}' }]), [[12, 11]], /`stream: true` but the response is a single JSON body/],
   ['tool-arguments', goVcr([{ responseBody: JSON.stringify({ choices: [{ index: 0, message: { role: 'assistant', tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'f', arguments: '{"a":' } }] }, finish_reason: 'tool_calls' }] }) }]), [[12, 11]], /tool call f \(call_1\): arguments are not valid JSON/],

@@ -1,6 +1,6 @@
 import { count } from '../../text/plural.js';
 import { mediaType } from '../../model/headers.js';
-import { eventIsJson } from '../../llm/json.js';
+import { eventIsJson, eventKnownJson } from '../../llm/json.js';
 import { parseSse } from '../../llm/sse.js';
 import type { Rule } from '../types.js';
 import { perInteraction } from './shared.js';
@@ -18,6 +18,8 @@ export const sseJson: Rule = {
       // The reassembly (other rules ask for it too) parses each event first, so each is parsed once.
       ctx.llm(i);
       const bad = parseSse(res.body.text).events.filter((e) => {
+        // Most events: the reassembler parsed them, so nothing to trim or parse (one flag read).
+        if (eventKnownJson(e)) return false;
         const t = e.data.trim();
         if (t === '') return false;
         // Valid JSON stays valid trimmed; the reassembler has usually parsed this very event already.
