@@ -1,4 +1,5 @@
 import type { DocPath, Header, InteractionField } from '../model/types.js';
+import { isoString } from '../text/iso-string.js';
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array);
@@ -76,8 +77,8 @@ export const REASONS: Record<number, string> = {
 
 /** ISO string from a Date or a date-like string; undefined when unparseable. */
 export function isoTime(value: unknown): string | undefined {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString();
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : isoString(value);
   if (typeof value !== 'string' || value === '') return undefined;
   const t = Date.parse(value);
-  return Number.isNaN(t) ? undefined : new Date(t).toISOString();
+  return Number.isNaN(t) ? undefined : isoString(new Date(t));
 }
