@@ -343,6 +343,9 @@ function resolve(value: string): unknown {
     if (isLetter(c) && !WORDS.has(value)) return value;
     // A short decimal without a leading zero (a status code, a length) is js-yaml's int, this number.
     if (c >= 49 && c <= 57 && value.length <= 15 && DECIMAL.test(value)) return Number(value);
+    // A digit-led value with a character no int, float or timestamp holds (`200 OK`, `812.4ms`) is a
+    // string: js-yaml's float and timestamp regexes, run twice, would each be compiled to machine code.
+    if (c >= 48 && c <= 57 && hasNonNumeric(value)) return value;
   }
   for (const type of IMPLICIT!) if (type.resolve(value)) return type.construct(value);
   return value;
@@ -354,6 +357,25 @@ const WORDS = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 
 const DEFAULT_IMPLICIT =
   (IMPLICIT ?? []).map((t) => (t as { tag?: string }).tag).join() ===
   ['null', 'bool', 'int', 'float', 'timestamp', 'merge'].map((t) => `tag:yaml.org,2002:${t}`).join();
+
+/**
+ * Every character js-yaml's int (`0x1F`, `0o17`, `0b101`, `1_000`), float (`1.5e-3`) and timestamp
+ * (`2001-12-14t21:59:43.10-05:00`, `2001-12-14 21:59:43.10 Z`) resolvers accept, and some more:
+ * a value holding any other one is none of those.
+ */
+const NUMERIC = (() => {
+  const table = new Uint8Array(128);
+  for (const ch of '0123456789abcdefABCDEFxXoObB_+-.eEtTZ: \t') table[ch.charCodeAt(0)] = 1;
+  return table;
+})();
+
+function hasNonNumeric(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 128 || NUMERIC[c] === 0) return true;
+  }
+  return false;
+}
 
 function isLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);

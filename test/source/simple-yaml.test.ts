@@ -122,3 +122,20 @@ describe('parseSimpleYaml on generated tricky YAML', () => {
     expect(read).toBeGreaterThan(300);
   });
 });
+
+// Digit-led plain scalars with a character no int, float or timestamp holds are taken as strings
+// without js-yaml's resolvers (hasNonNumeric): generated from the characters those resolvers read and a few others.
+describe('parseSimpleYaml on digit-led plain scalars', () => {
+  it('resolves each as js-yaml does', () => {
+    const chars = fc.constantFrom(...'0123456789019abcdefxobABCDEFXOB_+-.eEtTZ:zms OKé'.split(''));
+    const value = fc.tuple(fc.constantFrom(...'0123456789'.split('')), fc.array(chars, { maxLength: 24 })).map(([first, rest]) => `${first}${rest.join('')}`.trimEnd());
+    const samples = ['200 OK', '812.402113ms', '1.5s', '2001-12-14t21:59:43.10-05:00', '2001-12-14 21:59:43.10 Z', '2002-12-14', '0x1F', '0o17', '0b101', '1_000', '1e3', '10:30', '1.5e-3', '0.', '9z'];
+    const check = (v: string) => {
+      const yaml = `- a: ${v}\n`;
+      const fast = parseSimpleYaml(yaml);
+      if (fast !== undefined) expect(fast, v).toEqual(parseWithJsYaml(yaml));
+    };
+    samples.forEach(check);
+    fc.assert(fc.property(value, (v) => check(v)), { numRuns: 5000, seed: 7 });
+  });
+});
