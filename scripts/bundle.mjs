@@ -95,6 +95,32 @@ const lazyPackages = {
 };
 
 /**
+ * Packages our code reaches through properties of their namespace (`jsYaml.load`), loaded on the
+ * first such read instead of when the bundle starts: js-yaml builds all its types and schemas when
+ * it loads, though a one-file run whose YAML the fast reader reads (src/source/simple-yaml.ts) never
+ * calls it. Our code's import resolves to an object whose prototype answers every property from the
+ * package (bundled: its CommonJS build, the same code), as LAZY_BUILTINS do.
+ */
+const LAZY_NAMESPACES = ['js-yaml'];
+const lazyNamespaces = {
+  name: 'lazy-namespaces',
+  setup(b) {
+    b.onResolve({ filter: new RegExp(`^(${LAZY_NAMESPACES.join('|')})$`) }, (args) =>
+      args.namespace === 'lazy-namespace' || !args.importer.includes('/dist/') ? undefined : { path: args.path, namespace: 'lazy-namespace' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-namespace' }, (args) => ({
+      contents: [
+        'let real;',
+        `const load = () => (real ??= require(${JSON.stringify(args.path)}));`,
+        "module.exports = Object.create(new Proxy({}, { get: (_, key) => (key === '__esModule' ? undefined : load()[key]) }));",
+      ].join('\n'),
+      loader: 'js',
+      resolveDir: root,
+    }));
+  },
+};
+
+/**
  * src/cli/version.ts reads package.json at run time (right for dist/, which a library user may load
  * from anywhere); in the bundle the version is written in at build time instead, which spares
  * every run a createRequire, a module resolution and a file read.
@@ -157,7 +183,7 @@ await Promise.all(
       target: 'node20',
       // Less to read, hash and compile.
       minify: !process.env.NO_MINIFY,
-      plugins: [compactPrices, lazyBuiltins, globalProcess, lazyPackages, inlineVersion, ...(command ? [onlyCommand(command)] : [])],
+      plugins: [compactPrices, lazyBuiltins, globalProcess, lazyPackages, lazyNamespaces, inlineVersion, ...(command ? [onlyCommand(command)] : [])],
       // The sources find package.json, the price data and the worker relative to themselves; the
       // bundle sits in dist/bundle/, two levels below the package as dist/cli/ is.
       // made when first read: a one-file show, diff or lint never reads it (pathToFileURL and a URL's href).

@@ -148,9 +148,14 @@ export function compactPrices(text) {
   if (!providers) throw new Error('@pydantic/genai-prices: no provider list among its data literals; update scripts/compact-prices.mjs');
   // The data file sits in dist/vendor/; the module runs from dist/vendor/ (tests) or dist/bundle/
   // (the CLI's bundle), both one level below dist/.
+  // Read by path: in the CLI's bundle (CommonJS) __dirname is dist/bundle/, and making a file URL of
+  // import.meta.url and reading through it loaded node's URL code (~1% of a one-file \`cost\`).
   const head = `import { readFileSync as ${DATA}Read } from 'node:fs';
+import { fileURLToPath as ${DATA}FilePath } from 'node:url';
+const ${DATA}Dir = typeof __dirname === 'string' ? __dirname : ${DATA}FilePath(new URL('.', import.meta.url));
+const ${DATA}Vendor = (name) => ${DATA}Read(\`\${${DATA}Dir}/../vendor/\${name}\`, 'utf8');
 const ${DATA}Compare = ${codeUnitCompare.toString()};
-const ${DATA} = JSON.parse(${DATA}Read(new URL('../vendor/${DATA_FILE}', import.meta.url), 'utf8'));
+const ${DATA} = JSON.parse(${DATA}Vendor('${DATA_FILE}'));
 // A provider's models are read and parsed the first time the package reads them: a lookup reads a
 // few providers' lists (the one its URL or model name names), not all of them.
 // Their extractors (only extractUsage and updatePrices read them), all at once on the first read.
@@ -168,9 +173,9 @@ const ${DATA}Lazily = (provider, key, read) => {
 };
 for (const provider of ${DATA}[${JSON.stringify(providers)}]) {
   const n = provider.models;
-  ${DATA}Lazily(provider, 'models', () => JSON.parse(${DATA}Read(new URL(\`../vendor/${MODELS_DIR}/\${n}.json\`, import.meta.url), 'utf8')));
+  ${DATA}Lazily(provider, 'models', () => JSON.parse(${DATA}Vendor(\`${MODELS_DIR}/\${n}.json\`)));
   if ('extractors' in provider) {
-    ${DATA}Lazily(provider, 'extractors', () => (${DATA}Extractors ??= JSON.parse(${DATA}Read(new URL('../vendor/${EXTRACTORS_FILE}', import.meta.url), 'utf8')))[n]);
+    ${DATA}Lazily(provider, 'extractors', () => (${DATA}Extractors ??= JSON.parse(${DATA}Vendor('${EXTRACTORS_FILE}')))[n]);
   }
 }
 /** A Map whose values set with setLazy are computed on their first get. */

@@ -6,7 +6,9 @@ const FIX_TEMP = /^\..*[.-](\d+)\.cassette-fix\.tmp$/;
 
 /** True for the temp file of a `lint --fix` write: never a cassette to read. */
 export function isFixTempFile(path: string): boolean {
-  return FIX_TEMP.test(basename(path));
+  // The suffix first: every input is asked, and the RegExp, run twice, was compiled to machine code.
+  const name = basename(path);
+  return name.endsWith('.cassette-fix.tmp') && FIX_TEMP.test(name);
 }
 
 let current: string | undefined;

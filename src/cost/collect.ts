@@ -2,6 +2,7 @@ import { analyzeInteraction } from '../llm/analyze.js';
 import { modelInPath } from '../llm/model-in-path.js';
 import type { LlmExchange } from '../llm/types.js';
 import { getHeader } from '../model/headers.js';
+import { isoString } from '../text/iso-string.js';
 import type { Cassette, Interaction } from '../model/types.js';
 import type { PriceQuery, PriceTable } from './price-table.js';
 import { LOCAL_PRICED_AS, type CostRow } from './types.js';
@@ -43,7 +44,7 @@ export function costRow(path: string, interaction: Interaction, exchange: LlmExc
     cost: null,
     costSource: 'unknown',
     estimate: null,
-    pricedAt: at?.toISOString(),
+    pricedAt: at && isoString(at),
     hasUsage,
   };
   if (!hasUsage) {

@@ -1,4 +1,5 @@
 import type { DocPath, Header, InteractionField } from '../model/types.js';
+import { isoString } from '../text/iso-string.js';
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array);
@@ -26,8 +27,6 @@ export function standardFieldPaths(
   return out;
 }
 
-// Made once: parseGoDuration runs for every go-vcr interaction.
-const GO_DURATION_PART = /(\d+(?:\.\d*)?|\.\d+)(ns|us|\u00b5s|\u03bcs|ms|s|m|h)/gy;
 const GO_DURATION_UNIT_MS: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, 'μs': 1e-3, ms: 1, s: 1000, m: 60000, h: 3600000 };
 
 /** Go's time.Duration strings: `1.230852709s`, `816.057254ms`, `1m2.5s`, `350µs`. */
@@ -35,8 +34,6 @@ export function parseGoDuration(value: unknown): number | undefined {
   if (typeof value === 'number') return value / 1e6; // nanoseconds
   if (typeof value !== 'string' || value === '') return undefined;
   if (value === '0') return 0;
-  const re = GO_DURATION_PART;
-  const unitMs = GO_DURATION_UNIT_MS;
   let total = 0;
   let sign = 1;
   let rest = value;
@@ -44,13 +41,36 @@ export function parseGoDuration(value: unknown): number | undefined {
     sign = -1;
     rest = rest.slice(1);
   }
-  re.lastIndex = 0;
-  let consumed = 0;
-  for (let m = re.exec(rest); m; m = re.exec(rest)) {
-    total += Number(m[1]) * unitMs[m[2]!]!;
-    consumed = re.lastIndex;
+  // Parts `(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)` read one after another by hand: the sticky
+  // RegExp this was, run twice on one duration, was compiled to machine code on every go-vcr run.
+  let at = 0;
+  while (at < rest.length) {
+    const part = goDurationPart(rest, at);
+    if (!part) break;
+    total += Number(rest.slice(at, part.digitsEnd)) * GO_DURATION_UNIT_MS[rest.slice(part.digitsEnd, part.end)]!;
+    at = part.end;
   }
-  return consumed === rest.length && consumed > 0 ? sign * total : undefined;
+  return at === rest.length && at > 0 ? sign * total : undefined;
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** One duration part from `at`: where its number ends and where its unit ends, or undefined. */
+function goDurationPart(text: string, at: number): { digitsEnd: number; end: number } | undefined {
+  let i = at;
+  while (i < text.length && isDigit(text.charCodeAt(i))) i++;
+  const whole = i > at;
+  if (i < text.length && text.charCodeAt(i) === 46) {
+    const point = i++;
+    while (i < text.length && isDigit(text.charCodeAt(i))) i++;
+    // `.` needs digits before it or after it.
+    if (!whole && i === point + 1) return undefined;
+  } else if (!whole) return undefined;
+  const two = text.slice(i, i + 2);
+  if (two === 'ns' || two === 'us' || two === 'µs' || two === 'μs' || two === 'ms') return { digitsEnd: i, end: i + 2 };
+  const one = text[i];
+  if (one === 's' || one === 'm' || one === 'h') return { digitsEnd: i, end: i + 1 };
+  return undefined;
 }
 
 /** Status text from a line such as `200 OK`, or the standard reason phrase. */
@@ -76,8 +96,8 @@ export const REASONS: Record<number, string> = {
 
 /** ISO string from a Date or a date-like string; undefined when unparseable. */
 export function isoTime(value: unknown): string | undefined {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString();
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : isoString(value);
   if (typeof value !== 'string' || value === '') return undefined;
   const t = Date.parse(value);
-  return Number.isNaN(t) ? undefined : new Date(t).toISOString();
+  return Number.isNaN(t) ? undefined : isoString(new Date(t));
 }

@@ -43,7 +43,11 @@ export interface EventStreamDecoding {
 const PRELUDE = 12;
 const MIN_FRAME = 16;
 
-const CRC_TABLE = (() => {
+// Built on first use, not when the module loads: most runs read no eventstream (its 2,048-step
+// loop also got baseline-compiled at every start).
+let crcTable: Uint32Array | undefined;
+
+function buildCrcTable(): Uint32Array {
   const table = new Uint32Array(256);
   for (let n = 0; n < 256; n++) {
     let c = n;
@@ -51,12 +55,13 @@ const CRC_TABLE = (() => {
     table[n] = c >>> 0;
   }
   return table;
-})();
+}
 
 /** CRC-32 (IEEE 802.3, as zlib) of `bytes[start, end)`. */
 export function crc32(bytes: Uint8Array, start = 0, end = bytes.length): number {
+  const table = (crcTable ??= buildCrcTable());
   let c = 0xffffffff;
-  for (let i = start; i < end; i++) c = CRC_TABLE[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
+  for (let i = start; i < end; i++) c = table[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
 

@@ -20,6 +20,8 @@ const IN_PATH = [
  * `model changed`, cost's fallback name, the embeddings provider's model. Undefined when none.
  */
 export function modelInPath(path: string): PathModel | undefined {
+  // Each RegExp's match holds `/model` or `/deployments/`: a path with neither (an OpenAI one) runs none of them.
+  if (!path.includes('/model') && !path.includes('/deployments/')) return undefined;
   for (const re of IN_PATH) {
     const m = re.exec(path);
     if (m) {

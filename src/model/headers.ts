@@ -1,4 +1,5 @@
 import { stringifyDeep } from '../limits/depth.js';
+import { isoString } from '../text/iso-string.js';
 import type { Header } from './types.js';
 
 /** First value of a header, case-insensitively. */
@@ -54,7 +55,7 @@ export function headersFrom(raw: unknown): Header[] {
 function scalarText(value: unknown): string {
   if (value == null) return '';
   if (typeof value === 'string') return value;
-  if (value instanceof Date) return value.toISOString();
+  if (value instanceof Date) return isoString(value);
   // VCR.py stores non-ASCII-safe header values as `!!binary`.
   if (value instanceof Uint8Array) return Buffer.from(value).toString('utf8');
   if (typeof value === 'object') {

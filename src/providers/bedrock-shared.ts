@@ -14,7 +14,9 @@ const BEDROCK_PATH = /\/model\/(.+)\/(converse-stream|converse|invoke-with-respo
 
 /** `/model/us.anthropic.claude-haiku-4-5-20251001-v1%3A0/invoke` -> model id (URL-decoded) and action. */
 export function bedrockCall(url: string): { modelId: string; action: BedrockAction } | undefined {
-  const match = BEDROCK_PATH.exec(pathOf(url));
+  const path = pathOf(url);
+  // Every match holds `/model/`: other paths (nearly all) skip the RegExp, compiled at every start otherwise.
+  const match = path.includes('/model/') ? BEDROCK_PATH.exec(path) : null;
   if (!match) return undefined;
   const modelId = decodeUriComponentSafe(match[1]!);
   return { modelId, action: match[2] as BedrockAction };

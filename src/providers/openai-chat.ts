@@ -15,7 +15,8 @@ export const openaiChat: Provider = {
   description: 'OpenAI Chat Completions and compatible APIs (OpenRouter, Azure OpenAI, Groq, Mistral, DeepSeek, xAI, Together...)',
   detect(interaction) {
     const path = pathOf(interaction.request.url);
-    if (/\/chat\/completions\/?$/.test(path)) return true;
+    // endsWith, not /\/chat\/completions\/?$/: that RegExp, run for every interaction, was compiled at every start.
+    if (path.endsWith('/chat/completions') || path.endsWith('/chat/completions/')) return true;
     const req = asRecord(interaction.request.body.json);
     return Array.isArray(req?.messages) && typeof req?.model === 'string' && !path.includes('/messages') && !path.includes('/api/chat');
   },

@@ -33,7 +33,7 @@ export function formatUsd(usd: number | undefined): string {
   // The sign before the currency symbol (-$0.5000), as at every size: `$-0.5000` read as a typo.
   if (usd < 0) return `-${formatUsd(-usd)}`;
   if (usd >= 0.01) return `$${usd.toFixed(4)}`;
-  const fixed = usd.toFixed(8).replace(/\.?0+$/, '');
+  const fixed = trimZeros(usd.toFixed(8));
   if (fixed === '0') return '<$0.00000001';
   return `$${fixed}`;
 }
@@ -76,4 +76,12 @@ export function shorten(text: string, full: boolean, maxChars = 600, maxLines = 
 /** Pretty JSON for a value, two-space indented. */
 export function prettyJson(value: unknown): string {
   return JSON.stringify(value, null, 2) ?? String(value);
+}
+
+/** `text.replace(/\.?0+$/, '')`, without a RegExp to compile on every run: trailing zeros and the point before them. */
+function trimZeros(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 48) end--;
+  if (end < text.length && text.charCodeAt(end - 1) === 46) end--;
+  return text.slice(0, end);
 }

@@ -241,7 +241,7 @@ function joinCells(cells: string[][], gap: number, widths?: number[]): string[] 
   const height = Math.max(1, ...cells.map((c) => c.length));
   const lines: string[] = [];
   for (let k = 0; k < height; k++) {
-    lines.push(cells.map((c, i) => c[k] ?? ' '.repeat(widths?.[i] ?? 0)).join(' '.repeat(gap)).replace(/\s+$/, ''));
+    lines.push(cells.map((c, i) => c[k] ?? ' '.repeat(widths?.[i] ?? 0)).join(' '.repeat(gap)).trimEnd());
   }
   return lines;
 }

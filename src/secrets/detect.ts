@@ -164,8 +164,10 @@ function insideBlob(text: string, start: number, end: number): boolean {
   return extra > 8;
 }
 
-// Each pattern anchored where it is tried (`y`): its look-behind still sees the text before.
-const STICKY = SECRET_PATTERNS.map((pattern) => new RegExp(pattern.regex.source, 'y'));
+// Each pattern anchored where it is tried (`y`): its look-behind still sees the text before. Made on
+// first use: most runs find no key prefix (a RegExp per pattern at every start, ~30).
+let sticky: RegExp[] | undefined;
+const STICKY = () => (sticky ??= SECRET_PATTERNS.map((pattern) => new RegExp(pattern.regex.source, 'y')));
 
 /** Known key shapes (SECRET_PATTERNS) in a text, each value once, placeholders and blobs left out. */
 export function patternSecrets(text: string): readonly Readonly<{ kind: string; value: string }>[] {
@@ -192,7 +194,7 @@ function patternSecretsAt(text: string, possible: ReadonlyMap<string, readonly n
     if (!offsets) continue;
     // The matches text.matchAll(pattern.regex) gives, tried only where the pattern's prefix is: one
     // sweep of the text (possiblePatterns') instead of one more per pattern it may hold.
-    const sticky = STICKY[order]!;
+    const sticky = STICKY()[order]!;
     const digitsFirst = AFTER_DIGITS.has(pattern.id);
     let after = 0;
     for (let k = 0; k < offsets.length; k++) {
@@ -235,7 +237,7 @@ export function bodySecrets(text: string): { kind: string; value: string }[] {
   if (secretFastPaths.oneBodySweep) {
     // One RegExp pass for both (~25 instructions a character against ~30 for two on VCR.py's bodies).
     let pair = false;
-    out = patternSecretsAt(text, possiblePatterns(text, PAIR_OR_HINT, () => (pair = true)));
+    out = patternSecretsAt(text, possiblePatterns(text, PAIR_OR_HINT(), () => (pair = true)));
     pairs = keyValueSecretsIf(text, pair);
   } else {
     // Not patternSecrets: its list may be shared (a short text's), and this one grows.
@@ -283,12 +285,17 @@ export function isKeyValueSecret(name: string, value: string): boolean {
   return ((KEY_LIKE.test(name) && !NOT_CREDENTIAL.test(name)) || isEnvKeyName(name)) && !isPlaceholder(value) && randomLooking(value.slice(schemeLength(value, 0)));
 }
 
-/** Character classes as tables over UTF-16 code units below 128 (everything above is in none). */
-function charTable(re: RegExp): Uint8Array {
+/**
+ * Character classes as tables over UTF-16 code units below 128 (everything above is in none), from
+ * the characters listed: a RegExp tested on all 128 was compiled to machine code at every start.
+ */
+function charTable(chars: string): Uint8Array {
   const table = new Uint8Array(128);
-  for (let c = 0; c < 128; c++) table[c] = re.test(String.fromCharCode(c)) ? 1 : 0;
+  for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
   return table;
 }
+const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+const DIGITS = '0123456789';
 // How every name KEY_LIKE (or isEnvKeyName) accepts ends, lower case: most pairs in a body ("id", "model", "object")
 // are passed over without making their strings.
 export const KEY_LIKE_ENDS = ['key', 'secret', 'token', 'password', 'passwd', 'auth', 'authorization', 'key_base'];
@@ -298,15 +305,20 @@ export const KEY_LIKE_ENDS = ['key', 'secret', 'token', 'password', 'passwd', 'a
  * quote may be escaped (`\"`: JSON inside a JSON string).
  * Letters as `[kK]` classes, not the `i` flag: the same ASCII-only match, in half the time.
  */
-export const KEY_LIKE_PAIR = new RegExp(`(?:${KEY_LIKE_ENDS.map((end) => end.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`)).join('|')})\\\\?["']?\\s*[:=]`);
-/** KEY_LIKE_PAIR or a key prefix's anchor (see possiblePatterns), the pair first: where both match, the prefixes are swept again from there. */
-const PAIR_OR_HINT = new RegExp(`(?:${KEY_LIKE_PAIR.source})|${ANY_HINT_SOURCE}`, 'g');
-const NAME_CHAR = charTable(/[\w-]/);
-const NAME_START = charTable(/[A-Za-z_]/);
+export const KEY_LIKE_PAIR = new RegExp(`(?:${KEY_LIKE_ENDS.map((end) => [...end].map((c) => (c >= 'a' && c <= 'z' ? `[${c}${c.toUpperCase()}]` : c)).join('')).join('|')})\\\\?["']?\\s*[:=]`);
+/** KEY_LIKE_PAIR or a key prefix's anchor (see possiblePatterns), the pair first: where both match, the prefixes are swept again from there. Made on first use. */
+let pairOrHint: RegExp | undefined;
+const PAIR_OR_HINT = () => (pairOrHint ??= new RegExp(`(?:${KEY_LIKE_PAIR.source})|${ANY_HINT_SOURCE}`, 'g'));
+/** `[\w-]` */
+export const NAME_CHAR = charTable(`${LETTERS}${DIGITS}_-`);
+/** `[A-Za-z_]` */
+export const NAME_START = charTable(`${LETTERS}_`);
 // `~` is in Azure (Entra ID) client secrets (`…8Q~…`), `%` in a form body's percent-encoded `+` and `/`:
 // without them such a value was cut short of 16 characters and passed for no key at all.
-const VALUE_CHAR = charTable(/[A-Za-z0-9+/_.=~%-]/);
-const SPACE_CHAR = charTable(/[ \t\n\r\f\v]/);
+/** `[A-Za-z0-9+/_.=~%-]` */
+export const VALUE_CHAR = charTable(`${LETTERS}${DIGITS}+/_.=~%-`);
+/** `[ \t\n\r\f\v]` */
+export const SPACE_CHAR = charTable(' \t\n\r\f\v');
 const is = (table: Uint8Array, c: number) => c < 128 && table[c] === 1;
 const QUOTE = 34;
 const BACKSLASH = 92;

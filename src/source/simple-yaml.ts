@@ -1,4 +1,4 @@
-import { CASSETTE_YAML_SCHEMA } from './yaml-schema.js';
+import { cassetteYamlSchema } from './yaml-schema.js';
 
 /**
  * A fast reader for the plain block YAML that recorders emit (go-yaml, PyYAML, Psych): block
@@ -8,7 +8,7 @@ import { CASSETTE_YAML_SCHEMA } from './yaml-schema.js';
  * Plain scalars are resolved by js-yaml's own implicit types, so `1`, `true`, `~` and dates agree.
  */
 export function parseSimpleYaml(text: string, spans?: ScalarSpan[]): unknown[] | undefined {
-  if (!IMPLICIT || text.includes('\r')) return undefined;
+  if (text.includes('\r')) return undefined;
   const reader = new Reader(text, spans);
   try {
     const start = reader.skipBlank(0);
@@ -37,8 +37,16 @@ interface ImplicitType {
   construct(data: string): unknown;
 }
 
-// js-yaml's compiled implicit types (null, bool, int, float, timestamp, merge), in its order.
-const IMPLICIT = (CASSETTE_YAML_SCHEMA as unknown as { compiledImplicit?: ImplicitType[] }).compiledImplicit;
+// js-yaml's compiled implicit types (null, bool, int, float, timestamp, merge), in its order: taken
+// when a scalar first needs them (loading js-yaml), which most one-file runs' scalars do not.
+let implicit: ImplicitType[] | undefined;
+const implicitTypes = () => (implicit ??= (cassetteYamlSchema() as unknown as { compiledImplicit?: ImplicitType[] }).compiledImplicit ?? bail());
+
+/**
+ * The implicit types resolve()'s shortcuts assume (test/source/simple-yaml.test.ts checks that the
+ * schema's are these, in this order).
+ */
+export const IMPLICIT_TAGS = ['null', 'bool', 'int', 'float', 'timestamp', 'merge'].map((t) => `tag:yaml.org,2002:${t}`);
 
 const BAIL = Symbol('bail');
 const bail = (): never => {
@@ -337,23 +345,58 @@ function plain(value: string): unknown {
 }
 
 function resolve(value: string): unknown {
-  if (DEFAULT_IMPLICIT) {
-    const c = value.charCodeAt(0);
-    // With the default implicit types only null and bool words start with a letter: skip the regexes.
-    if (isLetter(c) && !WORDS.has(value)) return value;
-    // A short decimal without a leading zero (a status code, a length) is js-yaml's int, this number.
-    if (c >= 49 && c <= 57 && value.length <= 15 && DECIMAL.test(value)) return Number(value);
-  }
-  for (const type of IMPLICIT!) if (type.resolve(value)) return type.construct(value);
+  // Shortcuts for js-yaml's default implicit types (IMPLICIT_TAGS), so that most files never need them.
+  const c = value.charCodeAt(0);
+  // Only null and bool words start with a letter: skip the regexes.
+  if (isLetter(c) && !WORDS.has(value)) return value;
+  // The null and bool words, `~` and `0`, as js-yaml constructs them.
+  if (CONSTANTS.has(value)) return CONSTANTS.get(value);
+  // A short decimal without a leading zero (a status code, a length), or its negative, is js-yaml's int, this number.
+  if (value.length <= 15 && isDecimal(value, c === 45 ? 1 : 0)) return Number(value);
+  // A digit-led value with a character no int, float or timestamp holds (`200 OK`, `812.4ms`) is a
+  // string: js-yaml's float and timestamp regexes, run twice, would each be compiled to machine code.
+  if (c >= 48 && c <= 57 && hasNonNumeric(value)) return value;
+  for (const type of implicitTypes()) if (type.resolve(value)) return type.construct(value);
   return value;
 }
 
-const DECIMAL = /^[1-9][0-9]*$/;
+/** `/^[1-9][0-9]*$/` from `start` (a loop: that RegExp was compiled at every start). */
+function isDecimal(value: string, start: number): boolean {
+  const first = value.charCodeAt(start);
+  if (!(first >= 49 && first <= 57)) return false;
+  for (let i = start + 1; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
 
 const WORDS = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
-const DEFAULT_IMPLICIT =
-  (IMPLICIT ?? []).map((t) => (t as { tag?: string }).tag).join() ===
-  ['null', 'bool', 'int', 'float', 'timestamp', 'merge'].map((t) => `tag:yaml.org,2002:${t}`).join();
+const CONSTANTS = new Map<string, unknown>([
+  ['null', null], ['Null', null], ['NULL', null], ['~', null],
+  ['true', true], ['True', true], ['TRUE', true],
+  ['false', false], ['False', false], ['FALSE', false],
+  ['0', 0],
+]);
+
+/**
+ * Every character js-yaml's int (`0x1F`, `0o17`, `0b101`, `1_000`), float (`1.5e-3`) and timestamp
+ * (`2001-12-14t21:59:43.10-05:00`, `2001-12-14 21:59:43.10 Z`) resolvers accept, and some more:
+ * a value holding any other one is none of those.
+ */
+const NUMERIC = (() => {
+  const table = new Uint8Array(128);
+  for (const ch of '0123456789abcdefABCDEFxXoObB_+-.eEtTZ: \t') table[ch.charCodeAt(0)] = 1;
+  return table;
+})();
+
+function hasNonNumeric(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 128 || NUMERIC[c] === 0) return true;
+  }
+  return false;
+}
 
 function isLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseGoDuration } from '../../src/formats/shared.js';
 import { loadCassette } from '../../src/load.js';
@@ -132,5 +133,30 @@ describe('parseGoDuration', () => {
   });
   it.each(['', 'fast', '1.2', '1s junk', 's'])('rejects %j', (input) => {
     expect(parseGoDuration(input)).toBeUndefined();
+  });
+  it('reads what the sticky RegExp it replaces read', () => {
+    const unitMs: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, 'μs': 1e-3, ms: 1, s: 1000, m: 60000, h: 3600000 };
+    const byRegExp = (value: string) => {
+      if (value === '') return undefined;
+      if (value === '0') return 0;
+      const re = /(\d+(?:\.\d*)?|\.\d+)(ns|us|\u00b5s|\u03bcs|ms|s|m|h)/gy;
+      const sign = value.startsWith('-') ? -1 : 1;
+      const rest = sign < 0 ? value.slice(1) : value;
+      let total = 0;
+      let consumed = 0;
+      for (let m = re.exec(rest); m; m = re.exec(rest)) {
+        total += Number(m[1]) * unitMs[m[2]!]!;
+        consumed = re.lastIndex;
+      }
+      return consumed === rest.length && consumed > 0 ? sign * total : undefined;
+    };
+    const piece = fc.constantFrom('0', '1', '12', '.', '.5', '3.', 'ns', 'us', 'µs', 'μs', 'ms', 's', 'm', 'h', 'x', '-', ' ', 'mh', 'n');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
+        const value = pieces.join('');
+        expect(parseGoDuration(value), value).toBe(byRegExp(value));
+      }),
+      { numRuns: 5000, seed: 3 },
+    );
   });
 });

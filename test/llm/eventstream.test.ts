@@ -1,3 +1,4 @@
+import { crc32 as zlibCrc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { crc32, decodeEventStream, encodeEventStreamFrame, looksLikeEventStream } from '../../src/llm/eventstream.js';
 
@@ -13,6 +14,10 @@ describe('crc32', () => {
     ['The quick brown fox jumps over the lazy dog', 0x414fa339],
   ])('crc32(%j)', (text, expected) => {
     expect(crc32(Buffer.from(text))).toBe(expected);
+  });
+  it('agrees with zlib on every byte value (the table is built on first use)', () => {
+    const bytes = Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) & 0xff);
+    for (const end of [1, 255, 256, 4096]) expect(crc32(bytes, 0, end)).toBe(zlibCrc32(bytes.subarray(0, end)));
   });
 });
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diffCassettes } from '../../src/diff/compare.js';
 import { urlParts } from '../../src/diff/url-parts.js';
@@ -37,5 +38,26 @@ describe('the model named in a request path, one reading for diff, cost and embe
   it('an embeddings call keeps the Bedrock model id whole (`:0` is part of it)', () => {
     const c = vcrpy([{ url: `${BEDROCK}amazon.titan-embed-text-v2%3A0/invoke`, body: { inputText: 'hi' }, response: { embedding: [0.1, 0.2], inputTextTokenCount: 3 } }]);
     expect(analyzeInteraction(c.interactions[0]!)?.request.model).toBe('amazon.titan-embed-text-v2:0');
+  });
+});
+
+describe('modelInPath skips its RegExps on a path that holds neither /model nor /deployments/', () => {
+  it('reads what the RegExps alone read', () => {
+    const IN_PATH = [/\/models\/([^/:]+)(?=:|\/|$)/, /\/model\/(.+?)(?=\/(?:converse-stream|converse|invoke-with-response-stream|invoke)\/?$)/, /\/model\/([^/]+)(?=\/|$)/, /\/deployments\/([^/]+)(?=\/|$)/];
+    const byRegExps = (path: string) => {
+      for (const re of IN_PATH) {
+        const m = re.exec(path);
+        if (m) return { model: m[1]!, start: m.index + m[0].length - m[1]!.length, end: m.index + m[0].length };
+      }
+      return undefined;
+    };
+    const piece = fc.constantFrom('/', 'model', 'models', 'deployments', 'x', ':', 'converse', 'invoke', 'v1', 'chat', 'completions', '%3A');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }), (pieces) => {
+        const path = pieces.join('');
+        expect(modelInPath(path), path).toEqual(byRegExps(path));
+      }),
+      { numRuns: 5000, seed: 5 },
+    );
   });
 });

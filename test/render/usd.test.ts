@@ -24,6 +24,12 @@ describe('USD for people', () => {
       expect(formatUsd(value), String(value)).toBe(text);
       expect(usd(value), String(value)).toBe(text);
     }
+    // Below a cent the trailing zeros go as `toFixed(8).replace(/\.?0+$/, '')` took them (done without the RegExp).
+    for (let n = 1; n < 1_000_000; n = Math.ceil(n * 1.7)) {
+      const value = n / 1e8;
+      const fixed = value.toFixed(8).replace(/\.?0+$/, '');
+      expect(formatUsd(value), String(value)).toBe(fixed === '0' ? '<$0.00000001' : `$${fixed}`);
+    }
     expect(formatUsd(undefined)).toBe('');
     expect(usd(null)).toBe('?');
   });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseSimpleYaml } from '../../src/source/simple-yaml.js';
-import { loadYamlDocument as parseWithJsYaml } from '../../src/source/yaml-schema.js';
+import { IMPLICIT_TAGS, parseSimpleYaml } from '../../src/source/simple-yaml.js';
+import { cassetteYamlSchema, loadYamlDocument as parseWithJsYaml } from '../../src/source/yaml-schema.js';
 
 /** Constructs recorders write: the fast reader must handle them and agree with js-yaml. */
 const HANDLED: [string, string][] = [
@@ -19,6 +19,7 @@ const HANDLED: [string, string][] = [
   ['URLs and colons without a space', '- url: http://x.test:8080/a#frag\n  t: 10:30\n'],
   ['nested sequences of mappings', '- list:\n  - a: 1\n    b: 2\n  - c: 3\n'],
   ['keys that resolve like scalars', '- true: 1\n  null: 2\n  Yes: 3\n'],
+  ['the null and bool words, ~, 0 and negative decimals (resolved without js-yaml)', '- a: TRUE\n  b: False\n  c: NULL\n  d: -0\n  e: -123\n  f: 0\n  g: ~\n  h: -123456789012345\n  i: -1_0\n  j: -01\n  k: True\n  l: null\n'],
   ['multi-line single quotes as PyYAML folds them', "- body: '{\"a\": \"it''s\n    one\"}\n\n\n    data: x''\n\n    y'\n  next: 1\n"],
   ['a multi-line single quote closed alone on its line', "- a: 'one\n    two\n    '\n- 'seq\n  item'\n"],
   ['a quote pair at the end of a line', "- a: 'one''\n    two'\n"],
@@ -120,5 +121,29 @@ describe('parseSimpleYaml on generated tricky YAML', () => {
     );
     // Not only declines: enough documents are read for the comparison to mean something.
     expect(read).toBeGreaterThan(300);
+  });
+});
+
+// Digit-led plain scalars with a character no int, float or timestamp holds are taken as strings
+// without js-yaml's resolvers (hasNonNumeric): generated from the characters those resolvers read and a few others.
+describe('parseSimpleYaml on digit-led plain scalars', () => {
+  it('resolves each as js-yaml does', () => {
+    const chars = fc.constantFrom(...'0123456789019abcdefxobABCDEFXOB_+-.eEtTZ:zms OKé'.split(''));
+    const value = fc.tuple(fc.constantFrom(...'0123456789'.split('')), fc.array(chars, { maxLength: 24 })).map(([first, rest]) => `${first}${rest.join('')}`.trimEnd());
+    const samples = ['200 OK', '812.402113ms', '1.5s', '2001-12-14t21:59:43.10-05:00', '2001-12-14 21:59:43.10 Z', '2002-12-14', '0x1F', '0o17', '0b101', '1_000', '1e3', '10:30', '1.5e-3', '0.', '9z'];
+    const check = (v: string) => {
+      const yaml = `- a: ${v}\n`;
+      const fast = parseSimpleYaml(yaml);
+      if (fast !== undefined) expect(fast, v).toEqual(parseWithJsYaml(yaml));
+    };
+    samples.forEach(check);
+    fc.assert(fc.property(value, (v) => check(v)), { numRuns: 5000, seed: 7 });
+  });
+});
+
+describe('the implicit types resolve() takes shortcuts for', () => {
+  it("are the cassette schema's, in its order (js-yaml is loaded only when a scalar needs them)", () => {
+    const compiled = (cassetteYamlSchema() as unknown as { compiledImplicit: { tag: string }[] }).compiledImplicit;
+    expect(compiled.map((t) => t.tag)).toEqual(IMPLICIT_TAGS);
   });
 });
