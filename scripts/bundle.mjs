@@ -79,20 +79,8 @@ const lazyBuiltins = {
  * loads the package (bundled, run once) on its first call.
  */
 const LAZY_PACKAGES = ['string-width'];
-const lazyPackages = {
-  name: 'lazy-packages',
-  setup(b) {
-    b.onResolve({ filter: new RegExp(`^(${LAZY_PACKAGES.join('|')})$`) }, (args) =>
-      args.namespace === 'lazy-package' || !args.importer.includes('/dist/') ? undefined : { path: args.path, namespace: 'lazy-package' },
-    );
-    b.onLoad({ filter: /.*/, namespace: 'lazy-package' }, (args) => ({
-      // A CommonJS module without __esModule: an `import x from` gets module.exports itself.
-      contents: `let real;\nmodule.exports = (...a) => (real ??= require(${JSON.stringify(args.path)}).default)(...a);`,
-      loader: 'js',
-      resolveDir: root,
-    }));
-  },
-};
+// A CommonJS module without __esModule: an `import x from` gets module.exports itself.
+const lazyPackages = lazyPlugin('lazy-package', LAZY_PACKAGES, (path) => `let real;\nmodule.exports = (...a) => (real ??= require(${JSON.stringify(path)}).default)(...a);`);
 
 /**
  * Packages our code reaches through properties of their namespace (`jsYaml.load`), loaded on the
@@ -102,23 +90,30 @@ const lazyPackages = {
  * package (bundled: its CommonJS build, the same code), as LAZY_BUILTINS do.
  */
 const LAZY_NAMESPACES = ['js-yaml'];
-const lazyNamespaces = {
-  name: 'lazy-namespaces',
-  setup(b) {
-    b.onResolve({ filter: new RegExp(`^(${LAZY_NAMESPACES.join('|')})$`) }, (args) =>
-      args.namespace === 'lazy-namespace' || !args.importer.includes('/dist/') ? undefined : { path: args.path, namespace: 'lazy-namespace' },
-    );
-    b.onLoad({ filter: /.*/, namespace: 'lazy-namespace' }, (args) => ({
-      contents: [
-        'let real;',
-        `const load = () => (real ??= require(${JSON.stringify(args.path)}));`,
-        "module.exports = Object.create(new Proxy({}, { get: (_, key) => (key === '__esModule' ? undefined : load()[key]) }));",
-      ].join('\n'),
-      loader: 'js',
-      resolveDir: root,
-    }));
-  },
-};
+const lazyNamespaces = lazyPlugin('lazy-namespace', LAZY_NAMESPACES, (path) =>
+  [
+    'let real;',
+    `const load = () => (real ??= require(${JSON.stringify(path)}));`,
+    "module.exports = Object.create(new Proxy({}, { get: (_, key) => (key === '__esModule' ? undefined : load()[key]) }));",
+  ].join('\n'),
+);
+
+/**
+ * An esbuild plugin that resolves our compiled code's (dist/) imports of `packages` to a module of
+ * its own, in `namespace`, whose text `contentsFor(package)` writes (it loads the real package, by
+ * its own require, when first used); the package's own imports resolve as usual.
+ */
+function lazyPlugin(namespace, packages, contentsFor) {
+  return {
+    name: namespace,
+    setup(b) {
+      b.onResolve({ filter: new RegExp(`^(${packages.join('|')})$`) }, (args) =>
+        args.namespace === namespace || !args.importer.includes('/dist/') ? undefined : { path: args.path, namespace },
+      );
+      b.onLoad({ filter: /.*/, namespace }, (args) => ({ contents: contentsFor(args.path), loader: 'js', resolveDir: root }));
+    },
+  };
+}
 
 /**
  * src/cli/version.ts reads package.json at run time (right for dist/, which a library user may load
