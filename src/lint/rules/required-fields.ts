@@ -25,7 +25,7 @@ function typeOk(value: unknown, kind: Kind): boolean {
 }
 
 /** The document path of key `rel` of the interaction at `docPath` (a split file's interaction is its request). */
-function pathOf(docPath: DocPath, rel: string[], split: boolean): DocPath {
+function keyPath(docPath: DocPath, rel: string[], split: boolean): DocPath {
   return docPath.concat(split ? rel.slice(1) : rel);
 }
 
@@ -50,9 +50,9 @@ export const requiredFields: Rule = {
         if (split && rel[0] !== 'request') continue;
         const value = valueAt(item, rel, split ? 1 : 0);
         if (value === undefined || value === null) {
-          out.push({ message: `missing \`${rel.join('.')}\``, interaction: i.index, path: pathOf(i.docPath, rel, split).slice(0, -1) });
+          out.push({ message: `missing \`${rel.join('.')}\``, interaction: i.index, path: keyPath(i.docPath, rel, split).slice(0, -1) });
         } else if (!typeOk(value, kind)) {
-          out.push({ message: `\`${rel.join('.')}\` should be ${kind === 'status' ? 'a status code' : `a ${kind}`}, not ${Array.isArray(value) ? 'a list' : typeof value}`, interaction: i.index, path: pathOf(i.docPath, rel, split) });
+          out.push({ message: `\`${rel.join('.')}\` should be ${kind === 'status' ? 'a status code' : `a ${kind}`}, not ${Array.isArray(value) ? 'a list' : typeof value}`, interaction: i.index, path: keyPath(i.docPath, rel, split) });
         }
       }
     }

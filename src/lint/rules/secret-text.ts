@@ -5,12 +5,6 @@ import type { Rule, RuleReport } from '../types.js';
 import { unsearchedRanges } from '../searched-bodies.js';
 import { PLACEHOLDER, redactions } from './secrets.js';
 
-/**
- * The interaction's own text, not only the fields read from it: a parser keeps the last of two
- * duplicate keys (two `Authorization:` entries in one YAML mapping, a repeated JSON key) and drops
- * comments, but the key is still in the file and in the repository. Searching each interaction's
- * span keeps the rule linear in the file when lint streams.
- */
 /** The values the other secret rules report for `i`, and the key shapes inside them. */
 function knownSecrets(i: Interaction): Set<string> {
   const known = new Set<string>();
@@ -21,6 +15,12 @@ function knownSecrets(i: Interaction): Set<string> {
   return known;
 }
 
+/**
+ * The interaction's own text, not only the fields read from it: a parser keeps the last of two
+ * duplicate keys (two `Authorization:` entries in one YAML mapping, a repeated JSON key) and drops
+ * comments, but the key is still in the file and in the repository. Searching each interaction's
+ * span keeps the rule linear in the file when lint streams.
+ */
 export const secretText: Rule = {
   id: 'secret-text',
   defaultSeverity: 'error',
