@@ -18,7 +18,7 @@ import { POOL_COMMANDS } from '../dist/cli/jobs.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const vendor = join(root, 'dist/vendor');
-writeCompactPrices(vendor);
+await writeCompactPrices(vendor);
 const prices = join(vendor, 'genai-prices.js');
 rmSync(join(root, 'dist/bundle'), { recursive: true, force: true });
 

@@ -1,10 +1,11 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as genai from '@pydantic/genai-prices';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { literalHead } from '../../scripts/compact-prices.mjs';
+import { compactPrices, flatShapes, genaiPricesSource, literalHead } from '../../scripts/compact-prices.mjs';
+import { flatPrice } from '../../src/cost/flat-price.js';
 import { ROOT } from '../helpers/corpus.js';
 
 // The CLI's bundle prices with dist/vendor/genai-prices.js (scripts/compact-prices.mjs: the package's
@@ -108,5 +109,53 @@ describe('usage extractors, read from their own file on first use', () => {
       }
     }
     expect(withExtractors).toBeGreaterThan(5);
+  });
+});
+
+describe('calcPrice by flatPrice, the unit registry built on first use', () => {
+  const KEYS = ['input_tokens', 'output_tokens', 'cache_read_tokens', 'cache_write_tokens', 'cache_write_1h_tokens', 'output_reasoning_tokens'] as const;
+
+  it('the built module has the fast path (a change in the package that hides it shows here)', () => {
+    const text = readFileSync(COMPACT, 'utf8');
+    expect(text).toContain('__genaiPricesDataFlat(');
+    expect(text).toMatch(/return \w+ \?\?= new \w+\(\w+\);/);
+    // Without the package's calcPrice and flatPrice to check against, the module keeps the unit engine alone.
+    expect(compactPrices(genaiPricesSource().text).module).not.toContain('__genaiPricesDataFlat(');
+  });
+
+  it('flatShapes keeps only the usage shapes where flatPrice gives the package\'s numbers', () => {
+    const models = [{ id: 'a', match: { equals: 'a' }, prices: { input_mtok: 1, cache_read_mtok: 0.1, output_mtok: 2 } }];
+    const shapes = flatShapes([{ id: 'p', models }], genai.calcPrice as never, flatPrice as never);
+    const ok = shapes['input_mtok,cache_read_mtok,output_mtok']!;
+    expect(ok).toContain(0b011); // input and output
+    expect(ok).toContain(0b111); // and cache reads
+    expect(ok).not.toContain(0b100); // cache reads with no input tokens: the package refuses them
+    // A flatPrice that gets the arithmetic wrong is kept from every shape.
+    expect(flatShapes([{ id: 'p', models }], genai.calcPrice as never, (() => ({ input_price: 1, output_price: 1, total_price: 2 })) as never)).toEqual({});
+  });
+
+  it.skipIf(!existsSync(COMPACT))('gives the package\'s answer, or its error, for any model and usage shape', async () => {
+    const compact = (await import(pathToFileURL(COMPACT).href)) as Api;
+    const models = compact.providerData.flatMap((provider) => provider.models.map((model) => ({ provider: provider.id, model: model.id })));
+    fc.assert(
+      fc.property(fc.constantFrom(...models), fc.array(fc.nat({ max: 2_000_000 }), { minLength: 6, maxLength: 6 }), fc.nat({ max: 63 }), fc.boolean(), (m, counts, shape, zeros) => {
+        const usage: genai.Usage = { input_tokens: 0, output_tokens: 0 };
+        KEYS.forEach((key, i) => {
+          if (shape & (1 << i)) (usage as Record<string, number>)[key] = counts[i]!;
+          else if (zeros) (usage as Record<string, number>)[key] = 0;
+        });
+        const options = { providerId: m.provider, timestamp: WHEN[1]! };
+        expect(price(compact, usage, m.model, options), `${m.provider}/${m.model} ${JSON.stringify(usage)}`).toEqual(price(genai, usage, m.model, options));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it.skipIf(!existsSync(COMPACT))('reads the models and extractors of a copy of a provider (its descriptors, as found-models.ts copies one)', async () => {
+    const compact = (await import(pathToFileURL(COMPACT).href)) as Api;
+    const original = compact.providerData.find((p) => p.id === 'anthropic')!;
+    const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(original)) as genai.Provider;
+    expect(copy.extractors).toEqual(genai.findProvider({ providerId: 'anthropic' })!.extractors);
+    expect(copy.models.map((m) => m.id)).toEqual(original.models.map((m) => m.id));
   });
 });
