@@ -38,6 +38,7 @@ const REJECT: [string, string, [number, number][], RegExp][] = [
   ['id-sequence', goVcr([{ id: '0' }, { id: '0' }]), [[19, 7]], /duplicate id 0/],
   ['id-sequence', goVcr([{ id: '1' }]), [[3, 7]], /id 1 is out of sequence \(expected 0\)/],
   ['status-text', goVcr([{ status: '404 Not Found' }]), [[16, 13]], /status "404 Not Found" does not match code 200/],
+  ['status-text', goVcr([{ status: '200 Not Found' }]), [[16, 13]], /status text "Not Found" belongs to 404, not 200/],
   ['duration-format', goVcr([{ duration: '1.5 seconds' }]), [[18, 15]], /duration "1.5 seconds" cannot be parsed/],
   ['header-lists', goVcr([{ headers: '      Authorization: Bearer x\n' }]), [[9, 22]], /header Authorization should be a list/],
   ['header-lists', goVcr([{ headers: '      Accept:\n' }]), [[9, 14]], /header Accept should be a list of values, not null/],
