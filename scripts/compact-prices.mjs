@@ -9,11 +9,14 @@
 // read, never a price lookup) likewise in dist/vendor/genai-prices-extractors.json, and without
 // the documentation fields (descriptions, pricing URLs, comments, context windows) that no code in
 // the package names. Not as string literals in the module: the CLI reads its whole bundle at every
-// start, ~13 µs a KB on the machine measured (page faults), and the model lists are ~400 KB. The code is the package's own; only its two
-// localeCompare sorts of unit names become a code-unit comparison, after checking on the data that
-// both order every pair alike, and its unit registry works out a unit's ancestors when first asked
-// (ancestorSets below). test/cost/compact-prices.test.ts prices every model of every
-// provider with both modules and expects the same numbers.
+// start, ~8-13 µs a KB on the machine measured (page faults), and the model lists are ~400 KB.
+// The code is the package's own, with edits made only where it is shaped as expected (each below):
+// its two localeCompare sorts of unit names become a code-unit comparison, after checking on the
+// data that both order every pair alike; its unit registry reads each unit's ancestors (ancestorSets)
+// and join key (dimensionKeyCall) from tables worked out here, and is built only when the unit
+// engine runs, since calcPrice answers by flatPrice where that was checked here (flatEdits,
+// flatShapes). test/cost/compact-prices.test.ts prices every model of every provider with both
+// modules and expects the same numbers.
 //
 // The literals are found with TypeScript's parser (a build dependency anyway), not by their
 // minified names: any top-level `const` whose initializer is a large array or object literal.
@@ -185,9 +188,9 @@ export function compactPrices(text, { calcPrice, flatPrice } = {}) {
   // (CommonJS) __dirname is dist/bundle/, and making a file URL of import.meta.url and reading
   // through it loaded node's URL code (~1% of a one-file \`cost\`).
   const head = `import { readFileSync as ${DATA}Read } from 'node:fs';
-${flat ? `import { flatPrice as ${DATA}FlatPrice } from '../cost/flat-price.js';\n` : ''}
-import { fileURLToPath as ${DATA}FilePath } from 'node:url';
-const ${DATA}Vendor = (name) => ${DATA}Read(\`\${typeof __dirname === 'string' ? __dirname : ${DATA}FilePath(new URL('.', import.meta.url))}/../vendor/\${name}\`, 'utf8');
+${flat ? `import { flatPrice as ${DATA}FlatPrice } from '../cost/flat-price.js';\n` : ''}import { fileURLToPath as ${DATA}FilePath } from 'node:url';
+const ${DATA}Dir = typeof __dirname === 'string' ? __dirname : ${DATA}FilePath(new URL('.', import.meta.url));
+const ${DATA}Vendor = (name) => ${DATA}Read(\`\${${DATA}Dir}/../vendor/\${name}\`, 'utf8');
 const ${DATA}Compare = ${codeUnitCompare.toString()};
 const ${DATA} = JSON.parse(${DATA}Vendor('${DATA_FILE}'));
 // A provider's models are parsed the first time the package reads them (a lookup reads the lists of
@@ -220,7 +223,7 @@ for (let n = 0; n < ${DATA}Providers.length; n++) {
   Object.defineProperty(${DATA}Providers[n], 'models', ${DATA}Models);
   if (${DATA}WithExtractors.includes(n)) Object.defineProperty(${DATA}Providers[n], 'extractors', ${DATA}ExtractorList);
 }
-/** A Map whose values set with setLazy are computed on their first get. */
+${derived[ANCESTORS] ? '' : `/** A Map whose values set with setLazy are computed on their first get. */
 class ${DATA}LazyMap extends Map {
   #pending = new Map();
   setLazy(key, compute) {
@@ -237,7 +240,7 @@ class ${DATA}LazyMap extends Map {
   }
 }
 const ${DATA}Lazy = (map) => (map instanceof ${DATA}LazyMap ? map : new ${DATA}LazyMap(map));
-${derived[ANCESTORS] ? `/** Each unit's ancestors (usage keys, comma-separated), by usage key. */
+`}${derived[ANCESTORS] ? `/** Each unit's ancestors (usage keys, comma-separated), by usage key. */
 const ${DATA}${ANCESTORS} = ${JSON.stringify(derived[ANCESTORS])};
 /** The unit registry's ancestors map: a unit's Set made from the precomputed list on its first get. */
 class ${DATA}AncestorMapClass extends Map {
@@ -449,7 +452,7 @@ function dimensionKeyCall(node, file) {
 }
 
 /** Each unit's join-index key (`fn`, the package's own function, given the unit's dimensions), by usage key. */
-export function unitDimensionKeys(units, fn) {
+function unitDimensionKeys(units, fn) {
   return Object.fromEntries(Object.entries(units).map(([key, unit]) => [key, fn({ ...unit.dimensions })]));
 }
 
