@@ -569,11 +569,10 @@ function flatEdits(file, className, unitName) {
   if (calls.length !== 1) return undefined;
   const [call] = calls;
   const [usage, prices] = call.arguments.map((a) => a.getText(file));
-  const declText = decl.getText(file);
   return {
     edits: [
       { start: decl.getStart(file), end: decl.end, text: `let ${registry};` },
-      { start: getter.body.statements[0].getStart(file), end: getter.body.statements[0].end, text: `return ${registry} ??= ${declText.slice(declText.indexOf('new '), declText.lastIndexOf(')') + 1)};` },
+      { start: getter.body.statements[0].getStart(file), end: getter.body.statements[0].end, text: `return ${registry} ??= ${decl.declarationList.declarations[0].initializer.getText(file)};` },
       { start: call.getStart(file), end: call.end, text: `(${DATA}Flat(${usage}, ${prices}) ?? ${call.getText(file)})` },
     ],
   };
